@@ -1,0 +1,1 @@
+"""Source adapters: each maps one source format onto the canonical tables."""

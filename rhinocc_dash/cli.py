@@ -1,0 +1,65 @@
+"""Command line: `rhinocc-dash build` and `rhinocc-dash fetch`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from .config import resolve_db, resolve_sources
+
+
+def _progress_line(stream=sys.stderr):
+    started = time.perf_counter()
+
+    def report(step: int, total: int, label: str) -> None:
+        print(f"[{step}/{total}] {label} ({time.perf_counter() - started:.1f} s)", file=stream, flush=True)
+
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rhinocc-dash", description="Entrepôt de données RhinOcc.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="construire l'entrepôt DuckDB depuis les sources")
+    build_cmd.add_argument("--sources", help="dossier des sources (défaut : $RHINOCC_SOURCES ou ../shared/data)")
+    build_cmd.add_argument("--db", help="fichier DuckDB à écrire (défaut : data/rhinocc.duckdb)")
+    build_cmd.add_argument("--if-needed", action="store_true",
+                           help="ne reconstruire que si l'entrepôt manque ou est plus ancien que ses sources")
+    fetch_cmd = commands.add_parser("fetch", help="télécharger les sources depuis leur origine publique")
+    fetch_cmd.add_argument("--dest", required=True, help="dossier où écrire les fichiers")
+    fetch_cmd.add_argument("--base-url", help="remplace l'adresse des dépôts d'origine (miroir local, tests)")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    return _fetch(args)
+
+
+def _build(args) -> int:
+    from .build import SourcesMissing, build, is_stale
+
+    sources, db = resolve_sources(args.sources), resolve_db(args.db)
+    try:
+        if args.if_needed and not is_stale(db, sources):
+            print(f"Entrepôt à jour : {db}", file=sys.stderr)
+            return 0
+        figures = build(sources, db, progress=_progress_line())
+    except SourcesMissing as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    seconds = figures.pop("seconds")
+    print(f"Entrepôt écrit : {db} en {seconds:.1f} s", file=sys.stderr)
+    for name, rows in sorted(figures.items()):
+        print(f"  {name:<24} {rows:>7} lignes", file=sys.stderr)
+    return 0
+
+
+def _fetch(args) -> int:
+    from .fetch import fetch_all
+
+    ok = fetch_all(args.dest, base_url=args.base_url, stream=sys.stderr)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

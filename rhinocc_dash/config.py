@@ -1,0 +1,44 @@
+"""Paths, constants and the resolution of the sources folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_ROOT / "data" / "rhinocc.duckdb"
+SOURCES_ENV = "RHINOCC_SOURCES"
+DB_ENV = "RHINOCC_DB"
+
+# Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is rebuilt.
+SCHEMA_VERSION = "2"
+
+OCCITANIE_REGION = "76"
+OCCITANIE_DEPARTEMENTS = (
+    "09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82",
+)
+# Generous bounding box of the région (lon/lat), used to detect swapped or foreign coordinates.
+OCCITANIE_BBOX = (-0.5, 42.2, 5.0, 45.2)
+LAMBERT93 = "EPSG:2154"
+WGS84 = "EPSG:4326"
+
+
+def resolve_sources(explicit: str | os.PathLike | None = None) -> Path:
+    """Sources folder: explicit argument, else $RHINOCC_SOURCES, else ../shared/data, else data/sources."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(SOURCES_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    shared = PROJECT_ROOT.parent / "shared" / "data"
+    if shared.is_dir():
+        return shared.resolve()
+    return (PROJECT_ROOT / "data" / "sources").resolve()
+
+
+def resolve_db(explicit: str | os.PathLike | None = None) -> Path:
+    """Warehouse path: explicit argument, else $RHINOCC_DB, else data/rhinocc.duckdb."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(DB_ENV)
+    return Path(env).expanduser().resolve() if env else DEFAULT_DB

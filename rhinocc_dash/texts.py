@@ -1,0 +1,83 @@
+"""Every text a user reads, in French, in one place (tests assert against the same constants)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_TITLE = "RhinOcc · tableau de bord de l'inclusion numérique"
+HOME_TITLE = "Lieux d'inclusion numérique en Occitanie"
+HOME_INTRO = (
+    "Où trouver de l'aide au numérique en Occitanie, et où elle manque : les lieux de médiation numérique de "
+    "six sources ouvertes, dédoublonnés, rapprochés des indicateurs de besoin (fragilité numérique, pauvreté, "
+    "population)."
+)
+PAGE_HOME = "Accueil"
+
+SOURCE_NAMES = {
+    "rhinocc": "Annuaire RhinOcc",
+    "france_services_2024": "France Services",
+    "france_services_2022": "France Services",
+    "cnfs": "Conseillers numériques (lieux)",
+    "data_inclusion": "data·inclusion",
+    "aidants_connect": "Aidants Connect",
+}
+
+FLAG_LABELS = {
+    "html_dans_le_texte": "Balises HTML dans le texte",
+    "coordonnees_non_numeriques": "Coordonnées non numériques (ignorées)",
+    "coordonnees_inversees": "Latitude et longitude inversées (corrigées)",
+    "point_hors_occitanie": "Point géocodé hors d'Occitanie (replacé sur sa commune)",
+    "code_insee_complete": "Code commune sans son zéro initial (complété)",
+    "code_insee_invalide": "Code commune inconnu de la liste 2026",
+    "code_insee_ancien": "Ancien code commune (converti au COG 2026)",
+    "code_postal_complete": "Code postal sans son zéro initial (complété)",
+    "point_hors_commune_declaree": "Point hors de la commune déclarée",
+    "point_hors_departement_declare": "Point hors du département déclaré",
+    "commune_incertaine": "Commune déduite d'un code postal partagé (incertaine)",
+    "commune_deduite_du_nom": "Commune lue dans le nom ou l'adresse (ni coordonnées ni code postal connu)",
+    "departement_declare_different": "Département déclaré différent de celui de la commune",
+    "date_illisible": "Date de mise à jour illisible",
+    "date_maj_manquante": "Date de mise à jour absente",
+    "date_edition_liste": "Date de mise à jour = date d'édition de la liste",
+    "horaires_non_reconnus": "Horaires non reconnus (texte d'origine conservé)",
+    "horaires_partiels": "Horaires lus en partie (commentaires ignorés)",
+    "vocabulaire_non_reconnu": "Codes de service ou de label non reconnus",
+}
+
+LOCATION_PRECISION = {
+    "address": "adresse", "commune": "commune", "postcode": "code postal", "none": "aucune",
+}
+
+SOURCE_POPULATION = "Population municipale 2023 (Insee, populations légales en vigueur en 2026)"
+SOURCE_LIEUX = "Lieux : RhinOcc 2022, France Services 2024, Conseillers numériques 2022, data·inclusion 2023, " \
+    "Aidants Connect 2021 ; dédoublonnés par rhinocc-dash"
+SOURCE_ILLECTRONISME = "RhinOcc, présentation 2023, d'après Insee 2019 (totaux régionaux)"
+SOURCE_PAUVRETE = "Insee, Filosofi 2019"
+
+# Regional context quoted from the hub's 2023 presentation (see the sources folder's README).
+ILLECTRONISME_PERSONNES = 1_160_000
+USAGE_FAIBLE_PERSONNES = 1_660_000
+A_ACCOMPAGNER_PERSONNES = 2_820_000
+A_ACCOMPAGNER_PART = 47.5
+TAUX_PAUVRETE_OCCITANIE = 16.8
+
+BUILDING = "Construction de l'entrepôt de données…"
+BUILD_DONE = "Entrepôt de données prêt."
+BUILD_FAILED = "La construction de l'entrepôt a échoué."
+NO_SOURCES_TITLE = "Données sources introuvables"
+
+
+def missing_sources_message(sources: Path, missing) -> str:
+    """Explain which source files are missing, where they are expected and where they come from."""
+    lines = [
+        f"Dossier des sources : {sources}",
+        "Fichiers attendus et introuvables :",
+    ]
+    for entry in missing:
+        origin = entry.origin.url() if entry.origin else "fichier dérivé"
+        lines.append(f"  - {entry.path} — {entry.title}, {entry.producer} ({entry.vintage}) ; origine : {origin}")
+    lines += [
+        "Indiquez le dossier avec --sources ou la variable RHINOCC_SOURCES,",
+        "ou téléchargez les fichiers depuis leur origine publique : rhinocc-dash fetch --dest DOSSIER",
+    ]
+    return "\n".join(lines)
