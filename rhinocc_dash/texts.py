@@ -59,7 +59,6 @@ ILLECTRONISME_PERSONNES = 1_160_000
 USAGE_FAIBLE_PERSONNES = 1_660_000
 A_ACCOMPAGNER_PERSONNES = 2_820_000
 A_ACCOMPAGNER_PART = 47.5
-TAUX_PAUVRETE_OCCITANIE = 16.8
 
 BUILDING = "Construction de l'entrepôt de données…"
 BUILD_DONE = "Entrepôt de données prêt."
@@ -81,3 +80,29 @@ def missing_sources_message(sources: Path, missing) -> str:
         "ou téléchargez les fichiers depuis leur origine publique : rhinocc-dash fetch --dest DOSSIER",
     ]
     return "\n".join(lines)
+
+SIDEBAR_NOTE = (
+    "Données ouvertes : RhinOcc, ANCT (France Services, Conseillers numériques, Aidants Connect), data·inclusion, "
+    "La MedNum (indice de fragilité numérique), Insee (Filosofi 2019, populations légales 2023), IGN."
+)
+METRIC_LIEUX = "Lieux d'inclusion numérique"
+METRIC_LIEUX_HELP = "Lieux distincts après rapprochement des fiches décrivant le même lieu dans plusieurs sources."
+METRIC_RECORDS = "Fiches sources acceptées"
+METRIC_SOURCES = "Sources"
+METRIC_COMMUNES = "Communes avec au moins un lieu"
+METRIC_POPULATION = "Habitants"
+METRIC_WITHIN_10KM = "Population à moins de 10 km d'un lieu"
+METRIC_WITHIN_10KM_HELP = (
+    "Part de la population dont la commune (son point représentatif) est à moins de 10 km à vol d'oiseau d'un lieu."
+)
+CONTEXT_TITLE = "Contexte régional"
+CONTEXT_ILLECTRONISME = "Personnes en situation d'illectronisme"
+CONTEXT_USAGE_FAIBLE = "Personnes aux usages numériques faibles"
+CONTEXT_A_ACCOMPAGNER = "Personnes à accompagner"
+CONTEXT_PAUVRETE = "Taux de pauvreté (seuil à 60 %)"
+SOURCES_TITLE = "Sources des lieux"
+SOURCES_COLUMNS = {
+    "source": "Source", "vintage": "Millésime", "rows_read": "Lignes lues", "rows_accepted": "Acceptées",
+    "rows_quarantined": "Mises de côté", "producer": "Producteur", "licence": "Licence",
+}
+LIEUX_BY_DEP_TITLE = "Lieux par département"

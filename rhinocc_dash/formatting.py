@@ -1,0 +1,35 @@
+"""French number formatting for figures shown to users."""
+
+from __future__ import annotations
+
+import math
+
+NARROW_NBSP = "\u202f"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_int(value) -> str:
+    """« 6 124 653 » (narrow no-break space between thousands); « n.d. » when missing."""
+    if _missing(value):
+        return "n.d."
+    return f"{round(float(value)):,}".replace(",", NARROW_NBSP)
+
+
+def fmt_decimal(value, digits: int = 1) -> str:
+    if _missing(value):
+        return "n.d."
+    return f"{float(value):,.{digits}f}".replace(",", NARROW_NBSP).replace(".", ",")
+
+
+def fmt_percent(value, digits: int = 1, ratio: bool = True) -> str:
+    """« 99,1 % » from a ratio (or from a percentage with ratio=False)."""
+    if _missing(value):
+        return "n.d."
+    return f"{fmt_decimal(float(value) * (100 if ratio else 1), digits)}{NARROW_NBSP}%"
+
+
+def fmt_millions(value, digits: int = 2) -> str:
+    return f"{fmt_decimal(value / 1e6, digits)} million" + ("s" if value >= 2e6 else "")
