@@ -22,16 +22,19 @@ st.caption(f"{texts.SOURCE_LIEUX}. {texts.SOURCE_POPULATION}.")
 
 st.subheader(texts.CONTEXT_TITLE)
 poverty = ui.query("regional_poverty", ("76",)).iloc[0]
-context = st.columns(4)
+context = st.columns(2) + st.columns(2)
 context[0].metric(texts.CONTEXT_A_ACCOMPAGNER, fmt_millions(texts.A_ACCOMPAGNER_PERSONNES),
-                  f"{fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False)} de la population", delta_color="off")
-context[1].metric(texts.CONTEXT_ILLECTRONISME, fmt_millions(texts.ILLECTRONISME_PERSONNES))
-context[2].metric(texts.CONTEXT_USAGE_FAIBLE, fmt_millions(texts.USAGE_FAIBLE_PERSONNES))
-context[3].metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
+                  help=texts.CONTEXT_A_ACCOMPAGNER_HELP)
+context[0].caption(texts.CONTEXT_A_ACCOMPAGNER_SHARE.format(
+    share=fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False)))
+context[1].metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
+context[2].metric(texts.CONTEXT_ILLECTRONISME, fmt_millions(texts.ILLECTRONISME_PERSONNES))
+context[3].metric(texts.CONTEXT_USAGE_FAIBLE, fmt_millions(texts.USAGE_FAIBLE_PERSONNES))
 st.caption(f"Illectronisme et usages faibles : {texts.SOURCE_ILLECTRONISME}. Pauvreté : {texts.SOURCE_PAUVRETE}.")
 
 st.subheader(texts.LIEUX_BY_DEP_TITLE)
 st.plotly_chart(lieux_by_departement_chart(ui.query("lieux_by_departement")), width="stretch")
+st.caption(f"{texts.SOURCE_LIEUX}. {texts.SOURCE_POPULATION}.")
 
 st.subheader(texts.SOURCES_TITLE)
 overview = ui.query("source_overview")

@@ -100,6 +100,8 @@ CONTEXT_ILLECTRONISME = "Personnes en situation d'illectronisme"
 CONTEXT_USAGE_FAIBLE = "Personnes aux usages numériques faibles"
 CONTEXT_A_ACCOMPAGNER = "Personnes à accompagner"
 CONTEXT_PAUVRETE = "Taux de pauvreté (seuil à 60 %)"
+CONTEXT_A_ACCOMPAGNER_HELP = "Personnes en situation d'illectronisme et personnes aux usages numériques faibles."
+CONTEXT_A_ACCOMPAGNER_SHARE = "soit {share} de la population de la région"
 SOURCES_TITLE = "Sources des lieux"
 SOURCES_COLUMNS = {
     "source": "Source", "vintage": "Millésime", "rows_read": "Lignes lues", "rows_accepted": "Acceptées",

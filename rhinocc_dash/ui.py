@@ -17,7 +17,8 @@ from .config import resolve_db, resolve_sources
 
 
 @st.cache_resource(show_spinner=False)
-def _connection(db_path: str) -> duckdb.DuckDBPyConnection:
+def _connection(db_path: str, version: float) -> duckdb.DuckDBPyConnection:
+    """One read-only connection per warehouse file and version (its modification time)."""
     return duckdb.connect(db_path, read_only=True)
 
 
@@ -39,18 +40,27 @@ def _build_with_status(db: Path) -> None:
         status.update(label=texts.BUILD_DONE, state="complete", expanded=False)
 
 
-def connection() -> duckdb.DuckDBPyConnection:
-    """The process's read-only connection to the warehouse, built first if it is missing."""
+def _warehouse() -> tuple[str, float]:
+    """Path and version of the warehouse, built first (behind a progress status) if it is missing."""
     db = resolve_db()
     if not db.is_file():
         _build_with_status(db)
-    return _connection(str(db))
+    return str(db), db.stat().st_mtime
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The process's read-only connection to the warehouse."""
+    return _connection(*_warehouse())
 
 
 @st.cache_data(show_spinner=False)
+def _query(db_path: str, version: float, name: str, params: tuple | None) -> pd.DataFrame:
+    return queries.run(_connection(db_path, version), name, params)
+
+
 def query(name: str, params: tuple | None = None) -> pd.DataFrame:
     """Cached result of a named query; `params` must be hashable (a tuple of values)."""
-    return queries.run(connection(), name, params)
+    return _query(*_warehouse(), name, params)
 
 
 def sidebar() -> None:

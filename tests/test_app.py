@@ -1,0 +1,63 @@
+"""AppTest of the home page: it runs without exception and shows the warehouse's own figures."""
+
+from __future__ import annotations
+
+import duckdb
+from streamlit.testing.v1 import AppTest
+
+from rhinocc_dash import texts
+from rhinocc_dash.formatting import fmt_int, fmt_percent
+
+
+def run_app():
+    return AppTest.from_file("../app.py", default_timeout=60).run()
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_home_page_shows_live_figures(app_env):
+    at = run_app()
+    assert not at.exception
+    con = duckdb.connect(str(app_env), read_only=True)
+    lieux = con.execute("SELECT count(*) FROM lieux").fetchone()[0]
+    records = con.execute("SELECT count(*) FROM venue_records").fetchone()[0]
+    covered = con.execute("SELECT count(DISTINCT code_insee) FROM lieux").fetchone()[0]
+    con.close()
+    assert metric(at, texts.METRIC_LIEUX) == fmt_int(lieux)
+    assert metric(at, texts.METRIC_RECORDS) == fmt_int(records)
+    assert metric(at, texts.METRIC_COMMUNES) == f"{fmt_int(covered)} / {fmt_int(4446)}"
+    assert metric(at, texts.METRIC_POPULATION) == "6\u202f124\u202f653"
+    assert metric(at, texts.METRIC_SOURCES) == "6"
+
+
+def test_home_page_regional_context_with_sources(app_env):
+    at = run_app()
+    assert metric(at, texts.CONTEXT_ILLECTRONISME) == "1,16 million"
+    assert metric(at, texts.CONTEXT_USAGE_FAIBLE) == "1,66 million"
+    assert metric(at, texts.CONTEXT_A_ACCOMPAGNER) == "2,82 millions"
+    assert metric(at, texts.CONTEXT_PAUVRETE) == fmt_percent(16.8, ratio=False)
+    captions = " ".join(c.value for c in at.caption)
+    assert "Filosofi 2019" in captions and "Insee 2019" in captions and "RhinOcc" in captions
+    table = at.dataframe[0].value
+    assert sorted(table["Lignes lues"].tolist()) == sorted([845, 373, 352, 591, 381, 351])
+
+
+def test_app_builds_missing_warehouse_with_status(sources, tmp_path, monkeypatch):
+    db = tmp_path / "fresh.duckdb"
+    monkeypatch.setenv("RHINOCC_DB", str(db))
+    monkeypatch.setenv("RHINOCC_SOURCES", str(sources))
+    at = AppTest.from_file("../app.py", default_timeout=120).run()
+    assert not at.exception
+    assert db.is_file()
+    assert any(s.label == texts.BUILD_DONE for s in at.status)
+
+
+def test_app_explains_missing_sources(tmp_path, monkeypatch):
+    monkeypatch.setenv("RHINOCC_DB", str(tmp_path / "none.duckdb"))
+    monkeypatch.setenv("RHINOCC_SOURCES", str(tmp_path / "empty"))
+    at = AppTest.from_file("../app.py", default_timeout=60).run()
+    assert not at.exception
+    assert at.error[0].value == texts.NO_SOURCES_TITLE
+    assert "Fichiers attendus et introuvables" in at.code[0].value
