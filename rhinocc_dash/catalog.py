@@ -47,7 +47,8 @@ class SourceFile:
     national_path: str | None = None
     national_sha256: str | None = None
     derived_from: tuple[str, ...] = field(default_factory=tuple)
-    parts: tuple[tuple[str, Origin], ...] = field(default_factory=tuple)
+    # Companion files fetched with this one: (path in the sources folder, origin, sha256 or None).
+    parts: tuple[tuple[str, Origin, str | None], ...] = field(default_factory=tuple)
 
     @property
     def is_derived(self) -> bool:
@@ -58,7 +59,7 @@ class SourceFile:
         for rel in (self.path, self.national_path):
             if rel and (sources / rel).is_file():
                 return sources / rel
-        if self.parts and all((sources / rel).is_file() for rel, _ in self.parts):
+        if self.parts and not self.national_path and all((sources / rel).is_file() for rel, *_ in self.parts):
             return sources / self.parts[0][0]
         return None
 
@@ -138,7 +139,8 @@ INDICATOR_FILES = (
         national_sha256="a89fd1bb255a86478b4ef4252bb8b63610ee306cfd2e4ab25a1009d6e7a01119",
         parts=(("indicators/raw/team48_headers.csv",
                 Origin("team-48/inr-indice-fragilite", "7cbe0ad05b2ecc35d2217c1efa27cf3d8fa971ac",
-                       "infrastructure/statistics/data/headers.csv")),),
+                       "infrastructure/statistics/data/headers.csv"),
+                "0b4ca28eff21566fb195cde679bb4ddc5eeae117b009ef774be0928f629b6801"),),
     ),
     SourceFile(
         "ifn2020_tableau", "indicators/ifn2020_mednum_tableau_iris_occitanie.csv",
@@ -214,7 +216,7 @@ GEO_FILES = (
         "Licence Ouverte (Admin Express)",
         parts=tuple(
             (f"geo/communes-2018/communes-{folder}.geojson",
-             Origin(GEOJSON_FR, GEOJSON_COMMIT, f"departements/{folder}/communes-{folder}.geojson"))
+             Origin(GEOJSON_FR, GEOJSON_COMMIT, f"departements/{folder}/communes-{folder}.geojson"), None)
             for folder in DEPT_FOLDERS.values()
         ),
     ),

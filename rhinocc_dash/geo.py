@@ -84,7 +84,7 @@ def _commune_ref_from_national(communes_json: Path, epci_json: Path | None) -> p
 def load_communes_2018(sources: Path) -> dict[str, object]:
     """2018 commune polygons keyed by their 2018 INSEE code (joined file or one file per département)."""
     entry = BY_KEY["communes_2018"]
-    paths = [sources / entry.path] if (sources / entry.path).is_file() else [sources / p for p, _ in entry.parts]
+    paths = [sources / entry.path] if (sources / entry.path).is_file() else [sources / p for p, *_ in entry.parts]
     shapes = {}
     for path in paths:
         for feature in _read_features(path):

@@ -154,14 +154,13 @@ def filosofi_reference_rows(sources: Path) -> pd.DataFrame:
     path = BY_KEY["filosofi_departement"].locate(sources)
     if path.suffix == ".zip":
         parts = []
-        for member, niveau in (("cc_filosofi_2019_DEP.csv", "departement"), ("cc_filosofi_2019_REG.csv", "region"),
-                               ("cc_filosofi_2019_METRO.csv", "france_metropolitaine")):
+        for member, niveau, keep in (("cc_filosofi_2019_DEP.csv", "departement", OCCITANIE_DEPARTEMENTS),
+                                     ("cc_filosofi_2019_REG.csv", "region", ("76",)),
+                                     ("cc_filosofi_2019_METRO.csv", "france_metropolitaine", None)):
             frame = _filosofi_frame(sources, "filosofi_departement", member)
-            frame["NIVEAU"] = niveau
-            parts.append(frame)
+            frame = frame if keep is None else frame[frame["CODGEO"].isin(keep)]
+            parts.append(frame.assign(NIVEAU=niveau))
         frame = pd.concat(parts)
-        keep = frame["CODGEO"].isin(OCCITANIE_DEPARTEMENTS) | (frame["CODGEO"] == "76")
-        frame = frame[keep | (frame["NIVEAU"] == "france_metropolitaine")]
     else:
         frame = _filosofi_frame(sources, "filosofi_departement", "")
     frame = frame.copy()
