@@ -1,0 +1,47 @@
+"""Time full warehouse builds (median of 3) and print the row count of every table. Target: <= 20 s."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rhinocc_dash.build import build  # noqa: E402
+from rhinocc_dash.config import resolve_sources  # noqa: E402
+
+RUNS = 3
+TARGET_S = 20.0
+
+
+def main() -> None:
+    sources = resolve_sources(sys.argv[1] if len(sys.argv) > 1 else None)
+    timings = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        for run in range(1, RUNS + 1):
+            started = time.perf_counter()
+            build(sources, db)
+            timings.append(time.perf_counter() - started)
+            print(f"build {run}/{RUNS}: {timings[-1]:.2f} s", flush=True)
+        con = duckdb.connect(str(db), read_only=True)
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables ORDER BY table_name").fetchall()]
+        print("rows per table:")
+        for table in tables:
+            count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # names from the catalog
+            print(f"  {table:<24} {count:>7}")
+        con.close()
+        size_mb = db.stat().st_size / 1e6
+    median = statistics.median(timings)
+    verdict = "OK" if median <= TARGET_S else "AU-DESSUS DE LA CIBLE"
+    print(f"median build time: {median:.2f} s (target <= {TARGET_S:.0f} s: {verdict}); warehouse {size_mb:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
