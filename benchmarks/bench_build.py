@@ -30,17 +30,25 @@ def main() -> None:
             timings.append(time.perf_counter() - started)
             print(f"build {run}/{RUNS}: {timings[-1]:.2f} s", flush=True)
         con = duckdb.connect(str(db), read_only=True)
-        tables = [r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables ORDER BY table_name").fetchall()]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables ORDER BY table_name"
+            ).fetchall()
+        ]
         print("rows per table:")
         for table in tables:
-            count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # names from the catalog
+            count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[
+                0
+            ]  # names from the catalog
             print(f"  {table:<24} {count:>7}")
         con.close()
         size_mb = db.stat().st_size / 1e6
     median = statistics.median(timings)
     verdict = "OK" if median <= TARGET_S else "AU-DESSUS DE LA CIBLE"
-    print(f"median build time: {median:.2f} s (target <= {TARGET_S:.0f} s: {verdict}); warehouse {size_mb:.1f} MB")
+    print(
+        f"median build time: {median:.2f} s (target <= {TARGET_S:.0f} s: {verdict}); warehouse {size_mb:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

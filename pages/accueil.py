@@ -15,22 +15,37 @@ row1[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]), help=texts.METRIC_
 row1[1].metric(texts.METRIC_RECORDS, fmt_int(figures["records"]))
 row1[2].metric(texts.METRIC_SOURCES, fmt_int(figures["sources"]))
 row2 = st.columns(3)
-row2[0].metric(texts.METRIC_COMMUNES, f"{fmt_int(figures['communes_with_lieu'])} / {fmt_int(figures['communes'])}")
+row2[0].metric(
+    texts.METRIC_COMMUNES,
+    f"{fmt_int(figures['communes_with_lieu'])} / {fmt_int(figures['communes'])}",
+)
 row2[1].metric(texts.METRIC_POPULATION, fmt_int(figures["population"]))
-row2[2].metric(texts.METRIC_WITHIN_10KM, fmt_percent(figures["share_within_10km"]), help=texts.METRIC_WITHIN_10KM_HELP)
+row2[2].metric(
+    texts.METRIC_WITHIN_10KM,
+    fmt_percent(figures["share_within_10km"]),
+    help=texts.METRIC_WITHIN_10KM_HELP,
+)
 st.caption(f"{texts.SOURCE_LIEUX}. {texts.SOURCE_POPULATION}.")
 
 st.subheader(texts.CONTEXT_TITLE)
 poverty = ui.query("regional_poverty", ("76",)).iloc[0]
 context = st.columns(2) + st.columns(2)
-context[0].metric(texts.CONTEXT_A_ACCOMPAGNER, fmt_millions(texts.A_ACCOMPAGNER_PERSONNES),
-                  help=texts.CONTEXT_A_ACCOMPAGNER_HELP)
-context[0].caption(texts.CONTEXT_A_ACCOMPAGNER_SHARE.format(
-    share=fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False)))
+context[0].metric(
+    texts.CONTEXT_A_ACCOMPAGNER,
+    fmt_millions(texts.A_ACCOMPAGNER_PERSONNES),
+    help=texts.CONTEXT_A_ACCOMPAGNER_HELP,
+)
+context[0].caption(
+    texts.CONTEXT_A_ACCOMPAGNER_SHARE.format(
+        share=fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False)
+    )
+)
 context[1].metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
 context[2].metric(texts.CONTEXT_ILLECTRONISME, fmt_millions(texts.ILLECTRONISME_PERSONNES))
 context[3].metric(texts.CONTEXT_USAGE_FAIBLE, fmt_millions(texts.USAGE_FAIBLE_PERSONNES))
-st.caption(f"Illectronisme et usages faibles : {texts.SOURCE_ILLECTRONISME}. Pauvreté : {texts.SOURCE_PAUVRETE}.")
+st.caption(
+    f"Illectronisme et usages faibles : {texts.SOURCE_ILLECTRONISME}. Pauvreté : {texts.SOURCE_PAUVRETE}."
+)
 
 st.subheader(texts.LIEUX_BY_DEP_TITLE)
 st.plotly_chart(lieux_by_departement_chart(ui.query("lieux_by_departement")), width="stretch")
@@ -39,4 +54,6 @@ st.caption(f"{texts.SOURCE_LIEUX}. {texts.SOURCE_POPULATION}.")
 st.subheader(texts.SOURCES_TITLE)
 overview = ui.query("source_overview")
 overview["source"] = overview["source"].map(texts.SOURCE_NAMES)
-st.dataframe(overview[list(texts.SOURCES_COLUMNS)].rename(columns=texts.SOURCES_COLUMNS), hide_index=True)
+st.dataframe(
+    overview[list(texts.SOURCES_COLUMNS)].rename(columns=texts.SOURCES_COLUMNS), hide_index=True
+)

@@ -32,5 +32,7 @@ def commune_access(communes: pd.DataFrame, lieux: pd.DataFrame) -> pd.DataFrame:
     distance, _ = tree.query(origin, k=1)
     out["nearest_lieu_km"] = np.round(distance / 1000.0, 3)
     for radius in RADII_KM:
-        out[f"lieux_within_{radius}km"] = tree.query_ball_point(origin, r=radius * 1000.0, return_length=True)
+        out[f"lieux_within_{radius}km"] = tree.query_ball_point(
+            origin, r=radius * 1000.0, return_length=True
+        )
     return out

@@ -22,7 +22,8 @@ from .geo import build_territory, load_departements, load_qpv
 from .texts import missing_sources_message
 
 Progress = Callable[[int, int, str], None]
-# The older France Services list is kept for the evolution view; lieux are counted on current sources only.
+# The older France Services list is kept for the evolution view; lieux are counted on current
+# sources only.
 HISTORICAL_SOURCES = ("france_services_2022",)
 
 
@@ -41,8 +42,8 @@ def _sha256(path: Path) -> str:
 def build(sources: Path, db: Path, progress: Progress | None = None) -> dict:
     """Build the warehouse at `db` from `sources`; returns figures (row counts, seconds).
 
-    Writes a temporary file beside `db` and renames it at the end, so a failed build leaves the previous
-    warehouse untouched.
+    Writes a temporary file beside `db` and renames it at the end, so a failed build leaves the
+    previous warehouse untouched.
     """
     sources, db = Path(sources), Path(db)
     missing = missing_files(sources) if sources.is_dir() else list(BUILD_FILES)
@@ -50,7 +51,12 @@ def build(sources: Path, db: Path, progress: Progress | None = None) -> dict:
         raise SourcesMissing(missing_sources_message(sources, missing))
     steps = ["Territoires (communes 2026, EPCI, départements)"]
     steps += [f"Lieux : {entry.title} ({entry.vintage})" for entry in VENUE_FILES]
-    steps += ["Dédoublonnage des lieux", "Indicateurs de besoin", "Distances aux lieux", "Écriture de l'entrepôt"]
+    steps += [
+        "Dédoublonnage des lieux",
+        "Indicateurs de besoin",
+        "Distances aux lieux",
+        "Écriture de l'entrepôt",
+    ]
     started = time.perf_counter()
     step_no = 0
 
@@ -88,7 +94,11 @@ def build(sources: Path, db: Path, progress: Progress | None = None) -> dict:
 def _build_info(sources: Path, venue_results) -> pd.DataFrame:
     rows_by_source = {res.source: res.rows_in_file for res in venue_results}
     info = [
-        {"kind": "build", "name": "built_at", "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
+        {
+            "kind": "build",
+            "name": "built_at",
+            "value": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        },
         {"kind": "build", "name": "schema_version", "value": SCHEMA_VERSION},
         {"kind": "build", "name": "rhinocc_dash", "value": __version__},
         {"kind": "build", "name": "sources_folder", "value": str(sources)},
@@ -98,12 +108,20 @@ def _build_info(sources: Path, venue_results) -> pd.DataFrame:
         info.append({"kind": "library", "name": lib, "value": getattr(module, "__version__", "?")})
     for entry in BUILD_FILES:
         path = entry.locate(sources)
-        info.append({
-            "kind": "file", "name": entry.key, "value": entry.title, "path": str(path.relative_to(sources)),
-            "sha256": _sha256(path), "rows": rows_by_source.get(entry.key), "producer": entry.producer,
-            "vintage": entry.vintage, "licence": entry.licence,
-            "origin_url": entry.origin.url() if entry.origin else None,
-        })
+        info.append(
+            {
+                "kind": "file",
+                "name": entry.key,
+                "value": entry.title,
+                "path": str(path.relative_to(sources)),
+                "sha256": _sha256(path),
+                "rows": rows_by_source.get(entry.key),
+                "producer": entry.producer,
+                "vintage": entry.vintage,
+                "licence": entry.licence,
+                "origin_url": entry.origin.url() if entry.origin else None,
+            }
+        )
     frame = pd.DataFrame(info)
     frame["rows"] = frame["rows"].astype("Int64")
     return frame
@@ -119,7 +137,9 @@ def _write_atomic(db: Path, frames: dict[str, pd.DataFrame]) -> None:
             for name in sorted(frames):
                 frame = frames[name]
                 con.register("frame_view", frame)
-                con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame_view')  # names: our own constants
+                con.execute(
+                    f'CREATE TABLE "{name}" AS SELECT * FROM frame_view'
+                )  # names: our own constants
                 con.unregister("frame_view")
             con.execute("CHECKPOINT")
         finally:
@@ -140,7 +160,8 @@ def is_stale(db: Path, sources: Path) -> bool:
         con = duckdb.connect(str(db), read_only=True)
         try:
             row = con.execute(
-                "SELECT value FROM build_info WHERE kind = 'build' AND name = 'schema_version'").fetchone()
+                "SELECT value FROM build_info WHERE kind = 'build' AND name = 'schema_version'"
+            ).fetchone()
         finally:
             con.close()
     except duckdb.Error:

@@ -13,22 +13,37 @@ def _progress_line(stream=sys.stderr):
     started = time.perf_counter()
 
     def report(step: int, total: int, label: str) -> None:
-        print(f"[{step}/{total}] {label} ({time.perf_counter() - started:.1f} s)", file=stream, flush=True)
+        print(
+            f"[{step}/{total}] {label} ({time.perf_counter() - started:.1f} s)",
+            file=stream,
+            flush=True,
+        )
 
     return report
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="rhinocc-dash", description="Entrepôt de données RhinOcc.")
+    parser = argparse.ArgumentParser(
+        prog="rhinocc-dash", description="Entrepôt de données RhinOcc."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="construire l'entrepôt DuckDB depuis les sources")
-    build_cmd.add_argument("--sources", help="dossier des sources (défaut : $RHINOCC_SOURCES ou ../shared/data)")
+    build_cmd.add_argument(
+        "--sources", help="dossier des sources (défaut : $RHINOCC_SOURCES ou ../shared/data)"
+    )
     build_cmd.add_argument("--db", help="fichier DuckDB à écrire (défaut : data/rhinocc.duckdb)")
-    build_cmd.add_argument("--if-needed", action="store_true",
-                           help="ne reconstruire que si l'entrepôt manque ou est plus ancien que ses sources")
-    fetch_cmd = commands.add_parser("fetch", help="télécharger les sources depuis leur origine publique")
+    build_cmd.add_argument(
+        "--if-needed",
+        action="store_true",
+        help="ne reconstruire que si l'entrepôt manque ou est plus ancien que ses sources",
+    )
+    fetch_cmd = commands.add_parser(
+        "fetch", help="télécharger les sources depuis leur origine publique"
+    )
     fetch_cmd.add_argument("--dest", required=True, help="dossier où écrire les fichiers")
-    fetch_cmd.add_argument("--base-url", help="remplace l'adresse des dépôts d'origine (miroir local, tests)")
+    fetch_cmd.add_argument(
+        "--base-url", help="remplace l'adresse des dépôts d'origine (miroir local, tests)"
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
         return _build(args)

@@ -10,12 +10,25 @@ DEFAULT_DB = PROJECT_ROOT / "data" / "rhinocc.duckdb"
 SOURCES_ENV = "RHINOCC_SOURCES"
 DB_ENV = "RHINOCC_DB"
 
-# Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is rebuilt.
+# Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
+# rebuilt.
 SCHEMA_VERSION = "2"
 
 OCCITANIE_REGION = "76"
 OCCITANIE_DEPARTEMENTS = (
-    "09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82",
+    "09",
+    "11",
+    "12",
+    "30",
+    "31",
+    "32",
+    "34",
+    "46",
+    "48",
+    "65",
+    "66",
+    "81",
+    "82",
 )
 # Generous bounding box of the région (lon/lat), used to detect swapped or foreign coordinates.
 OCCITANIE_BBOX = (-0.5, 42.2, 5.0, 45.2)

@@ -1,8 +1,10 @@
-"""Download every source file from its public origin (raw-file address at the cited commit) and check it.
+"""Download every source file from its public origin (raw-file address at the cited commit) and
+check it.
 
-Where the origin serves a national file, the national file is downloaded (to the catalogue's `national_path`):
-the adapters keep the 13 départements. Files marked DERIVED in the sources folder have no public origin; the
-build derives their content itself (communes 2026 and EPCI shapes from the 2018 communes and the 2026 list).
+Where the origin serves a national file, the national file is downloaded (to the catalogue's
+`national_path`): the adapters keep the 13 départements. Files marked DERIVED in the sources folder
+have no public origin; the build derives their content itself (communes 2026 and EPCI shapes from
+the 2018 communes and the 2026 list).
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ def plan(base_url: str | None = None) -> list[Download]:
         if entry.origin:
             dest = entry.national_path or entry.path
             expected = entry.national_sha256 if entry.national_path else entry.sha256
-            downloads.setdefault(dest, Download(entry.key, entry.origin.url(base_url), dest, expected))
+            downloads.setdefault(
+                dest, Download(entry.key, entry.origin.url(base_url), dest, expected)
+            )
         for rel, origin, expected in entry.parts:
             downloads.setdefault(rel, Download(entry.key, origin.url(base_url), rel, expected))
     return list(downloads.values())
@@ -54,7 +58,10 @@ def download(item: Download, dest_root: Path, stream=None, prefix: str = "") -> 
     digest, received = hashlib.sha256(), 0
     live = getattr(stream, "isatty", lambda: False)()
     try:
-        with urllib.request.urlopen(item.url, timeout=TIMEOUT_S) as response, open(partial, "wb") as out:
+        with (
+            urllib.request.urlopen(item.url, timeout=TIMEOUT_S) as response,
+            open(partial, "wb") as out,
+        ):
             total = int(response.headers.get("Content-Length") or 0)
             while block := response.read(CHUNK):
                 out.write(block)
@@ -62,7 +69,12 @@ def download(item: Download, dest_root: Path, stream=None, prefix: str = "") -> 
                 received += len(block)
                 if live:
                     done = f" / {_size(total)}" if total else ""
-                    print(f"\r{prefix}{item.dest} {_size(received)}{done}", end="", file=stream, flush=True)
+                    print(
+                        f"\r{prefix}{item.dest} {_size(received)}{done}",
+                        end="",
+                        file=stream,
+                        flush=True,
+                    )
     except (urllib.error.URLError, OSError) as exc:
         partial.unlink(missing_ok=True)
         print(f"\r{prefix}{item.dest} — échec du téléchargement ({item.url}) : {exc}", file=stream)
@@ -70,11 +82,16 @@ def download(item: Download, dest_root: Path, stream=None, prefix: str = "") -> 
     actual = digest.hexdigest()
     if item.sha256 and actual != item.sha256:
         partial.unlink(missing_ok=True)
-        print(f"\r{prefix}{item.dest} — empreinte SHA-256 différente de la référence : fichier rejeté "
-              f"(attendu {item.sha256[:12]}…, reçu {actual[:12]}…)", file=stream)
+        print(
+            f"\r{prefix}{item.dest} — empreinte SHA-256 différente de la référence : fichier rejeté "
+            f"(attendu {item.sha256[:12]}…, reçu {actual[:12]}…)",
+            file=stream,
+        )
         return False
     partial.replace(target)
-    check = "SHA-256 vérifiée" if item.sha256 else f"SHA-256 {actual[:12]}… (pas de référence publiée)"
+    check = (
+        "SHA-256 vérifiée" if item.sha256 else f"SHA-256 {actual[:12]}… (pas de référence publiée)"
+    )
     print(f"\r{prefix}{item.dest} {_size(received)} — {check}", file=stream)
     return True
 
@@ -84,10 +101,15 @@ def fetch_all(dest: str | Path, base_url: str | None = None, stream=None) -> boo
     stream = stream or sys.stderr
     dest_root = Path(dest)
     items = plan(base_url)
-    results = [download(item, dest_root, stream, f"[{i}/{len(items)}] ") for i, item in enumerate(items, 1)]
+    results = [
+        download(item, dest_root, stream, f"[{i}/{len(items)}] ") for i, item in enumerate(items, 1)
+    ]
     for entry in DERIVED_FILES:
-        print(f"{entry.path} — fichier dérivé, sans origine publique : non téléchargeable ; la construction de "
-              "l'entrepôt le recalcule à partir des communes 2018 et de la liste des communes 2026.", file=stream)
+        print(
+            f"{entry.path} — fichier dérivé, sans origine publique : non téléchargeable ; la construction de "
+            "l'entrepôt le recalcule à partir des communes 2018 et de la liste des communes 2026.",
+            file=stream,
+        )
     failed = results.count(False)
     print(f"{len(items) - failed} fichier(s) téléchargé(s), {failed} échec(s).", file=stream)
     return failed == 0

@@ -17,7 +17,8 @@ from shapely.strtree import STRtree
 from .catalog import BY_KEY
 from .config import LAMBERT93, OCCITANIE_DEPARTEMENTS, OCCITANIE_REGION, WGS84
 
-# Display simplification tolerances in degrees (about 300 m and 800 m): enough for a regional choropleth.
+# Display simplification tolerances in degrees (about 300 m and 800 m): enough for a regional
+# choropleth.
 COMMUNE_TOLERANCE = 0.003
 LARGE_TOLERANCE = 0.004
 COORD_DECIMALS = 4
@@ -35,7 +36,7 @@ def to_lambert93(lon, lat) -> tuple[np.ndarray, np.ndarray]:
 def display_geojson(geom, tolerance: float) -> str:
     """Simplified, rounded GeoJSON text of a geometry, for maps."""
     simple = shapely.simplify(geom, tolerance, preserve_topology=True)
-    simple = shapely.set_precision(simple, 10 ** -COORD_DECIMALS) if not simple.is_empty else geom
+    simple = shapely.set_precision(simple, 10**-COORD_DECIMALS) if not simple.is_empty else geom
     return json.dumps(mapping(simple), separators=(",", ":"))
 
 
@@ -54,8 +55,18 @@ def load_commune_ref(sources: Path) -> pd.DataFrame:
         ref["population"] = pd.to_numeric(ref["population"]).astype("int64")
         ref["codes_postaux"] = ref["codes_postaux"].map(lambda s: [c for c in s.split("|") if c])
         ref["anciens_codes"] = ref["anciens_codes"].map(lambda s: [c for c in s.split("|") if c])
-        return ref[["code_insee", "nom", "departement", "codes_postaux", "population", "code_epci", "nom_epci",
-                    "anciens_codes"]]
+        return ref[
+            [
+                "code_insee",
+                "nom",
+                "departement",
+                "codes_postaux",
+                "population",
+                "code_epci",
+                "nom_epci",
+                "anciens_codes",
+            ]
+        ]
     return _commune_ref_from_national(path, BY_KEY["epci_ref"].locate(sources))
 
 
@@ -70,21 +81,34 @@ def _commune_ref_from_national(communes_json: Path, epci_json: Path | None) -> p
                 epci_name[epci["code"]] = epci["nom"]
     rows = []
     for c in communes:
-        if c.get("type", "commune-actuelle") != "commune-actuelle" or c.get("region") != OCCITANIE_REGION:
+        if (
+            c.get("type", "commune-actuelle") != "commune-actuelle"
+            or c.get("region") != OCCITANIE_REGION
+        ):
             continue
-        rows.append({
-            "code_insee": c["code"], "nom": c["nom"], "departement": c["departement"],
-            "codes_postaux": list(c.get("codesPostaux", [])), "population": int(c.get("population") or 0),
-            "code_epci": epci_of.get(c["code"], ""), "nom_epci": epci_name.get(epci_of.get(c["code"]), ""),
-            "anciens_codes": list(c.get("anciensCodes", [])),
-        })
+        rows.append(
+            {
+                "code_insee": c["code"],
+                "nom": c["nom"],
+                "departement": c["departement"],
+                "codes_postaux": list(c.get("codesPostaux", [])),
+                "population": int(c.get("population") or 0),
+                "code_epci": epci_of.get(c["code"], ""),
+                "nom_epci": epci_name.get(epci_of.get(c["code"]), ""),
+                "anciens_codes": list(c.get("anciensCodes", [])),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def load_communes_2018(sources: Path) -> dict[str, object]:
     """2018 commune polygons keyed by their 2018 INSEE code (joined file or one file per département)."""
     entry = BY_KEY["communes_2018"]
-    paths = [sources / entry.path] if (sources / entry.path).is_file() else [sources / p for p, *_ in entry.parts]
+    paths = (
+        [sources / entry.path]
+        if (sources / entry.path).is_file()
+        else [sources / p for p, *_ in entry.parts]
+    )
     shapes = {}
     for path in paths:
         for feature in _read_features(path):
@@ -128,7 +152,9 @@ class Territory:
                 found[p] = self._codes[t]
         missing = [i for i, code in enumerate(found) if code is None]
         if missing:
-            p_idx, t_idx = self._tree.query_nearest(points[missing], max_distance=NEAREST_COMMUNE_MAX_DEG)
+            p_idx, t_idx = self._tree.query_nearest(
+                points[missing], max_distance=NEAREST_COMMUNE_MAX_DEG
+            )
             for p, t in zip(p_idx, t_idx, strict=True):
                 if found[missing[p]] is None:
                     found[missing[p]] = self._codes[t]
@@ -146,10 +172,17 @@ def build_territory(sources: Path) -> Territory:
         new = code if code in current else old_to_new.get(code)
         if new:
             groups[new].append(geom)
-    shapes = {code: (geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)) for code, geoms in groups.items()}
+    shapes = {
+        code: (geoms[0] if len(geoms) == 1 else shapely.union_all(geoms))
+        for code, geoms in groups.items()
+    }
     shapes = {code: shapes[code] for code in sorted(shapes)}
     points = {code: geom.representative_point() for code, geom in shapes.items()}
-    ref = ref[ref["departement"].isin(OCCITANIE_DEPARTEMENTS)].sort_values("code_insee").reset_index(drop=True)
+    ref = (
+        ref[ref["departement"].isin(OCCITANIE_DEPARTEMENTS)]
+        .sort_values("code_insee")
+        .reset_index(drop=True)
+    )
     ref["longitude"] = ref["code_insee"].map(lambda c: points[c].x if c in points else np.nan)
     ref["latitude"] = ref["code_insee"].map(lambda c: points[c].y if c in points else np.nan)
     epci_parts: dict[str, list] = defaultdict(list)
@@ -168,15 +201,22 @@ def load_departements(sources: Path) -> list[dict]:
     """Département features (code, nom, geometry) of the 13 Occitanie départements."""
     features = _read_features(BY_KEY["departements"].locate(sources))
     return [
-        {"code": str(f["properties"]["code"]), "nom": f["properties"]["nom"], "geometry": shape(f["geometry"])}
-        for f in features if str(f["properties"]["code"]) in OCCITANIE_DEPARTEMENTS
+        {
+            "code": str(f["properties"]["code"]),
+            "nom": f["properties"]["nom"],
+            "geometry": shape(f["geometry"]),
+        }
+        for f in features
+        if str(f["properties"]["code"]) in OCCITANIE_DEPARTEMENTS
     ]
 
 
 def load_qpv(sources: Path) -> list[dict]:
     path = BY_KEY["qpv"].locate(sources)
     return [
-        {**{k: (str(v) if v is not None else None) for k, v in f["properties"].items()},
-         "geometry": shape(f["geometry"])}
+        {
+            **{k: (str(v) if v is not None else None) for k, v in f["properties"].items()},
+            "geometry": shape(f["geometry"]),
+        }
         for f in _read_features(path)
     ]

@@ -1,8 +1,8 @@
 """Opening hours: normalise every source's wording to OpenStreetMap `opening_hours` syntax.
 
-Parsing and validating the OSM syntax is done by the `opening_hours` library (opening-hours-py); this module only
-turns French per-day texts (« 14h-18h », « de 09h00 à 12h30 de 13h30 à 17h00 », « 09:00 - 12:00 / 14:00 - 17:00 »)
-into that syntax.
+Parsing and validating the OSM syntax is done by the `opening_hours` library (opening-hours-py);
+this module only turns French per-day texts (« 14h-18h », « de 09h00 à 12h30 de 13h30 à 17h00 », «
+09:00 - 12:00 / 14:00 - 17:00 ») into that syntax.
 """
 
 from __future__ import annotations
@@ -89,7 +89,13 @@ def from_day_texts(day_texts: dict[str, str | None]) -> Hours:
         while j + 1 < len(DAYS) and per_day[DAYS[j + 1]] == per_day[DAYS[i]]:
             j += 1
         if per_day[DAYS[i]]:
-            span = DAYS[i] if i == j else f"{DAYS[i]}-{DAYS[j]}" if j > i + 1 else f"{DAYS[i]},{DAYS[j]}"
+            span = (
+                DAYS[i]
+                if i == j
+                else f"{DAYS[i]}-{DAYS[j]}"
+                if j > i + 1
+                else f"{DAYS[i]},{DAYS[j]}"
+            )
             rules.append(f"{span} {_fmt(per_day[DAYS[i]])}")
         i = j + 1
     return from_osm("; ".join(rules), original=original, partial=partial)
@@ -112,8 +118,14 @@ def from_osm(text: str | None, original: str | None = None, partial: bool = Fals
         saturday = saturday or _overlaps_day(start, end, 5)
         sunday = sunday or _overlaps_day(start, end, 6)
         evening = evening or (end.time() > dt.time(18, 0) or end.date() > start.date())
-    return Hours(str(parsed.normalize()), original or text, "partial" if partial else "ok",
-                 saturday, sunday, evening)
+    return Hours(
+        str(parsed.normalize()),
+        original or text,
+        "partial" if partial else "ok",
+        saturday,
+        sunday,
+        evening,
+    )
 
 
 def _overlaps_day(start: dt.datetime, end: dt.datetime, weekday: int) -> bool:

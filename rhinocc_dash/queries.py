@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -11,7 +11,7 @@ import pandas as pd
 SQL_DIR = Path(__file__).parent / "sql"
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql(name: str) -> str:
     """The text of the named query; unknown names raise (names are our constants, never user input)."""
     path = SQL_DIR / f"{name}.sql"
@@ -20,7 +20,9 @@ def sql(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | tuple | None = None) -> pd.DataFrame:
+def run(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict | tuple | None = None
+) -> pd.DataFrame:
     """Run a named query on its own cursor (DuckDB's rule for use from several threads)."""
     cursor = con.cursor()
     try:

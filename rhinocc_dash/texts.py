@@ -45,12 +45,17 @@ FLAG_LABELS = {
 }
 
 LOCATION_PRECISION = {
-    "address": "adresse", "commune": "commune", "postcode": "code postal", "none": "aucune",
+    "address": "adresse",
+    "commune": "commune",
+    "postcode": "code postal",
+    "none": "aucune",
 }
 
 SOURCE_POPULATION = "Population municipale 2023 (Insee, populations légales en vigueur en 2026)"
-SOURCE_LIEUX = "Lieux : RhinOcc 2022, France Services 2024, Conseillers numériques 2022, data·inclusion 2023, " \
+SOURCE_LIEUX = (
+    "Lieux : RhinOcc 2022, France Services 2024, Conseillers numériques 2022, data·inclusion 2023, "
     "Aidants Connect 2021 ; dédoublonnés par rhinocc-dash"
+)
 SOURCE_ILLECTRONISME = "RhinOcc, présentation 2023, d'après Insee 2019 (totaux régionaux)"
 SOURCE_PAUVRETE = "Insee, Filosofi 2019"
 
@@ -74,37 +79,50 @@ def missing_sources_message(sources: Path, missing) -> str:
     ]
     for entry in missing:
         origin = entry.origin.url() if entry.origin else "fichier dérivé"
-        lines.append(f"  - {entry.path} — {entry.title}, {entry.producer} ({entry.vintage}) ; origine : {origin}")
+        lines.append(
+            f"  - {entry.path} — {entry.title}, {entry.producer} ({entry.vintage}) ; origine : {origin}"
+        )
     lines += [
         "Indiquez le dossier avec --sources ou la variable RHINOCC_SOURCES,",
         "ou téléchargez les fichiers depuis leur origine publique : rhinocc-dash fetch --dest DOSSIER",
     ]
     return "\n".join(lines)
 
+
 SIDEBAR_NOTE = (
     "Données ouvertes : RhinOcc, ANCT (France Services, Conseillers numériques, Aidants Connect), data·inclusion, "
     "La MedNum (indice de fragilité numérique), Insee (Filosofi 2019, populations légales 2023), IGN."
 )
 METRIC_LIEUX = "Lieux d'inclusion numérique"
-METRIC_LIEUX_HELP = "Lieux distincts après rapprochement des fiches décrivant le même lieu dans plusieurs sources."
+METRIC_LIEUX_HELP = (
+    "Lieux distincts après rapprochement des fiches décrivant le même lieu dans plusieurs sources."
+)
 METRIC_RECORDS = "Fiches sources acceptées"
 METRIC_SOURCES = "Sources"
 METRIC_COMMUNES = "Communes avec au moins un lieu"
 METRIC_POPULATION = "Habitants"
 METRIC_WITHIN_10KM = "Population à moins de 10 km d'un lieu"
 METRIC_WITHIN_10KM_HELP = (
-    "Part de la population dont la commune (son point représentatif) est à moins de 10 km à vol d'oiseau d'un lieu."
+    "Part de la population dont la commune (son point représentatif) est à moins de 10 km "
+    "à vol d'oiseau d'un lieu."
 )
 CONTEXT_TITLE = "Contexte régional"
 CONTEXT_ILLECTRONISME = "Personnes en situation d'illectronisme"
 CONTEXT_USAGE_FAIBLE = "Personnes aux usages numériques faibles"
 CONTEXT_A_ACCOMPAGNER = "Personnes à accompagner"
 CONTEXT_PAUVRETE = "Taux de pauvreté (seuil à 60 %)"
-CONTEXT_A_ACCOMPAGNER_HELP = "Personnes en situation d'illectronisme et personnes aux usages numériques faibles."
+CONTEXT_A_ACCOMPAGNER_HELP = (
+    "Personnes en situation d'illectronisme et personnes aux usages numériques faibles."
+)
 CONTEXT_A_ACCOMPAGNER_SHARE = "soit {share} de la population de la région"
 SOURCES_TITLE = "Sources des lieux"
 SOURCES_COLUMNS = {
-    "source": "Source", "vintage": "Millésime", "rows_read": "Lignes lues", "rows_accepted": "Acceptées",
-    "rows_quarantined": "Mises de côté", "producer": "Producteur", "licence": "Licence",
+    "source": "Source",
+    "vintage": "Millésime",
+    "rows_read": "Lignes lues",
+    "rows_accepted": "Acceptées",
+    "rows_quarantined": "Mises de côté",
+    "producer": "Producteur",
+    "licence": "Licence",
 }
 LIEUX_BY_DEP_TITLE = "Lieux par département"

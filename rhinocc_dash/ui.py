@@ -1,4 +1,5 @@
-"""Streamlit side: the shared connection, cached query accessors, the warehouse guard and small widgets.
+"""Streamlit side: the shared connection, cached query accessors, the warehouse guard and small
+widgets.
 
 The only module of the package that imports streamlit.
 """

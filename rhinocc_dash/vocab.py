@@ -1,11 +1,13 @@
-"""One controlled vocabulary for services, publics and labels, aligned on the national standard v1.0.2.
+"""One controlled vocabulary for services, publics and labels, aligned on the national standard
+v1.0.2.
 
 Services use the nine values of the standard's `services` field. Publics use the standard's
-`publics_specifiquement_adresses` values, plus « Tout public », « Adultes » and « Demandeurs d'emploi », which older
-files state and the standard has no term for. Labels use the standard's `dispositif_programmes_nationaux` names
-where one exists (France Services, Conseillers numériques, Aidants Connect), and RhinOcc's own regional labels
-otherwise. RhinOcc's short codes are not decoded in any source file: the decoding below is ours, read from the
-codes and the activities they accompany, and documented in the README.
+`publics_specifiquement_adresses` values, plus « Tout public », « Adultes » and « Demandeurs
+d'emploi », which older files state and the standard has no term for. Labels use the standard's
+`dispositif_programmes_nationaux` names where one exists (France Services, Conseillers numériques,
+Aidants Connect), and RhinOcc's own regional labels otherwise. RhinOcc's short codes are not decoded
+in any source file: the decoding below is ours, read from the codes and the activities they
+accompany, and documented in the README.
 """
 
 from __future__ import annotations
@@ -21,8 +23,17 @@ S_LOISIRS = "Loisirs et créations numériques"
 S_COMPREHENSION = "Compréhension du monde numérique"
 S_ACCES = "Accès internet et matériel informatique"
 S_MATERIEL = "Acquisition de matériel informatique à prix solidaire"
-SERVICES = (S_ADMIN, S_OUTILS, S_INSERTION, S_SECURITE, S_PARENTALITE, S_LOISIRS, S_COMPREHENSION, S_ACCES,
-            S_MATERIEL)
+SERVICES = (
+    S_ADMIN,
+    S_OUTILS,
+    S_INSERTION,
+    S_SECURITE,
+    S_PARENTALITE,
+    S_LOISIRS,
+    S_COMPREHENSION,
+    S_ACCES,
+    S_MATERIEL,
+)
 
 # Service families shown on coverage charts.
 SERVICE_FAMILIES = {
@@ -55,8 +66,17 @@ P_SENIORS = "Seniors"
 P_FEMMES = "Femmes"
 P_DEMANDEURS_EMPLOI = "Demandeurs d'emploi"
 P_ETRANGERS = "Personnes étrangères ou allophones"
-PUBLICS = (P_TOUT_PUBLIC, P_ADULTES, P_JEUNES, P_ETUDIANTS, P_FAMILLES, P_SENIORS, P_FEMMES,
-           P_DEMANDEURS_EMPLOI, P_ETRANGERS)
+PUBLICS = (
+    P_TOUT_PUBLIC,
+    P_ADULTES,
+    P_JEUNES,
+    P_ETUDIANTS,
+    P_FAMILLES,
+    P_SENIORS,
+    P_FEMMES,
+    P_DEMANDEURS_EMPLOI,
+    P_ETRANGERS,
+)
 
 # RhinOcc activity codes (type_mediation_N, codes_types_mediations).
 RHINOCC_SERVICES = {
@@ -74,12 +94,24 @@ RHINOCC_SERVICES = {
     "REP": (S_MATERIEL,),  # réparation / réemploi de matériel
 }
 RHINOCC_PUBLICS = {
-    "TP": (P_TOUT_PUBLIC,), "ALL": (P_TOUT_PUBLIC,), "J": (P_JEUNES,), "SEN": (P_SENIORS,), "S": (P_SENIORS,),
-    "DE": (P_DEMANDEURS_EMPLOI,), "EMPLOI": (P_DEMANDEURS_EMPLOI,), "ETR": (P_ETRANGERS,),
-    "ETRANGER": (P_ETRANGERS,), "FEMME": (P_FEMMES,), "HABITANTS": (P_TOUT_PUBLIC,),
+    "TP": (P_TOUT_PUBLIC,),
+    "ALL": (P_TOUT_PUBLIC,),
+    "J": (P_JEUNES,),
+    "SEN": (P_SENIORS,),
+    "S": (P_SENIORS,),
+    "DE": (P_DEMANDEURS_EMPLOI,),
+    "EMPLOI": (P_DEMANDEURS_EMPLOI,),
+    "ETR": (P_ETRANGERS,),
+    "ETRANGER": (P_ETRANGERS,),
+    "FEMME": (P_FEMMES,),
+    "HABITANTS": (P_TOUT_PUBLIC,),
 }
 RHINOCC_LABELS = {
-    "MFS": (L_FRANCE_SERVICES,), "MSAP": (L_MSAP,), "APTIC": (L_APTIC,), "TL": (L_TIERS_LIEU,), "EPN": (L_EPN,),
+    "MFS": (L_FRANCE_SERVICES,),
+    "MSAP": (L_MSAP,),
+    "APTIC": (L_APTIC,),
+    "TL": (L_TIERS_LIEU,),
+    "EPN": (L_EPN,),
 }
 
 # Services of the v0.1 schema (CNFS lieux, data·inclusion).
@@ -101,12 +133,18 @@ V01_SERVICES = {
     "equiper en materiel informatique": (S_MATERIEL,),
 }
 V01_PUBLICS = {
-    "jeunes (16-26 ans)": (P_JEUNES,), "seniors (+ 65 ans)": (P_SENIORS,), "familles/enfants": (P_FAMILLES,),
-    "adultes": (P_ADULTES,), "public langues etrangeres": (P_ETRANGERS,), "etudiants": (P_ETUDIANTS,),
+    "jeunes (16-26 ans)": (P_JEUNES,),
+    "seniors (+ 65 ans)": (P_SENIORS,),
+    "familles/enfants": (P_FAMILLES,),
+    "adultes": (P_ADULTES,),
+    "public langues etrangeres": (P_ETRANGERS,),
+    "etudiants": (P_ETUDIANTS,),
     "femmes": (P_FEMMES,),
 }
 V01_LABELS = {
-    "cnfs": (L_CNFS,), "france services": (L_FRANCE_SERVICES,), "aidants connect": (L_AIDANTS_CONNECT,),
+    "cnfs": (L_CNFS,),
+    "france services": (L_FRANCE_SERVICES,),
+    "aidants connect": (L_AIDANTS_CONNECT,),
     "aptic": (L_APTIC,),
 }
 
@@ -119,7 +157,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
 
-def map_terms(values: list[str], table: dict[str, tuple[str, ...]], key=fold) -> tuple[list[str], list[str]]:
+def map_terms(
+    values: list[str], table: dict[str, tuple[str, ...]], key=fold
+) -> tuple[list[str], list[str]]:
     """Map source values onto the vocabulary; return (terms in vocabulary order, unknown source values)."""
     found: set[str] = set()
     unknown: list[str] = []

@@ -17,8 +17,16 @@ from rhinocc_dash import texts
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -38,9 +46,26 @@ def server(warehouse):
     port = free_port()
     env = {**os.environ, "RHINOCC_DB": str(warehouse)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -67,7 +92,9 @@ def test_home_page_renders(server):
         page.goto(server)
         expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)
         expect(page.get_by_text(texts.HOME_TITLE)).to_be_visible()
-        expect(page.get_by_test_id("stMetricLabel").filter(has_text=texts.METRIC_LIEUX)).to_be_visible()
+        expect(
+            page.get_by_test_id("stMetricLabel").filter(has_text=texts.METRIC_LIEUX)
+        ).to_be_visible()
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
         page.wait_for_timeout(1500)
         SCREENSHOT.parent.mkdir(exist_ok=True)

@@ -15,28 +15,89 @@ from rhinocc_dash.config import OCCITANIE_DEPARTEMENTS
 CONTRACT = {
     "departements": {"code", "nom", "population", "geometry"},
     "epci": {"siren", "nom", "population", "geometry"},
-    "communes": {"code_insee", "nom", "departement", "epci_siren", "population", "longitude", "latitude",
-                 "geometry"},
-    "venue_records": {"record_id", "source", "source_vintage", "source_row", "raw", "nom", "adresse",
-                      "code_postal", "code_insee", "commune", "departement", "latitude", "longitude",
-                      "location_precision", "commune_method", "services", "publics", "labels", "horaires",
-                      "date_maj", "date_maj_precision", "flags"},
-    "lieux": {"lieu_id", "nom", "adresse", "code_insee", "commune", "departement", "latitude", "longitude",
-              "services", "publics", "labels", "sources", "n_records", "date_maj"},
+    "communes": {
+        "code_insee",
+        "nom",
+        "departement",
+        "epci_siren",
+        "population",
+        "longitude",
+        "latitude",
+        "geometry",
+    },
+    "venue_records": {
+        "record_id",
+        "source",
+        "source_vintage",
+        "source_row",
+        "raw",
+        "nom",
+        "adresse",
+        "code_postal",
+        "code_insee",
+        "commune",
+        "departement",
+        "latitude",
+        "longitude",
+        "location_precision",
+        "commune_method",
+        "services",
+        "publics",
+        "labels",
+        "horaires",
+        "date_maj",
+        "date_maj_precision",
+        "flags",
+    },
+    "lieux": {
+        "lieu_id",
+        "nom",
+        "adresse",
+        "code_insee",
+        "commune",
+        "departement",
+        "latitude",
+        "longitude",
+        "services",
+        "publics",
+        "labels",
+        "sources",
+        "n_records",
+        "date_maj",
+    },
     "lieu_records": {"lieu_id", "record_id"},
-    "commune_indicators": {"code_insee", "ifn2020_global", "ifn2020_acces_interfaces", "ifn2020_acces_information",
-                           "ifn2020_competences_administratives", "ifn2020_competences_numeriques",
-                           "revenu_median", "taux_pauvrete"},
+    "commune_indicators": {
+        "code_insee",
+        "ifn2020_global",
+        "ifn2020_acces_interfaces",
+        "ifn2020_acces_information",
+        "ifn2020_competences_administratives",
+        "ifn2020_competences_numeriques",
+        "revenu_median",
+        "taux_pauvrete",
+    },
     "departement_indicators": {"code", "population", "taux_pauvrete", "revenu_median"},
-    "commune_access": {"code_insee", "nearest_lieu_km", "lieux_in_commune", "lieux_within_5km",
-                       "lieux_within_10km", "lieux_within_20km"},
+    "commune_access": {
+        "code_insee",
+        "nearest_lieu_km",
+        "lieux_in_commune",
+        "lieux_within_5km",
+        "lieux_within_10km",
+        "lieux_within_20km",
+    },
     "quarantine": {"source", "source_row", "reason_code", "reason", "raw"},
     "source_stats": {"source", "file", "rows_read", "rows_accepted", "rows_quarantined"},
     "build_info": {"path", "sha256", "rows"},
 }
 # Record counts stated in venues/SOURCES.md.
-ROWS_PER_SOURCE = {"rhinocc": 845, "france_services_2024": 373, "france_services_2022": 352, "cnfs": 591,
-                   "data_inclusion": 381, "aidants_connect": 351}
+ROWS_PER_SOURCE = {
+    "rhinocc": 845,
+    "france_services_2024": 373,
+    "france_services_2022": 352,
+    "cnfs": 591,
+    "data_inclusion": 381,
+    "aidants_connect": 351,
+}
 
 
 def scalar(con, sql, params=()):
@@ -45,8 +106,12 @@ def scalar(con, sql, params=()):
 
 @pytest.mark.parametrize("table", sorted(CONTRACT))
 def test_contract_columns(con, table):
-    columns = {row[0] for row in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+    columns = {
+        row[0]
+        for row in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall()
+    }
     assert CONTRACT[table] <= columns
 
 
@@ -58,56 +123,103 @@ def test_territories(con):
     # Legal population PL 2023 total, as stated in indicators/SOURCES.md.
     assert scalar(con, "SELECT sum(population) FROM communes") == 6_124_653
     assert scalar(con, "SELECT population FROM communes WHERE code_insee = '31555'") == 514_819
-    assert scalar(con, "SELECT count(*) FROM communes WHERE geometry IS NULL OR longitude IS NULL") == 0
+    assert (
+        scalar(con, "SELECT count(*) FROM communes WHERE geometry IS NULL OR longitude IS NULL")
+        == 0
+    )
 
 
 def test_representative_point_inside_commune(con):
     shapely = pytest.importorskip("shapely")
     from shapely.geometry import shape
 
-    rows = con.execute("SELECT geometry, longitude, latitude FROM communes USING SAMPLE 200 ROWS "
-                       "(reservoir, 7)").fetchall()
+    rows = con.execute(
+        "SELECT geometry, longitude, latitude FROM communes USING SAMPLE 200 ROWS (reservoir, 7)"
+    ).fetchall()
     import json
 
-    inside = sum(shape(json.loads(g)).buffer(0.005).contains(shapely.Point(x, y)) for g, x, y in rows)
+    inside = sum(
+        shape(json.loads(g)).buffer(0.005).contains(shapely.Point(x, y)) for g, x, y in rows
+    )
     assert inside == len(rows)
 
 
 def test_source_counts_add_up(con):
-    rows = con.execute("SELECT source, rows_read, rows_accepted, rows_quarantined, rows_in_file FROM source_stats"
-                       ).fetchall()
+    rows = con.execute(
+        "SELECT source, rows_read, rows_accepted, rows_quarantined, rows_in_file FROM source_stats"
+    ).fetchall()
     assert {r[0]: r[4] for r in rows} == ROWS_PER_SOURCE
     for source, read, accepted, quarantined, _ in rows:
         assert read == accepted + quarantined, source
-        assert accepted == scalar(con, "SELECT count(*) FROM venue_records WHERE source = ?", [source])
-        assert quarantined == scalar(con, "SELECT count(*) FROM quarantine WHERE source = ?", [source])
+        assert accepted == scalar(
+            con, "SELECT count(*) FROM venue_records WHERE source = ?", [source]
+        )
+        assert quarantined == scalar(
+            con, "SELECT count(*) FROM quarantine WHERE source = ?", [source]
+        )
 
 
 def test_known_defects_are_handled(con):
     # Ref_0328 (Mairie de Lectoure) is geocoded in Normandy: flagged and placed on its commune.
-    lectoure = con.execute("SELECT commune, flags, location_precision FROM venue_records "
-                           "WHERE source = 'rhinocc' AND source_id = 'Ref_0328'").fetchone()
-    assert lectoure[0] == "Lectoure" and "point_hors_occitanie" in lectoure[1] and lectoure[2] != "address"
+    lectoure = con.execute(
+        "SELECT commune, flags, location_precision FROM venue_records "
+        "WHERE source = 'rhinocc' AND source_id = 'Ref_0328'"
+    ).fetchone()
+    assert (
+        lectoure[0] == "Lectoure"
+        and "point_hors_occitanie" in lectoure[1]
+        and lectoure[2] != "address"
+    )
     # Ariège codes lost their leading zero: « 9122 » is read as 09122.
-    padded = con.execute("SELECT code_insee, flags FROM venue_records WHERE source = 'rhinocc' "
-                         "AND json_extract_string(raw, '$.code_commune') = '9122'").fetchall()
-    assert padded and all(code == "09122" and "code_insee_complete" in flags for code, flags in padded)
+    padded = con.execute(
+        "SELECT code_insee, flags FROM venue_records WHERE source = 'rhinocc' "
+        "AND json_extract_string(raw, '$.code_commune') = '9122'"
+    ).fetchall()
+    assert padded and all(
+        code == "09122" and "code_insee_complete" in flags for code, flags in padded
+    )
     # 52062 is not an Occitanie commune.
-    assert scalar(con, "SELECT count(*) FROM venue_records WHERE json_extract_string(raw, '$.code_commune') "
-                       "= '52062' AND list_contains(flags, 'code_insee_invalide')") == 1
+    assert (
+        scalar(
+            con,
+            "SELECT count(*) FROM venue_records WHERE json_extract_string(raw, '$.code_commune') "
+            "= '52062' AND list_contains(flags, 'code_insee_invalide')",
+        )
+        == 1
+    )
     # France Services 2022 id_fs 2900-2905 have no coordinates, INSEE code nor postcode.
-    rows = con.execute("SELECT source_id, location_precision FROM venue_records WHERE source = "
-                       "'france_services_2022' AND source_id IN ('2900','2901','2902','2903','2904','2905')"
-                       ).fetchall()
-    assert len(rows) + scalar(con, "SELECT count(*) FROM quarantine WHERE source = 'france_services_2022' AND "
-                                   "json_extract_string(raw, '$.id_fs') BETWEEN '2900' AND '2905'") == 6
+    rows = con.execute(
+        "SELECT source_id, location_precision FROM venue_records WHERE source = "
+        "'france_services_2022' AND source_id IN ('2900','2901','2902','2903','2904','2905')"
+    ).fetchall()
+    assert (
+        len(rows)
+        + scalar(
+            con,
+            "SELECT count(*) FROM quarantine WHERE source = 'france_services_2022' AND "
+            "json_extract_string(raw, '$.id_fs') BETWEEN '2900' AND '2905'",
+        )
+        == 6
+    )
     assert all(precision != "address" for _, precision in rows)
     # Aidants Connect has no coordinates: nothing of it is located at address precision.
-    assert scalar(con, "SELECT count(*) FROM venue_records WHERE source = 'aidants_connect' "
-                       "AND location_precision = 'address'") == 0
+    assert (
+        scalar(
+            con,
+            "SELECT count(*) FROM venue_records WHERE source = 'aidants_connect' "
+            "AND location_precision = 'address'",
+        )
+        == 0
+    )
     # The Ain postcode 1110 filed under Aude cannot be placed in Occitanie.
-    assert scalar(con, "SELECT count(*) FROM quarantine WHERE source = 'aidants_connect' "
-                       "AND raw LIKE '%Haut Bugey%'") == 1
+    assert (
+        scalar(
+            con,
+            "SELECT count(*) FROM quarantine WHERE source = 'aidants_connect' "
+            "AND raw LIKE '%Haut Bugey%'",
+        )
+        == 1
+    )
     # The CNFS placeholder SIRET is not an identifier.
     assert scalar(con, "SELECT count(*) FROM venue_records WHERE siret = '00000000000000'") == 0
 
@@ -120,35 +232,51 @@ def test_cnfs_records_of_data_inclusion_are_merged(con):
         JOIN venue_records AS c ON c.source = 'cnfs' AND c.source_id = d.source_id
         JOIN lieu_records AS ld ON ld.record_id = d.record_id
         JOIN lieu_records AS lc ON lc.record_id = c.record_id
-        WHERE d.source = 'data_inclusion' AND json_extract_string(d.raw, '$.source') = 'conseiller-numerique'
+        WHERE d.source = 'data_inclusion' AND json_extract_string(d.raw, '$.source') =
+        'conseiller-numerique'
     """).fetchone()
     assert pairs == (325, 325)
 
 
 def test_lieux_count_current_sources_once(con):
-    # Every record of the current sources belongs to exactly one lieu; the 2022 France Services list to none.
+    # Every record of the current sources belongs to exactly one lieu; the 2022 France
+    # Services list to none.
     assert scalar(con, "SELECT count(*) FROM lieu_records") == scalar(
-        con, "SELECT count(*) FROM venue_records WHERE source <> 'france_services_2022'")
+        con, "SELECT count(*) FROM venue_records WHERE source <> 'france_services_2022'"
+    )
     assert scalar(con, "SELECT count(DISTINCT record_id) FROM lieu_records") == scalar(
-        con, "SELECT count(*) FROM lieu_records")
-    assert scalar(con, "SELECT sum(n_records) FROM lieux") == scalar(con, "SELECT count(*) FROM lieu_records")
+        con, "SELECT count(*) FROM lieu_records"
+    )
+    assert scalar(con, "SELECT sum(n_records) FROM lieux") == scalar(
+        con, "SELECT count(*) FROM lieu_records"
+    )
     lieux = scalar(con, "SELECT count(*) FROM lieux")
     assert 373 < lieux < scalar(con, "SELECT count(*) FROM lieu_records")
 
 
 def test_indicators(con):
     # IFN 2020: Caubous (31127) has a single IRIS whose global score is 0, i.e. missing.
-    assert scalar(con, "SELECT ifn2020_global FROM commune_indicators WHERE code_insee = '31127'") is None
+    assert (
+        scalar(con, "SELECT ifn2020_global FROM commune_indicators WHERE code_insee = '31127'")
+        is None
+    )
     assert scalar(con, "SELECT count(*) FROM commune_indicators WHERE ifn2020_global = 0") == 0
     # Filosofi: poverty rate published for 466 communes only; never imputed.
     published = scalar(con, "SELECT count(taux_pauvrete) FROM commune_indicators")
     assert 455 <= published <= 466
-    assert scalar(con, "SELECT taux_pauvrete FROM commune_indicators WHERE code_insee = '30132'") == 41.0
+    assert (
+        scalar(con, "SELECT taux_pauvrete FROM commune_indicators WHERE code_insee = '30132'")
+        == 41.0
+    )
     assert scalar(con, "SELECT taux_pauvrete FROM departement_indicators WHERE code = '76'") == 16.8
     assert scalar(con, "SELECT taux_pauvrete FROM departement_indicators WHERE code = 'FR'") == 14.5
-    assert scalar(con, "SELECT revenu_median FROM departement_indicators WHERE code = '31'") == 23380
+    assert (
+        scalar(con, "SELECT revenu_median FROM departement_indicators WHERE code = '31'") == 23380
+    )
     # IFN 2023 deciles lie in 1..10.
-    low, high = con.execute("SELECT min(ifn2023_total), max(ifn2023_total) FROM commune_indicators").fetchone()
+    low, high = con.execute(
+        "SELECT min(ifn2023_total), max(ifn2023_total) FROM commune_indicators"
+    ).fetchone()
     assert 1 <= low and high <= 10
 
 
@@ -162,20 +290,28 @@ def _haversine_km(lon1, lat1, lon2, lat2):
 def test_commune_access_matches_brute_force(con):
     lieux = con.execute("SELECT longitude, latitude, code_insee FROM lieux").fetchall()
     sample = con.execute("""
-        SELECT c.code_insee, c.longitude, c.latitude, a.nearest_lieu_km, a.lieux_within_10km, a.lieux_in_commune
-        FROM communes c JOIN commune_access a USING (code_insee) USING SAMPLE 60 ROWS (reservoir, 3)
+        SELECT c.code_insee, c.longitude, c.latitude, a.nearest_lieu_km, a.lieux_within_10km,
+        a.lieux_in_commune FROM communes c JOIN commune_access a USING (code_insee) USING SAMPLE 60
+        ROWS (reservoir, 3)
     """).fetchall()
     for code, lon, lat, nearest, within10, in_commune in sample:
         distances = [_haversine_km(lon, lat, x, y) for x, y, _ in lieux]
         assert nearest == pytest.approx(min(distances), rel=0.01, abs=0.05)
-        assert abs(within10 - sum(d <= 10 for d in distances)) <= 1  # projection vs sphere at the 10 km edge
+        assert (
+            abs(within10 - sum(d <= 10 for d in distances)) <= 1
+        )  # projection vs sphere at the 10 km edge
         assert in_commune == sum(c == code for _, _, c in lieux)
 
 
 def _table_digest(path):
     con = duckdb.connect(str(path), read_only=True)
     try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables ORDER BY 1"
+            ).fetchall()
+        ]
         digest = {}
         for table in tables:
             if table == "build_info":

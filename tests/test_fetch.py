@@ -1,8 +1,9 @@
 """`rhinocc-dash fetch` against a local mirror of the origins, then a build from what it downloaded.
 
-There is no internet here: a local http.server on 127.0.0.1 serves, at each origin's path, the file of the sources
-folder (national origins: the regional subset stands in, the adapters read both; the per-département commune files
-and the Etalab package files are cut from the regional copies in their original layout).
+There is no internet here: a local http.server on 127.0.0.1 serves, at each origin's path, the file
+of the sources folder (national origins: the regional subset stands in, the adapters read both; the
+per-département commune files and the Etalab package files are cut from the regional copies in their
+original layout).
 """
 
 from __future__ import annotations
@@ -45,20 +46,40 @@ def mirror_server(tmp_path):
 
 
 def _national_communes(sources: Path) -> list[dict]:
-    rows = csv.DictReader(io.StringIO((sources / BY_KEY["communes_ref"].path).read_text(encoding="utf-8")))
-    communes = [{"code": r["code_insee"], "nom": r["nom"], "type": "commune-actuelle", "departement":
-                 r["departement"], "region": "76", "codesPostaux": [c for c in r["codes_postaux"].split("|") if c],
-                 "population": int(r["population"]), "anciensCodes": [c for c in r["anciens_codes"].split("|") if c]}
-                for r in rows]
-    communes.append({"code": "69123", "nom": "Lyon", "type": "commune-actuelle", "departement": "69",
-                     "region": "84", "codesPostaux": ["69001"], "population": 520774})
+    rows = csv.DictReader(
+        io.StringIO((sources / BY_KEY["communes_ref"].path).read_text(encoding="utf-8"))
+    )
+    communes = [
+        {
+            "code": r["code_insee"],
+            "nom": r["nom"],
+            "type": "commune-actuelle",
+            "departement": r["departement"],
+            "region": "76",
+            "codesPostaux": [c for c in r["codes_postaux"].split("|") if c],
+            "population": int(r["population"]),
+            "anciensCodes": [c for c in r["anciens_codes"].split("|") if c],
+        }
+        for r in rows
+    ]
+    communes.append(
+        {
+            "code": "69123",
+            "nom": "Lyon",
+            "type": "commune-actuelle",
+            "departement": "69",
+            "region": "84",
+            "codesPostaux": ["69001"],
+            "population": 520774,
+        }
+    )
     return communes
 
 
 def fill_mirror(root: Path, base: str, sources: Path) -> None:
     communes_2018 = json.loads((sources / BY_KEY["communes_2018"].path).read_text(encoding="utf-8"))
     for item in plan(base):
-        target = root / item.url[len(base) + 1:]
+        target = root / item.url[len(base) + 1 :]
         target.parent.mkdir(parents=True, exist_ok=True)
         if (sources / item.dest).is_file():
             shutil.copyfile(sources / item.dest, target)
@@ -66,8 +87,12 @@ def fill_mirror(root: Path, base: str, sources: Path) -> None:
             shutil.copyfile(sources / BY_KEY[item.key].path, target)
         elif item.dest.startswith("geo/communes-2018/"):
             dep = next(code for code, folder in DEPT_FOLDERS.items() if folder in item.dest)
-            features = [f for f in communes_2018["features"] if f["properties"]["code"].startswith(dep)]
-            target.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+            features = [
+                f for f in communes_2018["features"] if f["properties"]["code"].startswith(dep)
+            ]
+            target.write_text(
+                json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8"
+            )
         elif item.dest.endswith("communes.json"):
             target.write_text(json.dumps(_national_communes(sources)), encoding="utf-8")
         elif item.dest.endswith("epci.json"):
@@ -86,13 +111,21 @@ def test_fetch_then_build(sources, warehouse, mirror_server, tmp_path, capsys):
     assert "non téléchargeable" in err
     for item in plan(base):
         assert (dest / item.dest).is_file(), item.dest
-    # The build reads the national formats (team48 raw, parquet, national IFN 2023, Filosofi zip, Etalab JSON).
+    # The build reads the national formats (team48 raw, parquet, national IFN 2023, Filosofi
+    # zip, Etalab JSON).
     db = tmp_path / "from-fetch.duckdb"
     build(dest, db)
-    fetched, reference = duckdb.connect(str(db), read_only=True), duckdb.connect(str(warehouse), read_only=True)
+    fetched, reference = (
+        duckdb.connect(str(db), read_only=True),
+        duckdb.connect(str(warehouse), read_only=True),
+    )
     try:
-        for sql in ("SELECT count(*), sum(population) FROM communes", "SELECT count(*) FROM lieux",
-                    "SELECT count(*) FROM epci", "SELECT count(*) FROM venue_records"):
+        for sql in (
+            "SELECT count(*), sum(population) FROM communes",
+            "SELECT count(*) FROM lieux",
+            "SELECT count(*) FROM epci",
+            "SELECT count(*) FROM venue_records",
+        ):
             assert fetched.execute(sql).fetchall() == reference.execute(sql).fetchall(), sql
         query = "SELECT * FROM commune_indicators ORDER BY code_insee"
         got, want = fetched.execute(query).df(), reference.execute(query).df()
@@ -100,7 +133,9 @@ def test_fetch_then_build(sources, warehouse, mirror_server, tmp_path, capsys):
         for column in got.columns[1:]:
             assert ((got[column] - want[column]).abs().fillna(0) < 1e-6).all(), column
             assert (got[column].isna() == want[column].isna()).all(), column
-        query = "SELECT code, taux_pauvrete, revenu_median FROM departement_indicators ORDER BY code"
+        query = (
+            "SELECT code, taux_pauvrete, revenu_median FROM departement_indicators ORDER BY code"
+        )
         assert fetched.execute(query).fetchall() == reference.execute(query).fetchall()
     finally:
         fetched.close()
@@ -111,7 +146,9 @@ def test_checksum_mismatch_is_rejected(sources, mirror_server, tmp_path, capsys)
     root, base = mirror_server
     fill_mirror(root, base, sources)
     item = next(i for i in plan(base) if i.dest.startswith("venues/rhinocc"))
-    (root / item.url[len(base) + 1:]).write_text("n_ref,nom\nRef_0001,falsifié\n", encoding="utf-8")
+    (root / item.url[len(base) + 1 :]).write_text(
+        "n_ref,nom\nRef_0001,falsifié\n", encoding="utf-8"
+    )
     assert not fetch_all(tmp_path / "fetched", base_url=base)
     assert "empreinte SHA-256 différente" in capsys.readouterr().err
     assert not (tmp_path / "fetched" / item.dest).exists()

@@ -6,7 +6,9 @@ def week(**texts):
 
 
 def test_french_day_texts_become_osm():
-    hours = from_day_texts(week(Mo="Fermé", Tu="14h-18h", We="10h-12h30 / 14h-18h", Fr="14h-18h", Sa="10h-13h"))
+    hours = from_day_texts(
+        week(Mo="Fermé", Tu="14h-18h", We="10h-12h30 / 14h-18h", Fr="14h-18h", Sa="10h-13h")
+    )
     assert hours.osm == "Tu,Fr 14:00-18:00; We 10:00-12:30,14:00-18:00; Sa 10:00-13:00"
     assert hours.status == "ok" and hours.open_saturday and not hours.open_after_18
 
@@ -31,7 +33,9 @@ def test_evening_and_sunday_flags():
 
 def test_unparseable_kept_with_status():
     hours = from_day_texts(week(Mo="sur rendez-vous"))
-    assert hours.osm is None and hours.status == "unparsed" and hours.original == "Mo sur rendez-vous"
+    assert (
+        hours.osm is None and hours.status == "unparsed" and hours.original == "Mo sur rendez-vous"
+    )
     assert from_osm("n'importe quoi").status == "unparsed"
     assert from_day_texts(week()).status == "missing"
 

@@ -22,7 +22,9 @@ def imports(path: Path) -> set[str]:
 
 
 def test_only_ui_module_imports_streamlit():
-    offenders = [p.name for p in PACKAGE.rglob("*.py") if "streamlit" in imports(p) and p.name != "ui.py"]
+    offenders = [
+        p.name for p in PACKAGE.rglob("*.py") if "streamlit" in imports(p) and p.name != "ui.py"
+    ]
     assert offenders == []
 
 

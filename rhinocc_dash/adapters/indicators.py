@@ -1,8 +1,8 @@
 """Need indicators per commune (2026 list), EPCI and département: IFN 2020, IFN 2023, Filosofi 2019.
 
-Each reader accepts the Occitanie file of the sources folder or, when absent, the national file the public origin
-serves (kept in `indicators/raw/`), and keeps the 13 départements. Missing stays missing: IFN 2020 zeros and INSEE
-secret cells become NULL, never 0.
+Each reader accepts the Occitanie file of the sources folder or, when absent, the national file the
+public origin serves (kept in `indicators/raw/`), and keeps the 13 départements. Missing stays
+missing: IFN 2020 zeros and INSEE secret cells become NULL, never 0.
 """
 
 from __future__ import annotations
@@ -28,22 +28,29 @@ IFN2020_AXES = {
     "global_competences": "ifn2020_global_competences",
 }
 TEAM48_HEADERS = {
-    "SCORE GLOBAL region 1": "score_global", "ACCES A L'INFORMATION region 1": "acces_information",
+    "SCORE GLOBAL region 1": "score_global",
+    "ACCES A L'INFORMATION region 1": "acces_information",
     "ACCÈS AUX INTERFACES NUMERIQUES region 1": "acces_interfaces_numeriques",
     "COMPETENCES ADMINISTATIVES region 1": "competences_administratives",
     "COMPÉTENCES NUMÉRIQUES / SCOLAIRES region 1": "competences_numeriques_scolaires",
-    "GLOBAL ACCES region 1": "global_acces", "GLOBAL COMPETENCES region 1": "global_competences",
+    "GLOBAL ACCES region 1": "global_acces",
+    "GLOBAL COMPETENCES region 1": "global_competences",
 }
 PARQUET_HEADERS = {
-    "SCORE GLOBAL ": "score_global", "ACCES A L'INFORMATION": "acces_information",
+    "SCORE GLOBAL ": "score_global",
+    "ACCES A L'INFORMATION": "acces_information",
     "ACCÈS AUX INTERFACES NUMERIQUES": "acces_interfaces_numeriques",
     "COMPETENCES ADMINISTATIVES": "competences_administratives",
-    "COMPÉTENCES NUMÉRIQUES / SCOLAIRES": "competences_numeriques_scolaires", "GLOBAL ACCES": "global_acces",
-    "GLOBAL COMPETENCES": "global_competences", "Population": "population_p16",
+    "COMPÉTENCES NUMÉRIQUES / SCOLAIRES": "competences_numeriques_scolaires",
+    "GLOBAL ACCES": "global_acces",
+    "GLOBAL COMPETENCES": "global_competences",
+    "Population": "population_p16",
 }
 IFN2023 = {
-    "no_thd_coverage_rate": "ifn2023_sans_thd", "no_4g_coverage_rate": "ifn2023_sans_4g",
-    "poverty_rate": "ifn2023_pauvrete", "older_65_rate": "ifn2023_plus_65_ans",
+    "no_thd_coverage_rate": "ifn2023_sans_thd",
+    "no_4g_coverage_rate": "ifn2023_sans_4g",
+    "poverty_rate": "ifn2023_pauvrete",
+    "older_65_rate": "ifn2023_plus_65_ans",
     "nscol15p_rate": "ifn2023_peu_diplomes",
 }
 FILOSOFI = {"MED19": "revenu_median", "TP6019": "taux_pauvrete", "NBMENFISC19": "menages_fiscaux"}
@@ -58,11 +65,20 @@ def _iris_scores(sources: Path) -> pd.DataFrame:
     d4g_path = BY_KEY["ifn2020_iris"].locate(sources)
     if d4g_path.name.endswith("_occitanie.csv"):
         d4g = pd.read_csv(d4g_path, dtype={"code_iris": str})
-        d4g = d4g.rename(columns={f"{k}__ref_region": k for k in IFN2020_AXES})[["code_iris", *IFN2020_AXES]]
+        d4g = d4g.rename(columns={f"{k}__ref_region": k for k in IFN2020_AXES})[
+            ["code_iris", *IFN2020_AXES]
+        ]
     else:
-        headers = (sources / BY_KEY["ifn2020_iris"].parts[0][0]).read_text(encoding="utf-8-sig").strip().split(";")
+        headers = (
+            (sources / BY_KEY["ifn2020_iris"].parts[0][0])
+            .read_text(encoding="utf-8-sig")
+            .strip()
+            .split(";")
+        )
         d4g = pd.read_csv(d4g_path, sep=";", header=None, names=headers, dtype={"Code Iris": str})
-        d4g = d4g.rename(columns={"Code Iris": "code_iris", **TEAM48_HEADERS})[["code_iris", *IFN2020_AXES]]
+        d4g = d4g.rename(columns={"Code Iris": "code_iris", **TEAM48_HEADERS})[
+            ["code_iris", *IFN2020_AXES]
+        ]
         d4g["code_iris"] = d4g["code_iris"].str.zfill(9)
     tab_path = BY_KEY["ifn2020_tableau"].locate(sources)
     if tab_path.suffix == ".csv":
@@ -92,7 +108,9 @@ def _weighted(frame: pd.DataFrame, key: str, weight: str, columns) -> pd.DataFra
 def ifn2020_by_commune(sources: Path, territory: Territory) -> pd.DataFrame:
     iris = _iris_scores(sources)
     iris["code_insee"] = iris["code_commune"].map(territory.current_code)
-    result = _weighted(iris, "code_insee", "population_p16", IFN2020_AXES).rename(columns=IFN2020_AXES)
+    result = _weighted(iris, "code_insee", "population_p16", IFN2020_AXES).rename(
+        columns=IFN2020_AXES
+    )
     result["ifn2020_population_p16"] = iris.groupby("code_insee")["population_p16"].sum()
     return result
 
@@ -128,13 +146,16 @@ def _filosofi_frame(sources: Path, key: str, zip_member: str) -> pd.DataFrame:
             data = archive.read(zip_member).decode("utf-8")
         frame = pd.read_csv(io.StringIO(data), sep=";", dtype=str)
         for col in frame.columns[1:]:
-            frame[col] = pd.to_numeric(frame[col].str.replace(",", ".", regex=False), errors="coerce")
+            frame[col] = pd.to_numeric(
+                frame[col].str.replace(",", ".", regex=False), errors="coerce"
+            )
         return frame
     return pd.read_csv(path, dtype={"CODGEO": str, "DEP": str, "NIVEAU": str})
 
 
 def filosofi_by_commune(sources: Path, territory: Territory) -> pd.DataFrame:
-    """Median income and poverty rate per 2026 commune; a commune merged since 2021 has none (a median of
+    """Median income and poverty rate per 2026 commune; a commune merged since 2021 has none (a
+    median of
     several communes cannot be rebuilt from theirs)."""
     frame = _filosofi_frame(sources, "filosofi_commune", "cc_filosofi_2019_COM.csv")
     frame = frame[_in_region(frame["CODGEO"])].copy()
@@ -154,9 +175,11 @@ def filosofi_reference_rows(sources: Path) -> pd.DataFrame:
     path = BY_KEY["filosofi_departement"].locate(sources)
     if path.suffix == ".zip":
         parts = []
-        for member, niveau, keep in (("cc_filosofi_2019_DEP.csv", "departement", OCCITANIE_DEPARTEMENTS),
-                                     ("cc_filosofi_2019_REG.csv", "region", ("76",)),
-                                     ("cc_filosofi_2019_METRO.csv", "france_metropolitaine", None)):
+        for member, niveau, keep in (
+            ("cc_filosofi_2019_DEP.csv", "departement", OCCITANIE_DEPARTEMENTS),
+            ("cc_filosofi_2019_REG.csv", "region", ("76",)),
+            ("cc_filosofi_2019_METRO.csv", "france_metropolitaine", None),
+        ):
             frame = _filosofi_frame(sources, "filosofi_departement", member)
             frame = frame if keep is None else frame[frame["CODGEO"].isin(keep)]
             parts.append(frame.assign(NIVEAU=niveau))

@@ -67,7 +67,9 @@ def normalise_code(raw: str, width: int, flags: list[str], flag: str) -> str:
 
 def _pick_by_name(candidates: list[str], territory: Territory, *texts: str) -> str | None:
     haystack = " ".join(fold(t).replace("-", " ") for t in texts if t)
-    named = [c for c in candidates if fold(territory.commune(c)["nom"]).replace("-", " ") in haystack]
+    named = [
+        c for c in candidates if fold(territory.commune(c)["nom"]).replace("-", " ") in haystack
+    ]
     return max(named, key=lambda c: len(territory.commune(c)["nom"])) if named else None
 
 
@@ -75,8 +77,11 @@ def _commune_by_name(territory: Territory, departement: str, *texts: str) -> str
     """A commune of `departement` named in the texts (CEDEX postcodes are on no commune list)."""
     same_dep = territory.communes[territory.communes["departement"] == departement]
     haystack = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", fold(t)) for t in texts if t) + " "
-    named = [(len(n), c) for c, n in zip(same_dep["code_insee"], same_dep["nom"], strict=True)
-             if len(n) >= 4 and f" {re.sub(r'[^a-z0-9]+', ' ', fold(n)).strip()} " in haystack]
+    named = [
+        (len(n), c)
+        for c, n in zip(same_dep["code_insee"], same_dep["nom"], strict=True)
+        if len(n) >= 4 and f" {re.sub(r'[^a-z0-9]+', ' ', fold(n)).strip()} " in haystack
+    ]
     return max(named)[1] if named else None
 
 
@@ -120,16 +125,25 @@ def locate(draft: dict, territory: Territory) -> dict:
             code = named or max(candidates, key=lambda c: territory.commune(c)["population"])
             method = "postcode"
         else:
-            code = _commune_by_name(territory, draft["departement"] or postcode[:2], draft["commune"],
-                                    draft["adresse"], nom)
+            code = _commune_by_name(
+                territory,
+                draft["departement"] or postcode[:2],
+                draft["commune"],
+                draft["adresse"],
+                nom,
+            )
             method = "commune-name" if code else None
             if code:
                 flags.append("commune_deduite_du_nom")
     if code is None:
         if "point_hors_occitanie" in flags:
-            raise Rejected("hors_occitanie", "Lieu situé hors d'Occitanie et sans commune d'Occitanie")
-        raise Rejected("localisation_impossible",
-                       "Ni coordonnées valides, ni code commune valide, ni code postal d'Occitanie")
+            raise Rejected(
+                "hors_occitanie", "Lieu situé hors d'Occitanie et sans commune d'Occitanie"
+            )
+        raise Rejected(
+            "localisation_impossible",
+            "Ni coordonnées valides, ni code commune valide, ni code postal d'Occitanie",
+        )
 
     commune = territory.commune(code)
     if lat is not None:
@@ -157,8 +171,15 @@ def locate(draft: dict, territory: Territory) -> dict:
     if draft["unknown_terms"]:
         flags.append("vocabulaire_non_reconnu")
     return {
-        "latitude": round(lat, 6), "longitude": round(lon, 6), "location_precision": precision,
-        "code_insee": code, "commune_method": method, "commune": commune["nom"],
-        "departement": commune["departement"], "code_postal": postcode if re.fullmatch(r"\d{5}", postcode) else "",
-        "date_maj": date_maj, "date_maj_precision": date_precision, "flags": sorted(set(flags)),
+        "latitude": round(lat, 6),
+        "longitude": round(lon, 6),
+        "location_precision": precision,
+        "code_insee": code,
+        "commune_method": method,
+        "commune": commune["nom"],
+        "departement": commune["departement"],
+        "code_postal": postcode if re.fullmatch(r"\d{5}", postcode) else "",
+        "date_maj": date_maj,
+        "date_maj_precision": date_precision,
+        "flags": sorted(set(flags)),
     }

@@ -1,7 +1,8 @@
 """Per-source mapping of venue rows onto a common draft record (before location and validation).
 
-Each adapter takes one raw row (a dict, as read from the file) and returns a draft dict, or None when the row
-belongs to another région (national files). Fields not in a source stay empty; originals stay in `raw`.
+Each adapter takes one raw row (a dict, as read from the file) and returns a draft dict, or None
+when the row belongs to another région (national files). Fields not in a source stay empty;
+originals stay in `raw`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,22 @@ from ..config import OCCITANIE_DEPARTEMENTS
 from ..hours import DAYS, FRENCH_DAYS, from_day_texts, from_osm
 
 DEPARTEMENT_NAMES = {
-    "ariege": "09", "aude": "11", "aveyron": "12", "gard": "30", "haute-garonne": "31", "gers": "32",
-    "herault": "34", "lot": "46", "lozere": "48", "hautes-pyrenees": "65", "pyrenees-orientales": "66",
-    "tarn": "81", "tarn-et-garonne": "82",
+    "ariege": "09",
+    "aude": "11",
+    "aveyron": "12",
+    "gard": "30",
+    "haute-garonne": "31",
+    "gers": "32",
+    "herault": "34",
+    "lot": "46",
+    "lozere": "48",
+    "hautes-pyrenees": "65",
+    "pyrenees-orientales": "66",
+    "tarn": "81",
+    "tarn-et-garonne": "82",
 }
-# France Services sites help with administrative procedures and give access to computers (France Services
+# France Services sites help with administrative procedures and give access to computers (France
+# Services
 # charter); Aidants Connect structures carry out online procedures on a person's behalf.
 FRANCE_SERVICES_OFFER = [vocab.S_ADMIN, vocab.S_ACCES]
 AIDANTS_CONNECT_OFFER = [vocab.S_ADMIN]
@@ -56,10 +68,27 @@ def _split(value, sep=";") -> list[str]:
 
 def _draft(**fields) -> dict:
     base = {
-        "source_id": "", "nom": "", "adresse": "", "code_postal": "", "code_insee": "", "commune": "",
-        "departement": "", "latitude": None, "longitude": None, "services": [], "publics": [], "labels": [],
-        "unknown_terms": [], "hours": from_osm(None), "date_text": "", "siret": None, "telephone": "",
-        "courriel": "", "site_web": "", "type_lieu": "", "itinerant": False,
+        "source_id": "",
+        "nom": "",
+        "adresse": "",
+        "code_postal": "",
+        "code_insee": "",
+        "commune": "",
+        "departement": "",
+        "latitude": None,
+        "longitude": None,
+        "services": [],
+        "publics": [],
+        "labels": [],
+        "unknown_terms": [],
+        "hours": from_osm(None),
+        "date_text": "",
+        "siret": None,
+        "telephone": "",
+        "courriel": "",
+        "site_web": "",
+        "type_lieu": "",
+        "itinerant": False,
     }
     base.update(fields)
     return base
@@ -69,23 +98,38 @@ def rhinocc(row: dict) -> dict | None:
     services, unknown_s = vocab.map_terms(
         vocab.split_codes(row.get("codes_types_mediations"))
         + [text(row.get(f"type_mediation_{i}")) for i in range(1, 6)],
-        vocab.RHINOCC_SERVICES, key=vocab.rhinocc_code_key)
+        vocab.RHINOCC_SERVICES,
+        key=vocab.rhinocc_code_key,
+    )
     publics, _ = vocab.map_terms(
-        vocab.split_codes(row.get("codes_publics")) + vocab.split_codes(row.get("public_toutes_actions")),
-        vocab.RHINOCC_PUBLICS, key=vocab.rhinocc_code_key)
-    labels, unknown_l = vocab.map_terms(vocab.split_codes(row.get("code_label")), vocab.RHINOCC_LABELS,
-                                        key=vocab.rhinocc_code_key)
+        vocab.split_codes(row.get("codes_publics"))
+        + vocab.split_codes(row.get("public_toutes_actions")),
+        vocab.RHINOCC_PUBLICS,
+        key=vocab.rhinocc_code_key,
+    )
+    labels, unknown_l = vocab.map_terms(
+        vocab.split_codes(row.get("code_label")), vocab.RHINOCC_LABELS, key=vocab.rhinocc_code_key
+    )
     days = {d: row.get(fr) for d, fr in zip(DAYS, FRENCH_DAYS, strict=True)}
     return _draft(
-        source_id=text(row.get("n_ref")), nom=text(row.get("nom")),
+        source_id=text(row.get("n_ref")),
+        nom=text(row.get("nom")),
         adresse=join(row.get("adresse"), row.get("adresse_suite")),
-        code_postal=text(row.get("code_postal")), code_insee=text(row.get("code_commune")),
-        commune=text(row.get("ville")) or text(row.get("BAN_city")), departement=text(row.get("departement")),
+        code_postal=text(row.get("code_postal")),
+        code_insee=text(row.get("code_commune")),
+        commune=text(row.get("ville")) or text(row.get("BAN_city")),
+        departement=text(row.get("departement")),
         latitude=text(row.get("lat")) or text(row.get("BAN_latitude")),
         longitude=text(row.get("lon")) or text(row.get("BAN_longitude")),
-        services=services, publics=publics, labels=labels, unknown_terms=unknown_s + unknown_l,
-        hours=from_day_texts(days), date_text=text(row.get("date_maj")), telephone=text(row.get("tel_structure")),
-        courriel=text(row.get("email_structure")), site_web=text(row.get("site_internet")),
+        services=services,
+        publics=publics,
+        labels=labels,
+        unknown_terms=unknown_s + unknown_l,
+        hours=from_day_texts(days),
+        date_text=text(row.get("date_maj")),
+        telephone=text(row.get("tel_structure")),
+        courriel=text(row.get("email_structure")),
+        site_web=text(row.get("site_internet")),
         type_lieu=text(row.get("type_lieu")),
         itinerant="itinérant" in text(row.get("type_lieu")).lower(),
     )
@@ -96,15 +140,28 @@ def france_services(row: dict) -> dict | None:
     if dep not in OCCITANIE_DEPARTEMENTS:
         return None
     days = {d: row.get(f"h_{fr}") for d, fr in zip(DAYS, FRENCH_DAYS, strict=True)}
-    mobile = text(row.get("format_fs")) in ("Itinérante", "Bus_équivalent") or text(row.get("itinerance")) == "Oui"
+    mobile = (
+        text(row.get("format_fs")) in ("Itinérante", "Bus_équivalent")
+        or text(row.get("itinerance")) == "Oui"
+    )
     return _draft(
-        source_id=text(row.get("id_fs")), nom=text(row.get("lib_fs")),
-        adresse=join(row.get("adresse"), row.get("complement_adresse")), code_postal=text(row.get("code_postal")),
-        code_insee=text(row.get("insee_com")), commune=text(row.get("lib_com")), departement=dep,
-        latitude=text(row.get("latitude")), longitude=text(row.get("longitude")),
-        services=list(FRANCE_SERVICES_OFFER), publics=[vocab.P_TOUT_PUBLIC], labels=[vocab.L_FRANCE_SERVICES],
-        hours=from_day_texts(days), telephone=text(row.get("telephone")), courriel=text(row.get("mail")),
-        type_lieu="France Services", itinerant=mobile,
+        source_id=text(row.get("id_fs")),
+        nom=text(row.get("lib_fs")),
+        adresse=join(row.get("adresse"), row.get("complement_adresse")),
+        code_postal=text(row.get("code_postal")),
+        code_insee=text(row.get("insee_com")),
+        commune=text(row.get("lib_com")),
+        departement=dep,
+        latitude=text(row.get("latitude")),
+        longitude=text(row.get("longitude")),
+        services=list(FRANCE_SERVICES_OFFER),
+        publics=[vocab.P_TOUT_PUBLIC],
+        labels=[vocab.L_FRANCE_SERVICES],
+        hours=from_day_texts(days),
+        telephone=text(row.get("telephone")),
+        courriel=text(row.get("mail")),
+        type_lieu="France Services",
+        itinerant=mobile,
     )
 
 
@@ -113,13 +170,25 @@ def _v01(row: dict, dep: str) -> dict:
     publics, _ = vocab.map_terms(_split(row.get("publics_accueillis")), vocab.V01_PUBLICS)
     labels, _ = vocab.map_terms(_split(row.get("labels_nationaux")), vocab.V01_LABELS)
     return _draft(
-        source_id=text(row.get("id")), nom=text(row.get("nom")),
-        adresse=join(row.get("adresse"), row.get("complement_adresse")), code_postal=text(row.get("code_postal")),
-        code_insee=text(row.get("code_insee")), commune=text(row.get("commune")), departement=dep,
-        latitude=row.get("latitude"), longitude=row.get("longitude"), services=services, publics=publics,
-        labels=labels, unknown_terms=unknown, hours=from_osm(text(row.get("horaires")) or None),
-        date_text=text(row.get("date_maj")), siret=siret(row.get("pivot")), telephone=text(row.get("telephone")),
-        courriel=text(row.get("courriel")), site_web=text(row.get("site_web")),
+        source_id=text(row.get("id")),
+        nom=text(row.get("nom")),
+        adresse=join(row.get("adresse"), row.get("complement_adresse")),
+        code_postal=text(row.get("code_postal")),
+        code_insee=text(row.get("code_insee")),
+        commune=text(row.get("commune")),
+        departement=dep,
+        latitude=row.get("latitude"),
+        longitude=row.get("longitude"),
+        services=services,
+        publics=publics,
+        labels=labels,
+        unknown_terms=unknown,
+        hours=from_osm(text(row.get("horaires")) or None),
+        date_text=text(row.get("date_maj")),
+        siret=siret(row.get("pivot")),
+        telephone=text(row.get("telephone")),
+        courriel=text(row.get("courriel")),
+        site_web=text(row.get("site_web")),
         type_lieu=text(row.get("typologie")),
     )
 
@@ -143,10 +212,16 @@ def aidants_connect(row: dict) -> dict | None:
         return None
     dep = DEPARTEMENT_NAMES.get(vocab.fold(text(row.get("Département"))).replace(" ", "-"), "")
     return _draft(
-        source_id=text(row.get("Data pass ID")), nom=text(row.get("Name")), adresse=text(row.get("Adresse")),
-        code_postal=text(row.get("Code postal")), commune=text(row.get("commune")), departement=dep,
-        services=list(AIDANTS_CONNECT_OFFER), labels=[vocab.L_AIDANTS_CONNECT],
-        date_text=text(row.get("date_maj")), siret=siret(row.get("SIRET")),
+        source_id=text(row.get("Data pass ID")),
+        nom=text(row.get("Name")),
+        adresse=text(row.get("Adresse")),
+        code_postal=text(row.get("Code postal")),
+        commune=text(row.get("commune")),
+        departement=dep,
+        services=list(AIDANTS_CONNECT_OFFER),
+        labels=[vocab.L_AIDANTS_CONNECT],
+        date_text=text(row.get("date_maj")),
+        siret=siret(row.get("SIRET")),
     )
 
 
