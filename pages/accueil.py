@@ -6,6 +6,8 @@ from rhinocc_dash import texts, ui
 from rhinocc_dash.figures import lieux_by_departement_chart
 from rhinocc_dash.formatting import fmt_int, fmt_millions, fmt_percent
 
+ui.through_router()
+
 st.title(texts.HOME_TITLE)
 st.write(texts.HOME_INTRO)
 

@@ -33,3 +33,22 @@ def fmt_percent(value, digits: int = 1, ratio: bool = True) -> str:
 
 def fmt_millions(value, digits: int = 2) -> str:
     return f"{fmt_decimal(value / 1e6, digits)} million" + ("s" if value >= 2e6 else "")
+
+
+def fmt_date(value) -> str:
+    """« 01/08/2024 »; « n.d. » when missing."""
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "n.d."
+    return pd.Timestamp(value).strftime("%d/%m/%Y")
+
+
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+!|~$<>"})
+
+
+def md_text(text: str) -> str:
+    """Text safe inside Streamlit markdown: no HTML, no link, image, emphasis or LaTeX syntax."""
+    import html
+
+    return html.escape(str(text), quote=False).translate(_MARKDOWN_SPECIALS)

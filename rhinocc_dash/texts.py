@@ -126,3 +126,66 @@ SOURCES_COLUMNS = {
     "licence": "Licence",
 }
 LIEUX_BY_DEP_TITLE = "Lieux par département"
+
+PAGE_MAP = "Carte"
+MAP_TITLE = "Carte des lieux et des besoins"
+MAP_INTRO = (
+    "Les lieux d'inclusion numérique sur un fond d'indicateur de besoin. Filtrez dans le panneau de gauche, "
+    "cliquez un lieu pour sa fiche ; l'adresse de la page garde la vue pour la partager."
+)
+FILTERS_TITLE = "Filtres"
+FILTER_SEARCH = "Rechercher un lieu ou une commune"
+FILTER_SEARCH_PLACEHOLDER = "ex. médiathèque, Figeac"
+FILTER_DEPARTEMENTS = "Départements"
+FILTER_EPCI = "EPCI"
+FILTER_SOURCES = "Sources"
+FILTER_LABELS = "Labels"
+FILTER_SERVICES = "Services"
+FILTER_PUBLICS = "Publics"
+FILTER_SATURDAY = "Ouvert le samedi"
+FILTER_EVENING = "Ouvert après 18 h"
+FILTER_HOURS_HELP = "Seulement les lieux dont les horaires sont connus et lisibles."
+FILTER_UPDATED = "Informations mises à jour"
+FILTER_UPDATED_HELP = (
+    "Selon la date de mise à jour la plus récente des fiches du lieu, comptée depuis le {today}."
+)
+MAP_OPTIONS = "Carte"
+MAP_BASEMAP = "Fond de carte (Carto, nécessite Internet)"
+MAP_BASEMAP_HELP = (
+    "Sans connexion, désactivez-le : les contours des territoires suffisent à se repérer."
+)
+ALL_PLACEHOLDER = "Tous"
+NONE_PLACEHOLDER = "Aucune"
+MAP_LEVEL = "Échelle de l'indicateur"
+MAP_INDICATOR = "Indicateur"
+MAP_COLOUR_BY = "Couleur des lieux"
+MAP_LAYERS = "Couches affichées"
+MAP_COUNT = "Lieux affichés"
+MAP_EMPTY = "Aucun lieu ne correspond à ces filtres. Élargissez la recherche ou retirez un filtre."
+MAP_URL_NOTICE = "Certains paramètres de l'adresse n'étaient pas valides et ont été ignorés :"
+MAP_TABLE = "Voir en tableau"
+MAP_LEGEND_POINTS = "Lieux"
+MAP_LEGEND_QPV = (
+    "Contour rouge : quartier prioritaire de la politique de la ville (génération 2015)"
+)
+MAP_LEGEND_DENSITY = (
+    "Hexagones : nombre de lieux dans un rayon de 6 km (plus foncé = plus de lieux)"
+)
+MAP_INDICATOR_FOLLOWS_FILTERS = "Calculé sur les lieux affichés (les filtres s'appliquent)."
+MAP_CARD_TITLE = "Fiche du lieu"
+MAP_CARD_CLOSE = "Fermer la fiche"
+MAP_TABLE_COLUMNS = {
+    "nom": "Nom",
+    "commune": "Commune",
+    "departement": "Dép.",
+    "categorie": "Label principal",
+    "type": "Type",
+    "services": "Services",
+    "date_maj": "Mise à jour",
+}
+
+
+def updated_label(years) -> str:
+    return (
+        "toutes dates" if not years else f"depuis moins de {years} an" + ("s" if years > 1 else "")
+    )

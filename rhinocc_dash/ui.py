@@ -6,15 +6,22 @@ The only module of the package that imports streamlit.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import json
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import queries, texts
+from . import lieux_filters, queries, texts, view_state, vocab
 from .build import SourcesMissing, build
-from .config import resolve_db, resolve_sources
+from .config import PROJECT_ROOT, resolve_db, resolve_sources
+from .formatting import fmt_date, fmt_int
+from .lieux_filters import LieuFilters
+
+GEOMETRY_QUERIES = {"commune": "geo_commune", "epci": "geo_epci", "departement": "geo_departement"}
 
 
 @st.cache_resource(show_spinner=False)
@@ -66,3 +73,235 @@ def query(name: str, params: tuple | None = None) -> pd.DataFrame:
 
 def sidebar() -> None:
     st.sidebar.caption(texts.SIDEBAR_NOTE)
+
+
+@st.cache_data(show_spinner=False)
+def _prepared_lieux(db_path: str, version: float) -> pd.DataFrame:
+    return lieux_filters.prepare(queries.run(_connection(db_path, version), "map_lieux"))
+
+
+def lieux() -> pd.DataFrame:
+    """All lieux with their EPCI and derived category, type and search key (cached per warehouse)."""
+    return _prepared_lieux(*_warehouse())
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def _init_once(prefix: str, values: dict) -> None:
+    """Seed widget values from the URL on a session's first run only (later runs keep the user's choices)."""
+    marker = f"{prefix}__seeded"
+    if st.session_state.get(marker):
+        return
+    for key, value in values.items():
+        st.session_state[f"{prefix}_{key}"] = value
+    st.session_state[marker] = True
+
+
+def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
+    """The lieux filters in the sidebar (same widgets on the map and in the directory)."""
+    _init_once(
+        prefix,
+        {
+            "dep": list(initial.departements),
+            "epci": list(initial.epci),
+            "src": list(initial.sources),
+            "label": list(initial.labels),
+            "svc": list(initial.services),
+            "pub": list(initial.publics),
+            "sam": initial.open_saturday,
+            "soir": initial.open_evening,
+            "maj": initial.updated_within_years or 0,
+            "q": initial.search,
+        },
+    )
+    deps = query("departement_list")
+    dep_names = dict(zip(deps["code"], deps["nom"], strict=True))
+    bar = st.sidebar
+    bar.header(texts.FILTERS_TITLE)
+    search = bar.text_input(
+        texts.FILTER_SEARCH,
+        key=f"{prefix}_q",
+        max_chars=80,
+        placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+    )
+    chosen_deps = bar.multiselect(
+        texts.FILTER_DEPARTEMENTS,
+        list(dep_names),
+        key=f"{prefix}_dep",
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=lambda c: f"{c} {dep_names[c]}",
+    )
+    epci = query("epci_list")
+    if chosen_deps:
+        epci = epci[[bool(set(d) & set(chosen_deps)) for d in epci["departements"]]]
+    epci_names = dict(zip(epci["siren"], epci["nom"], strict=True))
+    st.session_state[f"{prefix}_epci"] = [
+        s for s in st.session_state.get(f"{prefix}_epci", []) if s in epci_names
+    ]
+    chosen_epci = bar.multiselect(
+        texts.FILTER_EPCI,
+        list(epci_names),
+        key=f"{prefix}_epci",
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=lambda s: epci_names[s],
+    )
+    sources = [k for k in texts.SOURCE_NAMES if k != "france_services_2022"]
+    chosen_src = bar.multiselect(
+        texts.FILTER_SOURCES,
+        sources,
+        key=f"{prefix}_src",
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=lambda k: texts.SOURCE_NAMES[k],
+    )
+    labels = bar.multiselect(texts.FILTER_LABELS, list(vocab.LABELS), key=f"{prefix}_label")
+    services = bar.multiselect(texts.FILTER_SERVICES, list(vocab.SERVICES), key=f"{prefix}_svc")
+    publics = bar.multiselect(texts.FILTER_PUBLICS, list(vocab.PUBLICS), key=f"{prefix}_pub")
+    saturday = bar.checkbox(
+        texts.FILTER_SATURDAY, key=f"{prefix}_sam", help=texts.FILTER_HOURS_HELP
+    )
+    evening = bar.checkbox(texts.FILTER_EVENING, key=f"{prefix}_soir", help=texts.FILTER_HOURS_HELP)
+    years = bar.selectbox(
+        texts.FILTER_UPDATED,
+        [0, *lieux_filters.UPDATE_WINDOWS],
+        key=f"{prefix}_maj",
+        format_func=texts.updated_label,
+        help=texts.FILTER_UPDATED_HELP.format(today=fmt_date(today())),
+    )
+    return LieuFilters(
+        tuple(chosen_deps),
+        tuple(chosen_epci),
+        tuple(chosen_src),
+        tuple(labels),
+        tuple(services),
+        tuple(publics),
+        saturday,
+        evening,
+        years or None,
+        search or "",
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _geometries(db_path: str, version: float, level: str) -> pd.DataFrame:
+    frame = queries.run(_connection(db_path, version), GEOMETRY_QUERIES[level])
+    frame["geometry"] = [json.loads(text) for text in frame["geometry"]]  # parsed once per process
+    return frame
+
+
+def geometries(level: str) -> pd.DataFrame:
+    """Display geometries of a level (shared, read-only: never modify the returned frame)."""
+    return _geometries(*_warehouse(), level)
+
+
+def html_legend(
+    title: str, entries: list[tuple[tuple[int, int, int], str, int]], note: str | None = None
+) -> None:
+    """A legend beside the map: colour swatch, label and count on each row (labels are escaped)."""
+    rows = "".join(
+        f'<div style="display:flex;align-items:center;gap:.5em;margin:.15em 0">'
+        f'<span style="display:inline-block;width:1em;height:1em;border:1px solid #555;'
+        f'background:rgb{tuple(colour)}"></span><span>{html.escape(label)} '
+        f'<span style="color:#555">({fmt_int(count)})</span></span></div>'
+        for colour, label, count in entries
+    )
+    extra = f'<div style="color:#555;font-size:.85em">{html.escape(note)}</div>' if note else ""
+    st.markdown(f"<div><b>{html.escape(title)}</b>{rows}{extra}</div>", unsafe_allow_html=True)
+
+
+def map_allowed() -> view_state.Allowed:
+    """What a map URL may carry, from the warehouse."""
+    from .choropleth import INDICATORS
+
+    return view_state.Allowed(
+        departements=frozenset(query("departement_list")["code"]),
+        epci=frozenset(query("epci_list")["siren"]),
+        sources=frozenset(k for k in texts.SOURCE_NAMES if k != "france_services_2022"),
+        indicators=frozenset(INDICATORS),
+        lieux=frozenset(lieux()["lieu_id"]),
+    )
+
+
+def map_options_sidebar(
+    prefix: str, state: view_state.ViewState
+) -> tuple[str, str, str, tuple[str, ...], bool]:
+    """Level, indicator, point colouring, layers and basemap chosen in the sidebar."""
+    from .choropleth import INDICATORS
+
+    _init_once(
+        f"{prefix}_map",
+        {
+            "niv": state.level,
+            "ind": state.indicator,
+            "couleur": state.colour_by,
+            "couches": list(state.layers),
+            "fond": state.basemap,
+        },
+    )
+    bar = st.sidebar
+    bar.header(texts.MAP_OPTIONS)
+    layers = bar.multiselect(
+        texts.MAP_LAYERS,
+        list(view_state.LAYERS),
+        key=f"{prefix}_map_couches",
+        format_func=view_state.LAYERS.get,
+        placeholder=texts.NONE_PLACEHOLDER,
+    )
+    indicator = bar.selectbox(
+        texts.MAP_INDICATOR,
+        list(INDICATORS),
+        key=f"{prefix}_map_ind",
+        format_func=lambda k: INDICATORS[k].label,
+    )
+    level = bar.radio(
+        texts.MAP_LEVEL,
+        list(view_state.LEVELS),
+        key=f"{prefix}_map_niv",
+        format_func=view_state.LEVELS.get,
+        horizontal=True,
+    )
+    colour_by = bar.radio(
+        texts.MAP_COLOUR_BY,
+        list(view_state.COLOUR_BY),
+        key=f"{prefix}_map_couleur",
+        format_func=view_state.COLOUR_BY.get,
+        horizontal=True,
+    )
+    basemap = bar.toggle(texts.MAP_BASEMAP, key=f"{prefix}_map_fond", help=texts.MAP_BASEMAP_HELP)
+    return level, indicator, colour_by, tuple(layers), basemap
+
+
+def picked_lieu(chart_key: str) -> str | None:
+    """The lieu clicked on the map at the previous run, if any."""
+    event = st.session_state.get(chart_key)
+    try:
+        objects = event["selection"]["objects"].get("lieux") or []
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return objects[0].get("lieu_id") if objects else None
+
+
+def lieux_table(shown: pd.DataFrame) -> pd.DataFrame:
+    """The filtered lieux as a readable table (lists joined, French headers)."""
+    table = shown[list(texts.MAP_TABLE_COLUMNS)].copy()
+    table["services"] = table["services"].map(lambda v: ", ".join(v) if v is not None else "")
+    return table.rename(columns=texts.MAP_TABLE_COLUMNS)
+
+
+def through_router() -> None:
+    """Run the app's router when Streamlit runs a page file directly.
+
+    With a `pages/` folder beside app.py, Streamlit's first run on a fresh server follows the old
+    multipage convention: a shared link such as /carte runs pages/carte.py without app.py, so the
+    page would lose the navigation and page settings. The router then takes over and this run stops.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the old convention
+        return
+    if PagesManager.uses_pages_directory:
+        import runpy
+
+        runpy.run_path(str(PROJECT_ROOT / "app.py"), run_name="__main__")
+        st.stop()

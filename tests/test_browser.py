@@ -26,6 +26,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # WebGL in software, so that deck.gl draws its layers without a GPU.
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
 ]
 
 pytestmark = pytest.mark.browser
@@ -101,3 +104,22 @@ def test_home_page_renders(server):
         page.screenshot(path=str(SCREENSHOT), full_page=False)
         browser.close()
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_map_canvas_renders(server):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/carte?dep=46&niv=commune&couches=points%7Cchoro%7Cqpv&fond=0")
+        chart = page.get_by_test_id("stDeckGlJsonChart")
+        expect(chart).to_be_visible(timeout=60_000)
+        canvas = chart.locator("canvas").first
+        expect(canvas).to_be_visible(timeout=30_000)
+        box = canvas.bounding_box()
+        assert box and box["width"] > 400 and box["height"] > 300
+        expect(page.get_by_test_id("stMetricValue").first).to_contain_text("/")
+        page.wait_for_timeout(2500)
+        page.screenshot(path=str(SCREENSHOT.with_name("carte.png")), full_page=False)
+        browser.close()

@@ -1,0 +1,4 @@
+-- Need indicators per commune.
+SELECT *
+FROM commune_indicators
+ORDER BY code_insee

@@ -1,0 +1,2 @@
+-- The 13 départements.
+SELECT code, nom FROM departements ORDER BY code
