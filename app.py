@@ -9,6 +9,12 @@ navigation = st.navigation(
     [
         st.Page("pages/accueil.py", title=texts.PAGE_HOME, icon=":material/home:", default=True),
         st.Page("pages/carte.py", title=texts.PAGE_MAP, icon=":material/map:", url_path="carte"),
+        st.Page(
+            "pages/couverture.py",
+            title=texts.PAGE_COVERAGE,
+            icon=":material/bar_chart:",
+            url_path="couverture",
+        ),
     ]
 )
 ui.sidebar()

@@ -34,3 +34,109 @@ def lieux_by_departement_chart(frame: pd.DataFrame) -> go.Figure:
         separators=", ",
     )
     return figure
+
+
+# Same colours as the map's label categories (Okabe-Ito).
+LABEL_COLOURS = {
+    "France Services": "#E69F00",
+    "Conseiller numérique": "#56B4E9",
+    "APTIC": "#009E73",
+    "Aidants Connect": "#CC79A7",
+    "Autre": "#787878",
+}
+FAMILY_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#999999")
+
+
+def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> go.Figure:
+    figure.update_layout(
+        title=title,
+        yaxis_title=y_title,
+        xaxis_title=None,
+        height=height,
+        separators=", ",
+        margin={"t": 60, "b": 10, "l": 10, "r": 10},
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return figure
+
+
+def territory_bar(
+    table: pd.DataFrame,
+    column: str,
+    reference: float | None,
+    title: str,
+    unit: str,
+    reference_label: str = "Occitanie",
+    percent: bool = False,
+) -> go.Figure:
+    """One bar per territory with the regional value as a dashed reference line; bars carry their code."""
+    values = table[column] * (100 if percent else 1)
+    figure = go.Figure(
+        go.Bar(
+            x=table["code"] + " " + table["nom"].fillna(""),
+            y=values,
+            customdata=table["code"],
+            marker_color=PALETTE["primary"],
+            hovertemplate="%{x}<br>%{y:.2f} " + unit + "<extra></extra>",
+        )
+    )
+    if reference is not None and reference == reference:
+        shown = reference * (100 if percent else 1)
+        figure.add_hline(
+            y=shown,
+            line_dash="dash",
+            line_color=PALETTE["reference"],
+            annotation_text=f"{reference_label} : {shown:.2f} {unit}".replace(".", ","),
+            annotation_position="top left",
+        )
+    return _layout(figure, title, unit)
+
+
+def label_stack(table: pd.DataFrame, key: str, title: str) -> go.Figure:
+    """Lieux per territory stacked by main label."""
+    figure = go.Figure()
+    for category, colour in LABEL_COLOURS.items():
+        if category in table.columns:
+            figure.add_bar(
+                x=table[key],
+                y=table[category],
+                name=category,
+                marker_color=colour,
+                hovertemplate="%{x}<br>" + category + " : %{y}<extra></extra>",
+            )
+    figure.update_layout(barmode="stack")
+    return _layout(figure, title, "lieux")
+
+
+def family_bars(table: pd.DataFrame, key: str, families: list[str], title: str) -> go.Figure:
+    """Share of lieux offering each service family, grouped per territory."""
+    figure = go.Figure()
+    for family, colour in zip(families, FAMILY_COLOURS, strict=False):
+        figure.add_bar(
+            x=table[key],
+            y=table[family] * 100,
+            name=family,
+            marker_color=colour,
+            hovertemplate="%{x}<br>" + family + " : %{y:.0f} %<extra></extra>",
+        )
+    figure.update_layout(barmode="group")
+    return _layout(figure, title, "% des lieux")
+
+
+def evolution_bars(table: pd.DataFrame, title: str) -> go.Figure:
+    """France Services sites per département in the two releases of the same ANCT list."""
+    figure = go.Figure()
+    figure.add_bar(
+        x=table["departement"],
+        y=table["sites_2022"],
+        name="Liste du 01/12/2022",
+        marker_color="#9ecae1",
+    )
+    figure.add_bar(
+        x=table["departement"],
+        y=table["sites_2024"],
+        name="Liste du 01/08/2024",
+        marker_color="#0f6e8c",
+    )
+    figure.update_layout(barmode="group")
+    return _layout(figure, title, "sites France Services")

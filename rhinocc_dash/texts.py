@@ -189,3 +189,80 @@ def updated_label(years) -> str:
     return (
         "toutes dates" if not years else f"depuis moins de {years} an" + ("s" if years > 1 else "")
     )
+
+
+PAGE_COVERAGE = "Couverture"
+COVERAGE_TITLE = "Couverture par département et par EPCI"
+COVERAGE_INTRO = (
+    "Quels territoires sont bien desservis, et à quelle distance d'un lieu vivent les habitants ? "
+    "Cliquez une barre ou choisissez un département pour descendre au niveau des EPCI."
+)
+DISTANCE_MODEL_TITLE = "Comment les distances sont calculées"
+DISTANCE_MODEL = (
+    "Chaque commune est résumée par un point situé à l'intérieur de son territoire (point représentatif), "
+    "et toute sa population y est placée. La distance est mesurée à vol d'oiseau jusqu'au lieu le plus proche, "
+    "en projection Lambert-93. Ce modèle **sous-estime** les trajets réels (routes, relief, rivières : en "
+    "montagne, 10 km à vol d'oiseau peuvent faire 30 minutes de route) et ignore les transports en commun ; "
+    "il **surestime** la distance des habitants qui vivent près d'un lieu situé loin du point de leur commune, "
+    "et la sous-estime pour ceux des hameaux éloignés. Les lieux localisés seulement à la commune (Aidants "
+    "Connect) sont placés au point de leur commune. Les lieux itinérants (bus France Services) comptent à leur "
+    "adresse de rattachement."
+)
+COVERAGE_METRIC = "Indicateur du graphique"
+COVERAGE_METRICS = {
+    "lieux": ("Nombre de lieux", "lieux", False),
+    "lieux_pour_10000": ("Lieux pour 10 000 habitants", "lieux / 10 000 hab.", False),
+    "part_communes_avec_lieu": ("Part des communes ayant au moins un lieu", "%", True),
+    "part_population_5km": ("Population à moins de 5 km d'un lieu", "%", True),
+    "part_population_10km": ("Population à moins de 10 km d'un lieu", "%", True),
+    "part_population_20km": ("Population à moins de 20 km d'un lieu", "%", True),
+    "distance_mediane_km": (
+        "Distance médiane au lieu le plus proche (pondérée par la population)",
+        "km",
+        False,
+    ),
+}
+COVERAGE_COLUMNS = {
+    "code": "Code",
+    "nom": "Nom",
+    "lieux": "Lieux",
+    "population": "Population 2023",
+    "lieux_pour_10000": "Lieux / 10 000 hab.",
+    "communes": "Communes",
+    "communes_avec_lieu": "Communes avec lieu",
+    "part_communes_avec_lieu": "% communes avec lieu",
+    "part_population_5km": "% pop. < 5 km",
+    "part_population_10km": "% pop. < 10 km",
+    "part_population_20km": "% pop. < 20 km",
+    "distance_mediane_km": "Distance médiane (km)",
+}
+COVERAGE_SOURCE = (
+    "Source : lieux dédoublonnés par rhinocc-dash (RhinOcc 2022, France Services 2024, Conseillers numériques "
+    "2022, data·inclusion 2023, Aidants Connect 2021) ; population municipale 2023, Insee ; distances à vol "
+    "d'oiseau."
+)
+COVERAGE_TABLE_TITLE = "Tableau par département (cliquez un en-tête pour trier)"
+COVERAGE_LABELS_TITLE = "Lieux par label principal"
+COVERAGE_FAMILIES_TITLE = "Part des lieux proposant chaque famille de services"
+COVERAGE_DRILL = "Département à détailler"
+COVERAGE_EPCI_TITLE = "EPCI du département"
+COVERAGE_EPCI_NOTE = "Chiffres calculés sur les communes d'Occitanie de chaque EPCI."
+COVERAGE_FARTHEST_TITLE = "Communes les plus éloignées d'un lieu"
+COVERAGE_FARTHEST_COLUMNS = {
+    "code_insee": "Code commune",
+    "nom": "Commune",
+    "departement": "Dép.",
+    "population": "Population 2023",
+    "nearest_lieu_km": "Distance au lieu le plus proche (km)",
+    "lieux_within_20km": "Lieux à moins de 20 km",
+}
+COVERAGE_EVOLUTION_TITLE = (
+    "Évolution : sites France Services, liste ANCT du 01/12/2022 au 01/08/2024"
+)
+COVERAGE_EVOLUTION_NOTE = (
+    "Seules les deux éditions de la même liste ANCT sont comparées. Les autres sources ne mesurent pas la même "
+    "chose : elles sont données ci-dessous chacune à son millésime, sans tendance."
+)
+COVERAGE_SOURCES_TITLE = "Fiches par source, chacune à son millésime"
+DOWNLOAD_CSV = "Télécharger le tableau (CSV)"
+REGION_NAME = "Occitanie"

@@ -305,3 +305,65 @@ def through_router() -> None:
 
         runpy.run_path(str(PROJECT_ROOT / "app.py"), run_name="__main__")
         st.stop()
+
+
+def download(table: pd.DataFrame, filename: str, key: str) -> None:
+    """A CSV download of a table shown on the page (formula-safe, French spreadsheet format)."""
+    from .exports import to_csv_bytes
+
+    st.download_button(
+        texts.DOWNLOAD_CSV, to_csv_bytes(table), file_name=filename, mime="text/csv", key=key
+    )
+
+
+def chart_block(
+    figure, table: pd.DataFrame, filename: str, caption: str, key: str, select: bool = False
+):
+    """A chart with its source caption and the download of its table; returns the selection event."""
+    event = st.plotly_chart(
+        figure,
+        width="stretch",
+        key=key,
+        on_select="rerun" if select else "ignore",
+        selection_mode="points",
+    )
+    st.caption(caption)
+    download(table, filename, key=f"{key}_csv")
+    return event
+
+
+def clicked_code(event) -> str | None:
+    """The `customdata` code of the bar clicked in a plotly chart, if any."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    return points[0].get("customdata") if points else None
+
+
+def frame_with_total(table: pd.DataFrame, total: dict) -> pd.DataFrame:
+    """A territory table followed by its total row."""
+    return pd.concat([table, pd.DataFrame([total])], ignore_index=True)[list(table.columns)]
+
+
+def coverage_column_config() -> dict:
+    """Number formats for coverage tables (shares shown as percentages)."""
+    columns = texts.COVERAGE_COLUMNS
+    config = {
+        columns[k]: st.column_config.ProgressColumn(
+            columns[k], format="percent", min_value=0, max_value=1
+        )
+        for k in columns
+        if k.startswith("part_")
+    }
+    config[columns["lieux_pour_10000"]] = st.column_config.NumberColumn(format="%.2f")
+    config[columns["distance_mediane_km"]] = st.column_config.NumberColumn(format="%.1f km")
+    return config
+
+
+def source_with_vintage(records: pd.DataFrame) -> dict:
+    """Column titles « Source (millésime) » for per-source tables."""
+    vintages = records.drop_duplicates("source").set_index("source")["source_vintage"]
+    return {
+        key: f"{texts.SOURCE_NAMES.get(key, key)} ({vintage})" for key, vintage in vintages.items()
+    } | {"departement": "Département"}

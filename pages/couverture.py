@@ -1,0 +1,137 @@
+"""Couverture: lieux, reach and distances per département, drill-down to EPCI, France Services evolution."""
+
+import streamlit as st
+
+from rhinocc_dash import coverage, figures, texts, ui
+
+ui.through_router()
+
+st.title(texts.COVERAGE_TITLE)
+st.caption(texts.COVERAGE_INTRO)
+with st.expander(texts.DISTANCE_MODEL_TITLE):
+    st.markdown(texts.DISTANCE_MODEL)
+
+communes, access = ui.query("communes_base"), ui.query("commune_access")
+lieux, names = ui.query("coverage_lieux"), ui.query("departement_list")
+deps = coverage.coverage_table(communes, access, lieux, "departement", names)
+region = coverage.total_row(communes, access, lieux, "76", texts.REGION_NAME)
+
+metric = st.radio(
+    texts.COVERAGE_METRIC,
+    list(texts.COVERAGE_METRICS),
+    horizontal=True,
+    key="cov_metric",
+    format_func=lambda k: texts.COVERAGE_METRICS[k][0],
+)
+label, unit, percent = texts.COVERAGE_METRICS[metric]
+figure = figures.territory_bar(
+    deps, metric, region[metric], f"{label}, par département", unit, percent=percent
+)
+event = ui.chart_block(
+    figure,
+    deps[["code", "nom", metric]],
+    f"couverture_{metric}.csv",
+    texts.COVERAGE_SOURCE,
+    "cov_bar",
+    select=True,
+)
+if (clicked := ui.clicked_code(event)) and clicked != st.session_state.get("cov_last_click"):
+    st.session_state["cov_last_click"] = st.session_state["cov_dep"] = clicked
+
+st.subheader(texts.COVERAGE_TABLE_TITLE)
+table = ui.frame_with_total(deps, region)
+st.dataframe(
+    table.rename(columns=texts.COVERAGE_COLUMNS),
+    hide_index=True,
+    width="stretch",
+    column_config=ui.coverage_column_config(),
+)
+ui.download(table, "couverture_departements.csv", "cov_table_csv")
+
+left, right = st.columns(2)
+with left:
+    labels = coverage.label_composition(lieux)
+    ui.chart_block(
+        figures.label_stack(labels, "departement", texts.COVERAGE_LABELS_TITLE),
+        labels,
+        "lieux_par_label.csv",
+        texts.COVERAGE_SOURCE,
+        "cov_labels",
+    )
+with right:
+    offer = coverage.family_offer(lieux)
+    ui.chart_block(
+        figures.family_bars(
+            offer, "departement", list(coverage.FAMILY_ORDER), texts.COVERAGE_FAMILIES_TITLE
+        ),
+        offer,
+        "familles_de_services.csv",
+        texts.COVERAGE_SOURCE,
+        "cov_families",
+    )
+
+st.divider()
+dep_names = dict(zip(names["code"], names["nom"], strict=True))
+st.session_state.setdefault("cov_dep", "09")
+dep = st.selectbox(
+    texts.COVERAGE_DRILL,
+    list(dep_names),
+    key="cov_dep",
+    format_func=lambda c: f"{c} {dep_names[c]}",
+)
+in_dep = communes[communes["departement"] == dep]
+epci_codes = set(in_dep["epci_siren"])
+epci_communes = communes[communes["epci_siren"].isin(epci_codes)]
+epci = coverage.coverage_table(
+    epci_communes, access, lieux, "epci_siren", ui.query("epci_published")[["code", "nom"]]
+)
+dep_row = coverage.total_row(in_dep, access, lieux, dep, dep_names[dep])
+st.subheader(f"{texts.COVERAGE_EPCI_TITLE} · {dep} {dep_names[dep]}")
+ui.chart_block(
+    figures.territory_bar(
+        epci,
+        metric,
+        dep_row[metric],
+        f"{label}, par EPCI",
+        unit,
+        reference_label=dep_names[dep],
+        percent=percent,
+    ),
+    epci[["code", "nom", metric]],
+    f"couverture_epci_{dep}.csv",
+    f"{texts.COVERAGE_SOURCE} {texts.COVERAGE_EPCI_NOTE}",
+    "cov_epci_bar",
+)
+epci_table = ui.frame_with_total(epci, dep_row)
+st.dataframe(
+    epci_table.rename(columns=texts.COVERAGE_COLUMNS),
+    hide_index=True,
+    width="stretch",
+    column_config=ui.coverage_column_config(),
+)
+ui.download(epci_table, f"couverture_epci_{dep}.csv", "cov_epci_csv")
+
+st.subheader(f"{texts.COVERAGE_FARTHEST_TITLE} · {dep} {dep_names[dep]}")
+farthest = coverage.farthest_communes(in_dep, access)
+st.dataframe(
+    farthest.rename(columns=texts.COVERAGE_FARTHEST_COLUMNS), hide_index=True, width="stretch"
+)
+st.caption(texts.COVERAGE_SOURCE)
+ui.download(farthest, f"communes_eloignees_{dep}.csv", "cov_farthest_csv")
+
+st.divider()
+records = ui.query("coverage_records")
+evolution = coverage.france_services_evolution(records)
+ui.chart_block(
+    figures.evolution_bars(evolution, texts.COVERAGE_EVOLUTION_TITLE),
+    evolution,
+    "france_services_2022_2024.csv",
+    "Source : ANCT, liste des France Services (01/12/2022 et "
+    "01/08/2024), fiches acceptées par rhinocc-dash.",
+    "cov_evolution",
+)
+st.caption(texts.COVERAGE_EVOLUTION_NOTE)
+st.subheader(texts.COVERAGE_SOURCES_TITLE)
+by_source = coverage.records_by_source(records).rename(columns=ui.source_with_vintage(records))
+st.dataframe(by_source, hide_index=True, width="stretch")
+ui.download(by_source, "fiches_par_source.csv", "cov_sources_csv")

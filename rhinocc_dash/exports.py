@@ -1,0 +1,40 @@
+"""Exports users open in spreadsheets: cells that a spreadsheet would run as formulas are neutralised."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell starting like a formula gets a leading apostrophe; numbers and other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: neutralise(_flatten(v)))
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def _flatten(value):
+    if isinstance(value, list | tuple):
+        return " | ".join(str(v) for v in value)
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        return " | ".join(str(v) for v in value.tolist())
+    return value
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV for French spreadsheets: UTF-8 with BOM, `;` separator, decimal comma, formulas neutralised."""
+    return (
+        safe_frame(frame)
+        .to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+        .encode("utf-8-sig")
+    )

@@ -1,0 +1,141 @@
+"""Coverage figures on the real data, checked against values computed here in SQL from the warehouse."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rhinocc_dash import coverage, queries
+from rhinocc_dash.exports import neutralise, to_csv_bytes
+
+
+@pytest.fixture(scope="module")
+def inputs(con):
+    return (
+        queries.run(con, "communes_base"),
+        queries.run(con, "commune_access"),
+        queries.run(con, "coverage_lieux"),
+        queries.run(con, "departement_list"),
+    )
+
+
+@pytest.fixture(scope="module")
+def deps(inputs):
+    communes, access, lieux, names = inputs
+    return coverage.coverage_table(communes, access, lieux, "departement", names).set_index("code")
+
+
+def test_counts_and_shares_match_sql(con, deps):
+    rows = con.execute("""
+        SELECT c.departement,
+               (SELECT count(*) FROM lieux l WHERE l.departement = c.departement) AS lieux,
+               sum(c.population) AS population,
+               count(*) FILTER (WHERE a.lieux_in_commune > 0) / count(*) AS share_communes,
+               sum(c.population) FILTER (WHERE a.nearest_lieu_km <= 5) / sum(c.population) AS pop5,
+               sum(c.population) FILTER (WHERE a.nearest_lieu_km <= 10) / sum(c.population) AS pop10,
+               sum(c.population) FILTER (WHERE a.nearest_lieu_km <= 20) / sum(c.population) AS pop20
+        FROM communes c JOIN commune_access a USING (code_insee)
+        GROUP BY c.departement
+    """).fetchall()
+    assert len(rows) == 13
+    for dep, lieux, population, share, pop5, pop10, pop20 in rows:
+        row = deps.loc[dep]
+        assert row["lieux"] == lieux and row["population"] == population
+        assert row["lieux_pour_10000"] == pytest.approx(lieux / population * 10_000)
+        assert row["part_communes_avec_lieu"] == pytest.approx(share)
+        assert row["part_population_5km"] == pytest.approx(pop5 or 0)
+        assert row["part_population_10km"] == pytest.approx(pop10 or 0)
+        assert row["part_population_20km"] == pytest.approx(pop20 or 0)
+
+
+def test_weighted_median_distance_matches_expansion(con, deps):
+    # Expand each commune into one value per inhabitant (by hundreds), take the plain median.
+    rows = con.execute("""SELECT a.nearest_lieu_km, c.population FROM communes c JOIN commune_access a
+                          USING (code_insee) WHERE c.departement = '48'""").fetchall()
+    expanded = np.repeat([d for d, _ in rows], [max(int(p), 0) for _, p in rows])
+    assert deps.loc["48", "distance_mediane_km"] == pytest.approx(
+        float(np.median(expanded)), abs=0.01
+    )
+
+
+def test_weighted_median_small_cases():
+    assert coverage.weighted_median([1, 2, 3], [1, 1, 1]) == 2
+    assert coverage.weighted_median([1, 10], [1, 100]) == 10
+    assert coverage.weighted_median([5, np.nan], [1, 1]) == 5
+    assert np.isnan(coverage.weighted_median([], []))
+
+
+def test_region_row(inputs, con):
+    communes, access, lieux, _ = inputs
+    region = coverage.total_row(communes, access, lieux, "76", "Occitanie")
+    assert region["lieux"] == con.execute("SELECT count(*) FROM lieux").fetchone()[0]
+    assert region["population"] == 6_124_653 and region["communes"] == 4446
+
+
+def test_epci_drill_down(con, inputs):
+    communes, access, lieux, _ = inputs
+    names = queries.run(con, "epci_published")[["code", "nom"]]
+    epci = coverage.coverage_table(communes, access, lieux, "epci_siren", names).set_index("code")
+    assert len(epci) == 164
+    expected = dict(
+        con.execute("""SELECT c.epci_siren, count(*) FROM lieux l JOIN communes c USING (code_insee)
+                                   GROUP BY 1""").fetchall()
+    )
+    for code, row in epci.iterrows():
+        assert row["lieux"] == expected.get(code, 0)
+
+
+def test_composition_and_families(con, inputs):
+    _, _, lieux, _ = inputs
+    labels = coverage.label_composition(lieux).set_index("departement")
+    assert labels.sum(axis=1).sum() == len(lieux)
+    fs_31 = con.execute(
+        "SELECT count(*) FROM lieux WHERE departement = '31' AND "
+        "list_contains(labels, 'France Services')"
+    ).fetchone()[0]
+    assert labels.loc["31", "France Services"] == fs_31
+    offer = coverage.family_offer(lieux).set_index("departement")
+    admin_34 = con.execute("""SELECT avg(CASE WHEN list_contains(services, 'Aide aux démarches administratives')
+                              OR list_contains(services, 'Insertion professionnelle via le numérique') THEN 1 ELSE 0
+                              END) FROM lieux WHERE departement = '34'""").fetchone()[0]
+    assert offer.loc["34", "Accès aux droits"] == pytest.approx(admin_34)
+
+
+def test_farthest_communes(con, inputs):
+    communes, access, _, _ = inputs
+    farthest = coverage.farthest_communes(
+        communes[communes["departement"] == "65"], access, limit=5
+    )
+    expected = con.execute("""SELECT c.code_insee FROM communes c JOIN commune_access a USING (code_insee)
+                              WHERE c.departement = '65' ORDER BY a.nearest_lieu_km DESC, c.population DESC
+                              LIMIT 5""").fetchall()
+    assert list(farthest["code_insee"]) == [r[0] for r in expected]
+
+
+def test_france_services_evolution(con):
+    records = queries.run(con, "coverage_records")
+    evolution = coverage.france_services_evolution(records).set_index("departement")
+    counts = dict(
+        con.execute("""SELECT departement || source, count(*) FROM venue_records
+                                 WHERE source LIKE 'france_services%' GROUP BY 1""").fetchall()
+    )
+    for dep, row in evolution.iterrows():
+        assert row["sites_2022"] == counts.get(dep + "france_services_2022", 0)
+        assert row["sites_2024"] == counts.get(dep + "france_services_2024", 0)
+    assert evolution["sites_2024"].sum() == 373
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+33 5 61", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_formula_cells_are_neutralised(cell):
+    assert neutralise(cell) == "'" + cell
+    text = to_csv_bytes(pd.DataFrame({"nom": [cell], "n": [-3]})).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert rows[1] == ["'" + cell, "-3"]
+
+
+def test_plain_cells_are_untouched():
+    assert neutralise("Médiathèque") == "Médiathèque" and neutralise(-3) == -3
