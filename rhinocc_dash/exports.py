@@ -38,3 +38,22 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
         .to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
         .encode("utf-8-sig")
     )
+
+
+def to_geojson_bytes(frame: pd.DataFrame, geometries: pd.DataFrame, columns: list[str]) -> bytes:
+    """A FeatureCollection of the rows of `frame` (joined on `code`) with their display geometry."""
+    import json
+    import math
+
+    shapes = dict(zip(geometries["code"], geometries["geometry"], strict=True))
+    features = []
+    for record in frame[columns].to_dict("records"):
+        shape = shapes.get(record["code"])
+        if isinstance(shape, str):
+            shape = json.loads(shape)
+        properties = {
+            k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in record.items()
+        }
+        features.append({"type": "Feature", "geometry": shape, "properties": properties})
+    payload = {"type": "FeatureCollection", "features": features}
+    return json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")

@@ -140,3 +140,79 @@ def evolution_bars(table: pd.DataFrame, title: str) -> go.Figure:
     )
     figure.update_layout(barmode="group")
     return _layout(figure, title, "sites France Services")
+
+
+DEPARTEMENT_COLOURS = (
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#666666",
+    "#1f78b4",
+    "#b2df8a",
+    "#fb9a99",
+    "#cab2d6",
+    "#ff7f00",
+)
+
+
+def gap_scatter(
+    frame: pd.DataFrame, departements: list[str], title: str, quadrant_label: str
+) -> go.Figure:
+    """Need × offer percentile scatter, one colour per département, the high-need low-offer quadrant shaded."""
+    figure = go.Figure()
+    figure.add_shape(
+        type="rect",
+        x0=0,
+        x1=50,
+        y0=50,
+        y1=100,
+        fillcolor="rgba(178,24,43,0.08)",
+        line_width=0,
+        layer="below",
+    )
+    figure.add_annotation(
+        x=2,
+        y=99,
+        text=quadrant_label,
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        font={"color": PALETTE["reference"]},
+    )
+    for index, dep in enumerate(departements):
+        part = frame[frame["departement"] == dep]
+        if part.empty:
+            continue
+        figure.add_scatter(
+            x=part["score_offre"],
+            y=part["score_besoin"],
+            mode="markers",
+            name=dep,
+            marker={
+                "color": DEPARTEMENT_COLOURS[index % len(DEPARTEMENT_COLOURS)],
+                "size": 8,
+                "opacity": 0.75,
+                "line": {"width": 0.5, "color": "white"},
+            },
+            customdata=part["code"],
+            text=part["nom"],
+            hovertemplate="%{text} (%{customdata})<br>besoin %{y:.0f} · offre %{x:.0f}<extra></extra>",
+        )
+    figure.add_hline(y=50, line_dash="dot", line_color="#888")
+    figure.add_vline(x=50, line_dash="dot", line_color="#888")
+    figure.update_xaxes(
+        range=[0, 101], title="Offre (rang centile, plus à droite = mieux desservi)"
+    )
+    figure.update_yaxes(range=[0, 101], title="Besoin (rang centile)")
+    figure.update_layout(
+        title=title,
+        height=520,
+        separators=", ",
+        legend_title_text="Département",
+        margin={"t": 60, "b": 10, "l": 10, "r": 10},
+    )
+    return figure

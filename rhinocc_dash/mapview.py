@@ -14,7 +14,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from .choropleth import INDICATORS, colours_for, quantile_classes
+from .choropleth import INDICATORS, Indicator, colours_for, quantile_classes
 from .formatting import fmt_date, fmt_decimal, fmt_int, md_text
 from .lieux_filters import OTHER, TYPE_RULES, is_stale
 from .texts import LOCATION_PRECISION, SOURCE_NAMES
@@ -90,10 +90,10 @@ def point_frame(lieux: pd.DataFrame, colour_by: str) -> pd.DataFrame:
 
 
 def choropleth_features(
-    values: pd.DataFrame, geometries: pd.DataFrame, indicator: str
+    values: pd.DataFrame, geometries: pd.DataFrame, indicator: str, meta: Indicator | None = None
 ) -> tuple[dict, np.ndarray, list[float]]:
     """GeoJSON features coloured by quantile class of `indicator`, with escaped tooltips."""
-    meta = INDICATORS[indicator]
+    meta = meta or INDICATORS[indicator]
     merged = geometries.merge(values[["code", indicator]], on="code", how="left")
     classes, breaks = quantile_classes(merged[indicator])
     colours = colours_for(classes, len(breaks))
@@ -279,3 +279,22 @@ def fit_view(lon: pd.Series, lat: pd.Series) -> pdk.ViewState:
         min_zoom=5,
         max_zoom=16,
     )
+
+
+def point_frame_simple(points: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Points of one kind (such as hypothetical lieux), drawn in black."""
+    return pd.DataFrame(
+        {
+            "lieu_id": points.get("lieu_id", pd.Series(dtype=str)),
+            "lon": points["longitude"],
+            "lat": points["latitude"],
+            "color": [[20, 20, 20]] * len(points),
+            "tip": [label] * len(points),
+        }
+    )
+
+
+def legend_entries(classes: np.ndarray, breaks: list[float]):
+    from .choropleth import legend
+
+    return legend(classes, breaks, lambda v: fmt_decimal(v, 0))

@@ -367,3 +367,104 @@ def source_with_vintage(records: pd.DataFrame) -> dict:
     return {
         key: f"{texts.SOURCE_NAMES.get(key, key)} ({vintage})" for key, vintage in vintages.items()
     } | {"departement": "Département"}
+
+
+def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
+    """Level, need weights, minimum population and table length for the gap analysis."""
+    from .gap import DEFAULT_WEIGHTS, NEED
+
+    bar = st.sidebar
+    level = bar.radio(
+        texts.GAP_LEVEL,
+        list(view_state.LEVELS),
+        index=2,
+        key="gap_level",
+        format_func=view_state.LEVELS.get,
+        horizontal=True,
+    )
+    bar.subheader(texts.GAP_WEIGHTS)
+    weights = {
+        key: bar.slider(
+            component.label, 0.0, 3.0, DEFAULT_WEIGHTS.get(key, 0.0), 0.5, key=f"gap_w_{key}"
+        )
+        for key, component in NEED.items()
+    }
+    minimum = bar.number_input(texts.GAP_MIN_POPULATION, 0, 100_000, 0, 100, key="gap_min_pop")
+    top = bar.slider(texts.GAP_TOP, 10, 100, 20, 10, key="gap_top")
+    return level, weights, int(minimum), int(top)
+
+
+def whatif_block(communes: pd.DataFrame, clicked: str | None) -> list[dict]:
+    """Hypothetical lieux kept in the session: add by commune or by the commune clicked on the map."""
+    hypotheses = st.session_state.setdefault("gap_hypotheses", [])
+    names = dict(
+        zip(
+            communes["code_insee"],
+            communes["nom"] + " (" + communes["departement"] + ")",
+            strict=True,
+        )
+    )
+    with st.container(border=True):
+        st.markdown(f"**{texts.GAP_WHATIF_TITLE}**")
+        st.caption(texts.GAP_WHATIF_HELP)
+        left, right = st.columns([3, 1])
+        code = left.selectbox(
+            texts.GAP_WHATIF_COMMUNE,
+            list(names),
+            index=None,
+            key="gap_whatif_commune",
+            format_func=names.get,
+            placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+        )
+        if right.button(texts.GAP_WHATIF_ADD, disabled=code is None, key="gap_whatif_add"):
+            hypotheses.append({"code_insee": code})
+        if clicked in names and st.button(
+            texts.GAP_WHATIF_ADD_CLICKED.format(nom=names[clicked]), key="gap_whatif_add_clicked"
+        ):
+            hypotheses.append({"code_insee": clicked})
+        if hypotheses:
+            st.caption(
+                texts.GAP_WHATIF_LIST.format(
+                    names=", ".join(names[h["code_insee"]] for h in hypotheses)
+                )
+            )
+            if st.button(texts.GAP_WHATIF_CLEAR, key="gap_whatif_clear"):
+                hypotheses.clear()
+                st.rerun()
+    return list(hypotheses)
+
+
+def clicked_feature(chart_key: str, layer: str = "choropleth") -> str | None:
+    """The `code` of the map feature clicked at the previous run, if any."""
+    event = st.session_state.get(chart_key)
+    try:
+        objects = event["selection"]["objects"].get(layer) or []
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return objects[0].get("properties", {}).get("code") if objects else None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _gap_base(
+    db_path: str, version: float, level: str, hypotheses: tuple[str, ...]
+) -> pd.DataFrame:
+    from .gap import access_with, gap_frame
+
+    con = _connection(db_path, version)
+    communes = queries.run(con, "communes_base")
+    access = access_with(
+        communes, queries.run(con, "gap_lieux"), [{"code_insee": c} for c in hypotheses]
+    )
+    published = {"epci": "epci_published", "departement": "departement_published"}.get(level)
+    return gap_frame(
+        level,
+        communes,
+        queries.run(con, "commune_indicators"),
+        access,
+        queries.run(con, published) if published else None,
+    )
+
+
+def gap_base(level: str, hypotheses: list[dict]) -> pd.DataFrame:
+    """Need and offer measures per territory, with hypothetical lieux (commune codes) included."""
+    return _gap_base(*_warehouse(), level, tuple(h["code_insee"] for h in hypotheses))

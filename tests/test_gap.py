@@ -1,0 +1,228 @@
+"""Gap analysis: the illectronism estimate, the ranking rules, weights, hypothetical lieux."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from pyproj import Transformer
+from streamlit.testing.v1 import AppTest
+
+from rhinocc_dash import gap, queries, texts
+from rhinocc_dash.access import commune_access
+from rhinocc_dash.formatting import fmt_int
+
+
+@pytest.fixture(scope="module")
+def base(con):
+    return (
+        queries.run(con, "communes_base"),
+        queries.run(con, "commune_indicators"),
+        queries.run(con, "commune_access"),
+        queries.run(con, "gap_lieux"),
+    )
+
+
+def test_illectronism_estimate_sums_to_regional_total(base):
+    communes, indicators, access, _ = base
+    frame = gap.gap_frame("commune", communes, indicators, access, None)
+    assert frame["illectronisme_estime"].sum() == 1_160_000
+    assert (frame["illectronisme_estime"] >= 0).all()
+    # Proportional to population x axis score: Toulouse against Montpellier, recomputed here.
+    merged = communes.merge(indicators, on="code_insee")
+    weights = merged["population"] * merged["ifn2020_competences_numeriques"].fillna(100)
+    share = dict(zip(merged["code_insee"], weights / weights.sum() * 1_160_000, strict=True))
+    by_code = frame.set_index("code")["illectronisme_estime"]
+    for code in ("31555", "34172", "48095"):
+        assert abs(by_code[code] - share[code]) < 1
+
+
+def test_estimate_sums_exactly_on_awkward_shares():
+    estimate, fallback = gap.estimate_illectronism(
+        pd.Series([1.0, 1.0, 1.0]), pd.Series([100.0, np.nan, 100.0]), total=10
+    )
+    assert estimate.sum() == 10 and sorted(estimate.tolist()) == [3, 3, 4]
+    assert fallback.tolist() == [False, True, False]
+
+
+def hand_made_frame():
+    """Ten communes: A far from any lieu and fragile, B with three lieux and average fragility, 8 others."""
+    rows = [
+        {
+            "code": "A",
+            "nom": "A",
+            "population": 800,
+            "ifn2020_global": 140,
+            "ifn2020_competences_numeriques": 150,
+            "ifn2023_total": 9.0,
+            "taux_pauvrete": np.nan,
+            "revenu_median": 17000,
+            "lieux": 0,
+            "lieux_within_10km": 0,
+            "distance_lieu_km": 24.0,
+            "illectronisme_estime": 200,
+        },
+        {
+            "code": "B",
+            "nom": "B",
+            "population": 800,
+            "ifn2020_global": 100,
+            "ifn2020_competences_numeriques": 100,
+            "ifn2023_total": 5.5,
+            "taux_pauvrete": np.nan,
+            "revenu_median": 21000,
+            "lieux": 3,
+            "lieux_within_10km": 6,
+            "distance_lieu_km": 0.5,
+            "illectronisme_estime": 130,
+        },
+    ]
+    for i in range(8):
+        rows.append(
+            {
+                "code": f"C{i}",
+                "nom": f"C{i}",
+                "population": 500 + 100 * i,
+                "ifn2020_global": 80 + 8 * i,
+                "ifn2020_competences_numeriques": 85 + 7 * i,
+                "ifn2023_total": 3 + 0.6 * i,
+                "taux_pauvrete": np.nan,
+                "revenu_median": 24000 - 600 * i,
+                "lieux": i % 2,
+                "lieux_within_10km": 1 + i,
+                "distance_lieu_km": 2.0 + i,
+                "illectronisme_estime": 100 + 10 * i,
+            }
+        )
+    return gap.offer_columns(pd.DataFrame(rows), "commune")
+
+
+def test_far_fragile_commune_ranks_above_well_served_average_one():
+    ranked = gap.scores(hand_made_frame(), gap.DEFAULT_WEIGHTS).set_index("code")
+    assert ranked.loc["A", "rang"] == 1
+    assert ranked.loc["A", "rang"] < ranked.loc["B", "rang"]
+    assert ranked.loc["A", "ecart"] > 0 > ranked.loc["B", "ecart"]
+
+
+def test_raising_a_weight_moves_the_ranking_the_expected_way(base, con):
+    communes, indicators, access, _ = base
+    frame = gap.gap_frame(
+        "departement", communes, indicators, access, queries.run(con, "departement_published")
+    )
+    poorest = frame.sort_values("revenu_median").iloc[0]["code"]  # Aude, 19,550 € (Filosofi 2019)
+    assert poorest == "11"
+    before = gap.scores(frame, gap.DEFAULT_WEIGHTS).set_index("code")
+    after = gap.scores(frame, {**gap.DEFAULT_WEIGHTS, "revenu_median": 3.0}).set_index("code")
+    assert after.loc["11", "score_besoin"] > before.loc["11", "score_besoin"]
+    assert after.loc["11", "rang"] < before.loc["11", "rang"]
+    richest = frame.sort_values("revenu_median").iloc[-1]["code"]
+    assert after.loc[richest, "score_besoin"] < before.loc[richest, "score_besoin"]
+
+
+def test_missing_components_are_left_out_not_zero():
+    frame = pd.DataFrame(
+        {"ifn2020_global": [120.0, 80.0, np.nan], "taux_pauvrete": [np.nan, 10.0, 30.0]}
+    )
+    need = gap.composite(frame, gap.NEED, {"ifn2020_global": 1, "taux_pauvrete": 1})
+    assert need.tolist() == [100.0, 50.0, 100.0]
+
+
+def test_hypothetical_lieux_change_distances_as_recomputed(base):
+    communes, _, access, lieux = base
+    added = [{"code_insee": "48077"}, {"code_insee": "09193"}]
+    after = gap.access_with(communes, lieux, added).set_index("code_insee")
+    to_l93 = Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
+    points = communes.set_index("code_insee")
+    targets = [
+        to_l93.transform(
+            points.loc[h["code_insee"], "longitude"], points.loc[h["code_insee"], "latitude"]
+        )
+        for h in added
+    ]
+    before = access.set_index("code_insee")["nearest_lieu_km"]
+    for code in communes["code_insee"].sample(300, random_state=1).tolist() + [
+        "48077",
+        "09193",
+        "48110",
+    ]:
+        x, y = to_l93.transform(points.loc[code, "longitude"], points.loc[code, "latitude"])
+        expected = min(before[code], *(math.hypot(x - tx, y - ty) / 1000 for tx, ty in targets))
+        assert after.loc[code, "nearest_lieu_km"] == pytest.approx(expected, abs=0.0011)
+    assert after.loc["48077", "nearest_lieu_km"] == 0
+    assert (
+        after.loc["48077", "lieux_in_commune"]
+        == access.set_index("code_insee").loc["48077", "lieux_in_commune"] + 1
+    )
+    gained = gap.newly_within(communes, access, after.reset_index())
+    merged = (
+        communes.set_index("code_insee")
+        .join(before.rename("b"))
+        .join(after["nearest_lieu_km"].rename("a"))
+    )
+    assert gained == merged.loc[(merged["b"] > 10) & (merged["a"] <= 10), "population"].sum() > 0
+
+
+def test_no_hypothesis_changes_nothing(base):
+    communes, _, access, lieux = base
+    again = commune_access(communes, lieux)
+    assert (again["nearest_lieu_km"].to_numpy() == access["nearest_lieu_km"].to_numpy()).all()
+
+
+def test_page_ranks_explains_and_runs_what_if(app_env, con):
+    at = AppTest.from_file("../pages/ecarts.py", default_timeout=120).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 20 and table["Pourquoi"].str.contains("illectronisme").all()
+    top = table.iloc[0]["Code"]
+    at.selectbox(key="gap_whatif_commune").set_value(top).run()
+    at.button(key="gap_whatif_add").click().run()
+    assert not at.exception
+    newly = next(m.value for m in at.metric if m.label == texts.GAP_METRIC_NEWLY)
+    communes = queries.run(con, "communes_base")
+    lieux = queries.run(con, "gap_lieux")
+    expected = gap.newly_within(
+        communes,
+        commune_access(communes, lieux),
+        gap.access_with(communes, lieux, [{"code_insee": top}]),
+    )
+    assert newly == fmt_int(expected)
+    assert at.dataframe[0].value.iloc[0]["Code"] != top
+    assert "Évolution du rang (+ monte, − descend)" in at.dataframe[0].value.columns
+
+
+def test_weight_slider_and_level(app_env):
+    at = AppTest.from_file("../pages/ecarts.py", default_timeout=120).run()
+    at.sidebar.radio(key="gap_level").set_value("departement").run()
+    first = at.dataframe[0].value["Code"].tolist()
+    at.sidebar.slider(key="gap_w_revenu_median").set_value(3.0).run()
+    assert not at.exception
+    second = at.dataframe[0].value["Code"].tolist()
+    assert len(first) == 13 and first != second
+    assert second.index("11") < first.index("11")
+
+
+def test_geojson_export_parses(base, con):
+    from rhinocc_dash.exports import to_geojson_bytes
+
+    communes, indicators, access, _ = base
+    frame = gap.scores(
+        gap.gap_frame("epci", communes, indicators, access, queries.run(con, "epci_published")),
+        gap.DEFAULT_WEIGHTS,
+    )
+    payload = json.loads(
+        to_geojson_bytes(frame, queries.run(con, "geo_epci"), ["code", "nom", "ecart", "rang"])
+    )
+    assert len(payload["features"]) == 164
+    assert payload["features"][0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+
+@pytest.mark.parametrize(
+    ("level", "published"), [("epci", "epci_published"), ("departement", "departement_published")]
+)
+def test_estimate_adds_up_at_every_level(base, con, level, published):
+    communes, indicators, access, _ = base
+    frame = gap.gap_frame(level, communes, indicators, access, queries.run(con, published))
+    assert frame["illectronisme_estime"].sum() == 1_160_000
