@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A signed plain number (« -3 », « +33534092009 », a phone number in the national standard) cannot carry a
+# formula: it is left as it is.
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
 def neutralise(value):
     """A text cell starting like a formula gets a leading apostrophe; numbers and other values pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_PREFIXES)
+        and not PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 

@@ -334,3 +334,119 @@ GAP_COLUMNS = {
     "ecart": "Écart",
     "pourquoi": "Pourquoi",
 }
+
+PAGE_DIRECTORY = "Annuaire"
+DIRECTORY_TITLE = "Annuaire des lieux"
+DIRECTORY_INTRO = (
+    "Tous les lieux, filtrables comme sur la carte. Sélectionnez une ligne pour voir les fiches sources qui la "
+    "composent ; exportez la sélection, y compris au standard national « lieux de médiation numérique »."
+)
+DIRECTORY_COUNT = "Lieux sélectionnés"
+DIRECTORY_RECORDS = "Fiches sources de ce lieu"
+DIRECTORY_SELECT = "Ou choisissez un lieu dans la liste"
+DIRECTORY_PICK = "Sélectionnez une ligne du tableau pour afficher le détail du lieu."
+DIRECTORY_EXPORT_STANDARD_CSV = "Standard national v1.0.2 (CSV)"
+DIRECTORY_EXPORT_STANDARD_GEOJSON = "Standard national v1.0.2 (GeoJSON)"
+DIRECTORY_LEFT_OUT = "{n} lieu(x) de la sélection ne peuvent pas être exportés au standard (champ obligatoire manquant)"
+DIRECTORY_STANDARD_NOTE = (
+    "Export au standard « lieux de médiation numérique » v1.0.2 (La MedNum, ANCT). Les champs obligatoires "
+    "manquants ne sont jamais inventés : les lieux concernés sont listés ci-dessous. SIRET inconnu : "
+    "« 00000000000000 », la valeur d'attente du standard. Code postal absent des fiches : celui de la commune."
+)
+RECORD_COLUMNS = {
+    "source": "Source",
+    "source_vintage": "Millésime",
+    "source_row": "Ligne du fichier",
+    "nom": "Nom",
+    "adresse": "Adresse",
+    "commune": "Commune",
+    "date_maj": "Mise à jour",
+    "date_maj_precision": "Précision",
+    "location_precision": "Localisation",
+    "horaires_original": "Horaires (texte d'origine)",
+    "flags": "Alertes",
+}
+
+PAGE_QUALITY = "Qualité des données"
+QUALITY_TITLE = "Qualité des données"
+QUALITY_INTRO = (
+    "Ce que valent les sources, champ par champ : complétude, fraîcheur, doublons rapprochés, lignes mises de "
+    "côté, localisation. De quoi faire une liste de lieux à mettre à jour."
+)
+QUALITY_TABS = (
+    "Complétude",
+    "Fraîcheur",
+    "Doublons",
+    "Lignes mises de côté",
+    "Localisation",
+    "Catalogue",
+    "À mettre à jour",
+)
+QUALITY_COMPLETENESS_NOTE = (
+    "Part des fiches acceptées dont le champ est renseigné (et lisible pour les horaires)."
+)
+QUALITY_FRESHNESS_NOTE = "Dates de mise à jour des fiches, comptées depuis le {today}."
+QUALITY_DEDUP_NOTE = (
+    "Paires de fiches reconnues comme un même lieu, par règle : même identifiant, même SIRET dans la même "
+    "commune (noms proches ou moins de 150 m), moins de 150 m et noms proches (ou deux France Services), même "
+    "adresse, ou fiche localisée à la commune au nom quasi identique."
+)
+QUALITY_QUARANTINE_NOTE = "Lignes lues = acceptées + mises de côté, pour chaque source."
+QUALITY_LOCATION_NOTE = (
+    "Fiches localisées à l'adresse, à la commune ou au code postal seulement, et alertes de localisation "
+    "(point hors de la commune ou du département déclaré, point hors d'Occitanie…)."
+)
+QUALITY_TODO_NOTE = (
+    "Lieux dont l'information a plus de {years} ans (au {today}), n'est pas datée, ou manque d'horaires, de "
+    "contact ou d'adresse. La fiche la plus récente des sources date du 01/08/2024 (France Services)."
+)
+QUALITY_TODO_YEARS = "Information plus ancienne que (années)"
+QUALITY_REASON = "Raison"
+DEDUP_RULES = {
+    "identifiant": "même identifiant",
+    "siret": "même SIRET",
+    "proximite_nom": "moins de 150 m, nom proche",
+    "adresse": "même adresse",
+    "commune_nom": "même commune, nom quasi identique",
+}
+QUALITY_COLUMNS = {
+    "source": "Source",
+    "fiches": "Fiches",
+    "plus_ancienne": "Plus ancienne",
+    "plus_recente": "Plus récente",
+    "part_sans_date": "Sans date",
+    "part_plus_de_1_ans": "Plus d'1 an",
+    "part_plus_de_2_ans": "Plus de 2 ans",
+    "part_plus_de_3_ans": "Plus de 3 ans",
+    "address": "À l'adresse",
+    "commune": "À la commune",
+    "postcode": "Au code postal",
+    "rule": "Règle",
+    "pairs": "Paires",
+    "n_records": "Fiches par lieu",
+    "lieux": "Lieux",
+    "source_row": "Ligne",
+    "reason_code": "Code",
+    "reason": "Raison",
+    "raw": "Ligne d'origine",
+    "a_verifier": "À vérifier",
+    "nom": "Nom",
+    "departement": "Dép.",
+    "date_maj": "Mise à jour",
+    "lieu_id": "Identifiant",
+}
+
+PAGE_REPORT = "Rapport"
+REPORT_TITLE = "Rapport par département"
+REPORT_INTRO = (
+    "Un rapport autonome à emporter : chiffres clés, carte, couverture par EPCI, communes où l'écart besoin − "
+    "offre est le plus grand, fraîcheur des données et sources. Un seul fichier HTML, lisible hors connexion."
+)
+REPORT_CHOOSE = "Département"
+REPORT_DOWNLOAD = "Télécharger le rapport (HTML)"
+REPORT_PDF_NOTE = (
+    "Pour un PDF : ouvrez le rapport dans un navigateur et choisissez « Imprimer » puis « Enregistrer en PDF » "
+    "(mise en page A4 prévue). Aucune bibliothèque installée ici ne sait rendre les graphiques interactifs "
+    "en PDF sans navigateur."
+)
+REPORT_PREVIEW = "Aperçu des chiffres clés"

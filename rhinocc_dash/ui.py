@@ -468,3 +468,104 @@ def _gap_base(
 def gap_base(level: str, hypotheses: list[dict]) -> pd.DataFrame:
     """Need and offer measures per territory, with hypothetical lieux (commune codes) included."""
     return _gap_base(*_warehouse(), level, tuple(h["code_insee"] for h in hypotheses))
+
+
+def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
+    """The detail card of a lieu and every source record behind it (escaped)."""
+    from .formatting import md_text
+    from .mapview import lieu_card
+
+    lieu = all_lieux[all_lieux["lieu_id"] == lieu_id].iloc[0]
+    records = query("lieu_records", (lieu_id,))
+    with st.container(border=True):
+        st.markdown(f"#### {md_text(lieu['nom'])}")
+        st.markdown(
+            "\n".join(
+                f"- **{label}** : {text}"
+                for label, text in lieu_card(lieu.to_dict(), records, today())
+            )
+        )
+        st.markdown(f"**{texts.DIRECTORY_RECORDS}**")
+        shown = records[list(texts.RECORD_COLUMNS)].copy()
+        shown["source"] = shown["source"].map(lambda k: texts.SOURCE_NAMES.get(k, k))
+        shown["flags"] = shown["flags"].map(
+            lambda f: ", ".join(texts.FLAG_LABELS.get(x, x) for x in f)
+        )
+        st.dataframe(shown.rename(columns=texts.RECORD_COLUMNS), hide_index=True, width="stretch")
+
+
+def standard_exports(shown: pd.DataFrame) -> None:
+    """Downloads of the selection in the national standard, and the lieux it cannot carry."""
+    from .standard import to_standard, to_standard_csv, to_standard_geojson
+
+    communes = query("communes_postcodes")
+    postcodes = dict(zip(communes["code_insee"], communes["codes_postaux"].map(list), strict=True))
+    sirets = query("lieu_sirets")
+    frame, left_out = to_standard(
+        shown, postcodes, dict(zip(sirets["lieu_id"], sirets["siret"], strict=True))
+    )
+    left, right = st.columns(2)
+    left.download_button(
+        texts.DIRECTORY_EXPORT_STANDARD_CSV,
+        lambda: to_standard_csv(frame),
+        "lieux-mediation-numerique-occitanie.csv",
+        "text/csv",
+        key="dir_std_csv",
+    )
+    right.download_button(
+        texts.DIRECTORY_EXPORT_STANDARD_GEOJSON,
+        lambda: to_standard_geojson(frame),
+        "lieux-mediation-numerique-occitanie.geojson",
+        "application/geo+json",
+        key="dir_std_geo",
+    )
+    st.caption(texts.DIRECTORY_STANDARD_NOTE)
+    if len(left_out):
+        with st.expander(texts.DIRECTORY_LEFT_OUT.format(n=fmt_int(len(left_out)))):
+            st.dataframe(left_out, hide_index=True, width="stretch")
+
+
+def source_label(key: str) -> str:
+    """« France Services (2024-08-01) » for a source key."""
+    from .catalog import BY_KEY
+
+    entry = BY_KEY.get(key)
+    return f"{texts.SOURCE_NAMES.get(key, key)} ({entry.vintage})" if entry else key
+
+
+def readable_records(records: pd.DataFrame) -> pd.DataFrame:
+    """Records with French source names and flag labels, for tables and downloads."""
+    out = records[
+        ["source", "source_row", "nom", "commune", "departement", "location_precision", "flags"]
+    ].copy()
+    out["source"] = out["source"].map(source_label)
+    out["location_precision"] = out["location_precision"].map(texts.LOCATION_PRECISION)
+    out["flags"] = out["flags"].map(lambda f: ", ".join(texts.FLAG_LABELS.get(x, x) for x in f))
+    return out.rename(
+        columns={
+            "source": "Source",
+            "source_row": "Ligne",
+            "nom": "Nom",
+            "commune": "Commune",
+            "departement": "Dép.",
+            "location_precision": "Localisation",
+            "flags": "Alertes",
+        }
+    )
+
+
+def report_inputs():
+    """Everything the département report reads, from the warehouse."""
+    from .report import ReportInputs
+
+    return ReportInputs(
+        query("communes_base"),
+        query("commune_access"),
+        query("map_lieux"),
+        query("commune_indicators"),
+        query("epci_published")[["code", "nom"]],
+        query("departement_published"),
+        query("quality_records"),
+        query("geo_commune"),
+        query("source_catalogue"),
+    )

@@ -1,0 +1,49 @@
+"""Annuaire: the filtered list of lieux, the source records behind each, exports (national standard)."""
+
+import streamlit as st
+
+from rhinocc_dash import texts, ui
+from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash.lieux_filters import LieuFilters, filter_lieux
+
+ui.through_router()
+
+st.title(texts.DIRECTORY_TITLE)
+st.caption(texts.DIRECTORY_INTRO)
+
+all_lieux = ui.lieux()
+filters = ui.filter_sidebar("annuaire", LieuFilters())
+shown = filter_lieux(all_lieux, filters, ui.today()).reset_index(drop=True)
+st.metric(texts.DIRECTORY_COUNT, f"{fmt_int(len(shown))} / {fmt_int(len(all_lieux))}")
+if shown.empty:
+    st.info(texts.MAP_EMPTY)
+    st.stop()
+
+table = ui.lieux_table(shown)
+event = st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    on_select="rerun",
+    selection_mode="single-row",
+    key="dir_table",
+    height=420,
+)
+ui.download(table, "annuaire_lieux.csv", "dir_csv")
+ui.standard_exports(shown)
+
+rows = event.selection.rows if event is not None else []
+labels = dict(zip(shown["lieu_id"], shown["nom"] + " · " + shown["commune"], strict=True))
+picked = st.selectbox(
+    texts.DIRECTORY_SELECT,
+    list(labels),
+    index=None,
+    key="dir_pick",
+    format_func=labels.get,
+    placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+)
+lieu_id = shown.iloc[rows[0]]["lieu_id"] if rows else picked
+if lieu_id:
+    ui.lieu_detail(lieu_id, all_lieux)
+else:
+    st.caption(texts.DIRECTORY_PICK)
