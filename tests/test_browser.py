@@ -123,3 +123,27 @@ def test_map_canvas_renders(server):
         page.wait_for_timeout(2500)
         page.screenshot(path=str(SCREENSHOT.with_name("carte.png")), full_page=False)
         browser.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("couverture", texts.COVERAGE_TITLE),
+        ("ecarts", texts.GAP_TITLE),
+        ("annuaire", texts.DIRECTORY_TITLE),
+        ("qualite", texts.QUALITY_TITLE),
+        ("rapport", texts.REPORT_TITLE),
+    ],
+)
+def test_every_page_renders_without_error(server, path, title):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/{path}")
+        expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=60_000)
+        expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Analyse des écarts")
+        page.wait_for_timeout(1000)
+        assert page.get_by_test_id("stException").count() == 0
+        browser.close()
