@@ -39,14 +39,7 @@ if (clicked := ui.clicked_code(event)) and clicked != st.session_state.get("cov_
     st.session_state["cov_last_click"] = st.session_state["cov_dep"] = clicked
 
 st.subheader(texts.COVERAGE_TABLE_TITLE)
-table = ui.frame_with_total(deps, region)
-st.dataframe(
-    table.rename(columns=texts.COVERAGE_COLUMNS),
-    hide_index=True,
-    width="stretch",
-    column_config=ui.coverage_column_config(),
-)
-ui.download(table, "couverture_departements.csv", "cov_table_csv")
+ui.coverage_table(ui.frame_with_total(deps, region), "couverture_departements.csv", "cov_table_csv")
 
 left, right = st.columns(2)
 with left:
@@ -102,14 +95,7 @@ ui.chart_block(
     f"{texts.COVERAGE_SOURCE} {texts.COVERAGE_EPCI_NOTE}",
     "cov_epci_bar",
 )
-epci_table = ui.frame_with_total(epci, dep_row)
-st.dataframe(
-    epci_table.rename(columns=texts.COVERAGE_COLUMNS),
-    hide_index=True,
-    width="stretch",
-    column_config=ui.coverage_column_config(),
-)
-ui.download(epci_table, f"couverture_epci_{dep}.csv", "cov_epci_csv")
+ui.coverage_table(ui.frame_with_total(epci, dep_row), f"couverture_epci_{dep}.csv", "cov_epci_csv")
 
 st.subheader(f"{texts.COVERAGE_FARTHEST_TITLE} · {dep} {dep_names[dep]}")
 farthest = coverage.farthest_communes(in_dep, access)

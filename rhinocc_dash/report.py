@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from . import coverage, figures, gap, quality
-from .choropleth import SEQUENTIAL, quantile_classes
 from .formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from .texts import SOURCE_NAMES
 
@@ -67,59 +66,6 @@ def _chart(figure: go.Figure, chart_id: str) -> str:
         + figure.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
         + "</div>"
     )
-
-
-def _map(
-    dep_communes: pd.DataFrame, geometries: pd.DataFrame, lieux: pd.DataFrame, title: str
-) -> go.Figure:
-    """Communes coloured by distance to the nearest lieu (quantile classes) with the lieux, drawn without tiles."""
-    import json
-
-    shapes = dict(zip(geometries["code"], geometries["geometry"], strict=True))
-    classes, breaks = quantile_classes(dep_communes["nearest_lieu_km"])
-    figure = go.Figure()
-    for cls in range(len(breaks) - 1):
-        xs, ys = [], []
-        for code in dep_communes.loc[classes == cls, "code_insee"]:
-            shape = shapes[code] if isinstance(shapes[code], dict) else json.loads(shapes[code])
-            polygons = (
-                shape["coordinates"] if shape["type"] == "MultiPolygon" else [shape["coordinates"]]
-            )
-            for polygon in polygons:
-                ring = polygon[0]
-                xs += [p[0] for p in ring] + [None]
-                ys += [p[1] for p in ring] + [None]
-        colour = "rgb" + str(SEQUENTIAL[min(cls, len(SEQUENTIAL) - 1)])
-        label = f"{fmt_decimal(breaks[cls], 1)} – {fmt_decimal(breaks[cls + 1], 1)} km"
-        figure.add_scatter(
-            x=xs,
-            y=ys,
-            fill="toself",
-            mode="lines",
-            line={"width": 0.4, "color": "white"},
-            fillcolor=colour,
-            name=label,
-            hoverinfo="skip",
-        )
-    figure.add_scatter(
-        x=lieux["longitude"],
-        y=lieux["latitude"],
-        mode="markers",
-        name="Lieux",
-        marker={"size": 6, "color": "#d55e00", "line": {"width": 0.6, "color": "white"}},
-        text=lieux["nom"],
-        hovertemplate="%{text}<extra></extra>",
-    )
-    figure.update_yaxes(scaleanchor="x", scaleratio=1.38, visible=False)
-    figure.update_xaxes(visible=False)
-    figure.update_layout(
-        title=title,
-        height=620,
-        plot_bgcolor="white",
-        legend_title_text="Distance au lieu",
-        margin={"t": 50, "b": 10, "l": 10, "r": 10},
-    )
-    return figure
 
 
 def key_figures(dep: str, inputs: ReportInputs) -> dict:
@@ -214,7 +160,7 @@ def build_report(dep: str, inputs: ReportInputs, today: dt.date) -> str:
     access_dep = communes.merge(inputs.access, on="code_insee")
     charts = [
         _chart(
-            _map(
+            figures.commune_distance_map(
                 access_dep,
                 inputs.geometries,
                 lieux,

@@ -1,0 +1,252 @@
+"""Streamlit side, controls: sidebar filters and options, URL seeding, selections read from charts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import lieux_filters, texts, view_state, vocab
+from ..formatting import fmt_date
+from ..lieux_filters import LieuFilters
+from .data import lieux, query, today
+
+
+def _init_once(prefix: str, values: dict) -> None:
+    """Seed widget values from the URL on a session's first run only (later runs keep the user's choices)."""
+    marker = f"{prefix}__seeded"
+    if st.session_state.get(marker):
+        return
+    for key, value in values.items():
+        st.session_state[f"{prefix}_{key}"] = value
+    st.session_state[marker] = True
+
+
+def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
+    """The lieux filters in the sidebar (same widgets on the map and in the directory)."""
+    _init_once(
+        prefix,
+        {
+            "dep": list(initial.departements),
+            "epci": list(initial.epci),
+            "src": list(initial.sources),
+            "label": list(initial.labels),
+            "svc": list(initial.services),
+            "pub": list(initial.publics),
+            "sam": initial.open_saturday,
+            "soir": initial.open_evening,
+            "maj": initial.updated_within_years or 0,
+            "q": initial.search,
+        },
+    )
+    deps = query("departement_list")
+    dep_names = dict(zip(deps["code"], deps["nom"], strict=True))
+    bar = st.sidebar
+    bar.header(texts.FILTERS_TITLE)
+    search = bar.text_input(
+        texts.FILTER_SEARCH,
+        key=f"{prefix}_q",
+        max_chars=80,
+        placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+    )
+    chosen_deps = bar.multiselect(
+        texts.FILTER_DEPARTEMENTS,
+        list(dep_names),
+        key=f"{prefix}_dep",
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=lambda c: f"{c} {dep_names[c]}",
+    )
+    epci = query("epci_list")
+    if chosen_deps:
+        epci = epci[[bool(set(d) & set(chosen_deps)) for d in epci["departements"]]]
+    epci_names = dict(zip(epci["siren"], epci["nom"], strict=True))
+    st.session_state[f"{prefix}_epci"] = [
+        s for s in st.session_state.get(f"{prefix}_epci", []) if s in epci_names
+    ]
+    chosen_epci = bar.multiselect(
+        texts.FILTER_EPCI,
+        list(epci_names),
+        key=f"{prefix}_epci",
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=lambda s: epci_names[s],
+    )
+    sources = [k for k in texts.SOURCE_NAMES if k != "france_services_2022"]
+    chosen_src = bar.multiselect(
+        texts.FILTER_SOURCES,
+        sources,
+        key=f"{prefix}_src",
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=lambda k: texts.SOURCE_NAMES[k],
+    )
+    labels = bar.multiselect(texts.FILTER_LABELS, list(vocab.LABELS), key=f"{prefix}_label")
+    services = bar.multiselect(texts.FILTER_SERVICES, list(vocab.SERVICES), key=f"{prefix}_svc")
+    publics = bar.multiselect(texts.FILTER_PUBLICS, list(vocab.PUBLICS), key=f"{prefix}_pub")
+    saturday = bar.checkbox(
+        texts.FILTER_SATURDAY, key=f"{prefix}_sam", help=texts.FILTER_HOURS_HELP
+    )
+    evening = bar.checkbox(texts.FILTER_EVENING, key=f"{prefix}_soir", help=texts.FILTER_HOURS_HELP)
+    years = bar.selectbox(
+        texts.FILTER_UPDATED,
+        [0, *lieux_filters.UPDATE_WINDOWS],
+        key=f"{prefix}_maj",
+        format_func=texts.updated_label,
+        help=texts.FILTER_UPDATED_HELP.format(today=fmt_date(today())),
+    )
+    return LieuFilters(
+        tuple(chosen_deps),
+        tuple(chosen_epci),
+        tuple(chosen_src),
+        tuple(labels),
+        tuple(services),
+        tuple(publics),
+        saturday,
+        evening,
+        years or None,
+        search or "",
+    )
+
+
+def map_allowed() -> view_state.Allowed:
+    """What a map URL may carry, from the warehouse."""
+    from ..choropleth import INDICATORS
+
+    return view_state.Allowed(
+        departements=frozenset(query("departement_list")["code"]),
+        epci=frozenset(query("epci_list")["siren"]),
+        sources=frozenset(k for k in texts.SOURCE_NAMES if k != "france_services_2022"),
+        indicators=frozenset(INDICATORS),
+        lieux=frozenset(lieux()["lieu_id"]),
+    )
+
+
+def map_options_sidebar(
+    prefix: str, state: view_state.ViewState
+) -> tuple[str, str, str, tuple[str, ...], bool]:
+    """Level, indicator, point colouring, layers and basemap chosen in the sidebar."""
+    from ..choropleth import INDICATORS
+
+    _init_once(
+        f"{prefix}_map",
+        {
+            "niv": state.level,
+            "ind": state.indicator,
+            "couleur": state.colour_by,
+            "couches": list(state.layers),
+            "fond": state.basemap,
+        },
+    )
+    bar = st.sidebar
+    bar.header(texts.MAP_OPTIONS)
+    layers = bar.multiselect(
+        texts.MAP_LAYERS,
+        list(view_state.LAYERS),
+        key=f"{prefix}_map_couches",
+        format_func=view_state.LAYERS.get,
+        placeholder=texts.NONE_PLACEHOLDER,
+    )
+    indicator = bar.selectbox(
+        texts.MAP_INDICATOR,
+        list(INDICATORS),
+        key=f"{prefix}_map_ind",
+        format_func=lambda k: INDICATORS[k].label,
+    )
+    level = bar.radio(
+        texts.MAP_LEVEL,
+        list(view_state.LEVELS),
+        key=f"{prefix}_map_niv",
+        format_func=view_state.LEVELS.get,
+        horizontal=True,
+    )
+    colour_by = bar.radio(
+        texts.MAP_COLOUR_BY,
+        list(view_state.COLOUR_BY),
+        key=f"{prefix}_map_couleur",
+        format_func=view_state.COLOUR_BY.get,
+        horizontal=True,
+    )
+    basemap = bar.toggle(texts.MAP_BASEMAP, key=f"{prefix}_map_fond", help=texts.MAP_BASEMAP_HELP)
+    return level, indicator, colour_by, tuple(layers), basemap
+
+
+def picked_lieu(chart_key: str) -> str | None:
+    """The lieu clicked on the map at the previous run, if any."""
+    event = st.session_state.get(chart_key)
+    try:
+        objects = event["selection"]["objects"].get("lieux") or []
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return objects[0].get("lieu_id") if objects else None
+
+
+def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
+    """Level, need weights, minimum population and table length for the gap analysis."""
+    from ..gap import DEFAULT_WEIGHTS, NEED
+
+    bar = st.sidebar
+    level = bar.radio(
+        texts.GAP_LEVEL,
+        list(view_state.LEVELS),
+        index=2,
+        key="gap_level",
+        format_func=view_state.LEVELS.get,
+        horizontal=True,
+    )
+    bar.subheader(texts.GAP_WEIGHTS)
+    weights = {
+        key: bar.slider(
+            component.label, 0.0, 3.0, DEFAULT_WEIGHTS.get(key, 0.0), 0.5, key=f"gap_w_{key}"
+        )
+        for key, component in NEED.items()
+    }
+    minimum = bar.number_input(texts.GAP_MIN_POPULATION, 0, 100_000, 0, 100, key="gap_min_pop")
+    top = bar.slider(texts.GAP_TOP, 10, 100, 20, 10, key="gap_top")
+    return level, weights, int(minimum), int(top)
+
+
+def whatif_block(communes: pd.DataFrame, clicked: str | None) -> list[dict]:
+    """Hypothetical lieux kept in the session: add by commune or by the commune clicked on the map."""
+    hypotheses = st.session_state.setdefault("gap_hypotheses", [])
+    names = dict(
+        zip(
+            communes["code_insee"],
+            communes["nom"] + " (" + communes["departement"] + ")",
+            strict=True,
+        )
+    )
+    with st.container(border=True):
+        st.markdown(f"**{texts.GAP_WHATIF_TITLE}**")
+        st.caption(texts.GAP_WHATIF_HELP)
+        left, right = st.columns([3, 1])
+        code = left.selectbox(
+            texts.GAP_WHATIF_COMMUNE,
+            list(names),
+            index=None,
+            key="gap_whatif_commune",
+            format_func=names.get,
+            placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+        )
+        if right.button(texts.GAP_WHATIF_ADD, disabled=code is None, key="gap_whatif_add"):
+            hypotheses.append({"code_insee": code})
+        if clicked in names and st.button(
+            texts.GAP_WHATIF_ADD_CLICKED.format(nom=names[clicked]), key="gap_whatif_add_clicked"
+        ):
+            hypotheses.append({"code_insee": clicked})
+        if hypotheses:
+            st.caption(
+                texts.GAP_WHATIF_LIST.format(
+                    names=", ".join(names[h["code_insee"]] for h in hypotheses)
+                )
+            )
+            if st.button(texts.GAP_WHATIF_CLEAR, key="gap_whatif_clear"):
+                hypotheses.clear()
+                st.rerun()
+    return list(hypotheses)
+
+
+def clicked_feature(chart_key: str, layer: str = "choropleth") -> str | None:
+    """The `code` of the map feature clicked at the previous run, if any."""
+    event = st.session_state.get(chart_key)
+    try:
+        objects = event["selection"]["objects"].get(layer) or []
+    except (KeyError, TypeError, AttributeError):
+        return None
+    return objects[0].get("properties", {}).get("code") if objects else None
