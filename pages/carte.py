@@ -3,14 +3,7 @@
 import streamlit as st
 
 from rhinocc_dash import mapview, texts, ui, view_state
-from rhinocc_dash.access import commune_access
-from rhinocc_dash.choropleth import (
-    INDICATORS,
-    aggregation_note,
-    commune_values,
-    legend,
-    level_values,
-)
+from rhinocc_dash.choropleth import INDICATORS, aggregation_note, legend
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, md_text
 from rhinocc_dash.lieux_filters import filter_lieux
 
@@ -38,16 +31,7 @@ if shown.empty:
 
 choropleth = classes = breaks = None
 if "choro" in layers:
-    communes = commune_values(
-        ui.query("communes_base"),
-        ui.query("commune_indicators"),
-        commune_access(ui.query("communes_base"), shown),
-    )
-    published = {"epci": "epci_published", "departement": "departement_published"}.get(level)
-    values = level_values(level, communes, ui.query(published) if published else None)
-    choropleth, classes, breaks = mapview.choropleth_features(
-        values, ui.geometries(level), indicator
-    )
+    choropleth, classes, breaks = ui.choropleth(level, indicator, filters)
 points = (
     mapview.point_frame(shown, colour_by) if "points" in layers or "densite" in layers else None
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -51,7 +51,6 @@ class LieuFilters:
     open_evening: bool = False
     updated_within_years: int | None = None
     search: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 def label_category(labels) -> str:

@@ -13,7 +13,7 @@ from .controls import (
     picked_lieu,
     whatif_block,
 )
-from .data import connection, gap_base, geometries, lieux, query, report_inputs, today
+from .data import choropleth, connection, gap_base, geometries, lieux, query, report_inputs, today
 from .widgets import (
     chart_block,
     clicked_code,
@@ -33,6 +33,7 @@ from .widgets import (
 )
 
 __all__ = [
+    "choropleth",
     "chart_block",
     "clicked_code",
     "clicked_feature",

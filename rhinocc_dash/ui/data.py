@@ -131,3 +131,26 @@ def report_inputs():
         query("geo_commune"),
         query("source_catalogue"),
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _choropleth(db_path: str, version: float, level: str, indicator: str, filters) -> tuple:
+    from ..access import commune_access
+    from ..choropleth import commune_values, level_values
+    from ..mapview import choropleth_features
+
+    con = _connection(db_path, version)
+    communes = queries.run(con, "communes_base")
+    shown = lieux_filters.filter_lieux(_prepared_lieux(db_path, version), filters, today())
+    values = commune_values(
+        communes, queries.run(con, "commune_indicators"), commune_access(communes, shown)
+    )
+    published = {"epci": "epci_published", "departement": "departement_published"}.get(level)
+    values = level_values(level, values, queries.run(con, published) if published else None)
+    return choropleth_features(values, _geometries(db_path, version, level), indicator)
+
+
+def choropleth(level: str, indicator: str, filters) -> tuple:
+    """Choropleth features, classes and breaks for a level, an indicator and the lieux filters (shared,
+    read-only: never modify the returned objects)."""
+    return _choropleth(*_warehouse(), level, indicator, filters)
