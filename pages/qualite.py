@@ -94,9 +94,11 @@ with tabs[5]:
     ui.download(catalogue, "catalogue_sources.csv", "q_catalogue")
 
 with tabs[6]:
-    years = st.selectbox(texts.QUALITY_TODO_YEARS, (2, 3, 4, 5), key="q_todo_years")
-    todo = quality.to_update(ui.lieux(), ui.today(), years)
-    st.caption(texts.QUALITY_TODO_NOTE.format(today=fmt_date(ui.today()), years=years))
-    st.metric(texts.QUALITY_TABS[6], f"{len(todo)} / {len(ui.lieux())}")
-    st.dataframe(todo.rename(columns=texts.QUALITY_COLUMNS), hide_index=True, width="stretch")
-    ui.download(todo.rename(columns=texts.QUALITY_COLUMNS), "lieux_a_mettre_a_jour.csv", "q_todo")
+    years = st.selectbox(texts.QUALITY_TO_CHECK_YEARS, (2, 3, 4, 5), key="q_update_years")
+    to_check = quality.to_update(ui.lieux(), ui.today(), years)
+    st.caption(texts.QUALITY_TO_CHECK_NOTE.format(today=fmt_date(ui.today()), years=years))
+    st.metric(texts.QUALITY_TABS[6], f"{len(to_check)} / {len(ui.lieux())}")
+    st.dataframe(to_check.rename(columns=texts.QUALITY_COLUMNS), hide_index=True, width="stretch")
+    ui.download(
+        to_check.rename(columns=texts.QUALITY_COLUMNS), "lieux_a_mettre_a_jour.csv", "q_to_check"
+    )

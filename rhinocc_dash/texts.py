@@ -396,11 +396,11 @@ QUALITY_LOCATION_NOTE = (
     "Fiches localisées à l'adresse, à la commune ou au code postal seulement, et alertes de localisation "
     "(point hors de la commune ou du département déclaré, point hors d'Occitanie…)."
 )
-QUALITY_TODO_NOTE = (
+QUALITY_TO_CHECK_NOTE = (
     "Lieux dont l'information a plus de {years} ans (au {today}), n'est pas datée, ou manque d'horaires, de "
     "contact ou d'adresse. La fiche la plus récente des sources date du 01/08/2024 (France Services)."
 )
-QUALITY_TODO_YEARS = "Information plus ancienne que (années)"
+QUALITY_TO_CHECK_YEARS = "Information plus ancienne que (années)"
 QUALITY_REASON = "Raison"
 DEDUP_RULES = {
     "identifiant": "même identifiant",

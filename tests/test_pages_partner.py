@@ -133,9 +133,9 @@ def test_quality_page_counts(app_env, con):
     assert len(quarantine) == con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
     rules = at.dataframe[2].value
     assert rules["Paires"].sum() == con.execute("SELECT count(*) FROM dedup_pairs").fetchone()[0]
-    at.selectbox(key="q_todo_years").set_value(5).run()
-    todo_metric = next(m.value for m in at.metric if m.label == texts.QUALITY_TABS[6])
-    assert todo_metric.endswith(f"/ {con.execute('SELECT count(*) FROM lieux').fetchone()[0]}")
+    at.selectbox(key="q_update_years").set_value(5).run()
+    to_check_metric = next(m.value for m in at.metric if m.label == texts.QUALITY_TABS[6])
+    assert to_check_metric.endswith(f"/ {con.execute('SELECT count(*) FROM lieux').fetchone()[0]}")
 
 
 def test_completeness_matches_sql(con):
