@@ -3,7 +3,6 @@
 import streamlit as st
 
 from rhinocc_dash import figures, gap, mapview, texts, ui
-from rhinocc_dash.access import commune_access
 from rhinocc_dash.choropleth import Indicator
 from rhinocc_dash.exports import to_csv_bytes, to_geojson_bytes
 from rhinocc_dash.formatting import fmt_int, md_text
@@ -22,19 +21,15 @@ hypotheses = ui.whatif_block(communes, ui.clicked_feature(map_key) if level == "
 
 before = gap.scores(ui.gap_base(level, []), weights)
 scored = gap.scores(ui.gap_base(level, hypotheses), weights)
-scored = scored[scored["population"] >= minimum]
 if hypotheses:
-    rank_before = gap.scores(before[before["population"] >= minimum], weights).set_index("code")[
-        "rang"
-    ]
-    scored["evolution_rang"] = scored["code"].map(rank_before) - scored["rang"]
+    scored["evolution_rang"] = gap.rank_changes(before, scored)
+scored = scored[scored["population"] >= minimum]
 explained = gap.explain(scored, weights, top)
 
 lieux = ui.query("gap_lieux")
+access = ui.query("commune_access")
 newly = (
-    gap.newly_within(
-        communes, commune_access(communes, lieux), gap.access_with(communes, lieux, hypotheses)
-    )
+    gap.newly_within(communes, access, gap.access_with(communes, lieux, hypotheses))
     if hypotheses
     else 0
 )

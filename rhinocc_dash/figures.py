@@ -52,7 +52,11 @@ LABEL_COLOURS = {
 FAMILY_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#999999")
 
 
-def _layout(figure: go.Figure, title: str, y_title: str, height: int = 380) -> go.Figure:
+def _layout(
+    figure: go.Figure, title: str, y_title: str | None, height: int = 380, **extra
+) -> go.Figure:
+    """Title, axis title, height, French number separators and margins shared by every chart."""
+    figure.update_layout(**extra)
     figure.update_layout(
         title=title,
         yaxis_title=y_title,
@@ -167,60 +171,70 @@ DEPARTEMENT_COLOURS = (
 def gap_scatter(
     frame: pd.DataFrame, departements: list[str], title: str, quadrant_label: str
 ) -> go.Figure:
-    """Need × offer percentile scatter, one colour per département, the high-need low-offer quadrant shaded."""
-    figure = go.Figure()
-    figure.add_shape(
-        type="rect",
-        x0=0,
-        x1=50,
-        y0=50,
-        y1=100,
-        fillcolor="rgba(178,24,43,0.08)",
-        line_width=0,
-        layer="below",
-    )
-    figure.add_annotation(
-        x=2,
-        y=99,
-        text=quadrant_label,
-        showarrow=False,
-        xanchor="left",
-        yanchor="top",
-        font={"color": PALETTE["reference"]},
-    )
+    """Need × offer percentile scatter, one colour per département, the high-need low-offer quadrant shaded.
+
+    Built in one go from NumPy arrays: plotly validates pandas Series about 40 times slower, and its add_*
+    helpers validate at each call (together a quarter of a second for the 4,446 communes).
+    """
+    traces = []
     for index, dep in enumerate(departements):
         part = frame[frame["departement"] == dep]
         if part.empty:
             continue
-        figure.add_scatter(
-            x=part["score_offre"],
-            y=part["score_besoin"],
-            mode="markers",
-            name=dep,
-            marker={
-                "color": DEPARTEMENT_COLOURS[index % len(DEPARTEMENT_COLOURS)],
-                "size": 8,
-                "opacity": 0.75,
-                "line": {"width": 0.5, "color": "white"},
-            },
-            customdata=part["code"],
-            text=part["nom"],
-            hovertemplate="%{text} (%{customdata})<br>besoin %{y:.0f} · offre %{x:.0f}<extra></extra>",
+        traces.append(
+            go.Scatter(
+                x=part["score_offre"].to_numpy(),
+                y=part["score_besoin"].to_numpy(),
+                mode="markers",
+                name=dep,
+                marker={
+                    "color": DEPARTEMENT_COLOURS[index % len(DEPARTEMENT_COLOURS)],
+                    "size": 8,
+                    "opacity": 0.75,
+                    "line": {"width": 0.5, "color": "white"},
+                },
+                customdata=part["code"].to_numpy(),
+                text=part["nom"].to_numpy(),
+                hovertemplate="%{text} (%{customdata})<br>besoin %{y:.0f} · offre %{x:.0f}<extra></extra>",
+            )
         )
-    figure.add_hline(y=50, line_dash="dot", line_color="#888")
-    figure.add_vline(x=50, line_dash="dot", line_color="#888")
-    figure.update_xaxes(
-        range=[0, 101], title="Offre (rang centile, plus à droite = mieux desservi)"
+    dotted = {"color": "#888", "dash": "dot", "width": 1}
+    shapes = [
+        {
+            "type": "rect",
+            "x0": 0,
+            "x1": 50,
+            "y0": 50,
+            "y1": 100,
+            "fillcolor": "rgba(178,24,43,0.08)",
+            "line": {"width": 0},
+            "layer": "below",
+        },
+        {"type": "line", "x0": 0, "x1": 101, "y0": 50, "y1": 50, "line": dotted},
+        {"type": "line", "x0": 50, "x1": 50, "y0": 0, "y1": 101, "line": dotted},
+    ]
+    annotation = {
+        "x": 2,
+        "y": 99,
+        "text": quadrant_label,
+        "showarrow": False,
+        "xanchor": "left",
+        "yanchor": "top",
+        "font": {"color": PALETTE["reference"]},
+    }
+    figure = go.Figure(
+        data=traces,
+        layout={
+            "shapes": shapes,
+            "annotations": [annotation],
+            "xaxis": {
+                "range": [0, 101],
+                "title": {"text": "Offre (rang centile, plus à droite = mieux desservi)"},
+            },
+            "yaxis": {"range": [0, 101]},
+        },
     )
-    figure.update_yaxes(range=[0, 101], title="Besoin (rang centile)")
-    figure.update_layout(
-        title=title,
-        height=520,
-        separators=", ",
-        legend_title_text="Département",
-        margin={"t": 60, "b": 10, "l": 10, "r": 10},
-    )
-    return figure
+    return _layout(figure, title, "Besoin (rang centile)", 560, legend_title_text="Département")
 
 
 def commune_distance_map(
@@ -264,11 +278,6 @@ def commune_distance_map(
     )
     figure.update_yaxes(scaleanchor="x", scaleratio=1.38, visible=False)
     figure.update_xaxes(visible=False)
-    figure.update_layout(
-        title=title,
-        height=620,
-        plot_bgcolor="white",
-        legend_title_text="Distance au lieu",
-        margin={"t": 50, "b": 10, "l": 10, "r": 10},
+    return _layout(
+        figure, title, None, 660, plot_bgcolor="white", legend_title_text="Distance au lieu"
     )
-    return figure

@@ -254,3 +254,12 @@ def gap_frame(
             extra, on="code"
         )
     return offer_columns(frame, level)
+
+
+def rank_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.Series:
+    """Places gained (+) or lost (−) per territory between two scorings over the same territories.
+
+    Both frames come from `scores` on all territories of a level, so ranks share one base; filtering for
+    display happens afterwards and does not move anyone.
+    """
+    return after["code"].map(before.set_index("code")["rang"]) - after["rang"]

@@ -226,3 +226,46 @@ def test_estimate_adds_up_at_every_level(base, con, level, published):
     communes, indicators, access, _ = base
     frame = gap.gap_frame(level, communes, indicators, access, queries.run(con, published))
     assert frame["illectronisme_estime"].sum() == 1_160_000
+
+
+def test_rank_changes_share_one_base_whatever_the_display_filter():
+    frame = hand_made_frame()
+    before = gap.scores(frame, gap.DEFAULT_WEIGHTS)
+    assert (gap.rank_changes(before, gap.scores(frame, gap.DEFAULT_WEIGHTS)) == 0).all()
+    # Serving A well (six lieux on site) lowers its gap: A leaves the top of the ranking. (Offer percentiles are
+    # relative, so others may move by a place too.)
+    served = frame.copy()
+    served.loc[served["code"] == "A", ["lieux", "lieux_within_10km", "distance_lieu_km"]] = [
+        6,
+        12,
+        0.0,
+    ]
+    after = gap.scores(gap.offer_columns(served, "commune"), gap.DEFAULT_WEIGHTS)
+    changes = gap.rank_changes(before, after).set_axis(after["code"])
+    assert changes["A"] <= -3 and after.set_index("code").loc["A", "rang"] > 1
+    # Filtering for display afterwards keeps every territory's change as computed on the whole level.
+    shown = after.assign(evolution=gap.rank_changes(before, after))[after["population"] >= 800]
+    assert set(shown["code"]) == {"A", "B", "C3", "C4", "C5", "C6", "C7"}
+    assert shown.set_index("code")["evolution"].to_dict() == changes[list(shown["code"])].to_dict()
+
+
+def test_page_rank_changes_with_a_population_minimum(app_env, base):
+    communes, indicators, access, lieux = base
+    at = AppTest.from_file("../pages/ecarts.py", default_timeout=120).run()
+    at.sidebar.number_input(key="gap_min_pop").set_value(1000).run()
+    at.selectbox(key="gap_whatif_commune").set_value("48095").run()  # Mende
+    at.button(key="gap_whatif_add").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("Code")
+    before = gap.scores(
+        gap.gap_frame("commune", communes, indicators, access, None), gap.DEFAULT_WEIGHTS
+    )
+    after_access = gap.access_with(communes, lieux, [{"code_insee": "48095"}])
+    after = gap.scores(
+        gap.gap_frame("commune", communes, indicators, after_access, None), gap.DEFAULT_WEIGHTS
+    )
+    expected = gap.rank_changes(before, after).set_axis(after["code"])
+    column = "Évolution du rang (+ monte, − descend)"
+    assert (table["Population 2023"] >= 1000).all()
+    for code, change in table[column].items():
+        assert change == expected[code], code
