@@ -72,9 +72,7 @@ dep = st.selectbox(
     key="cov_dep",
     format_func=lambda c: f"{c} {dep_names[c]}",
 )
-in_dep = communes[communes["departement"] == dep]
-epci_codes = set(in_dep["epci_siren"])
-epci_communes = communes[communes["epci_siren"].isin(epci_codes)]
+in_dep, epci_communes = coverage.departement_communes(communes, dep)
 epci = coverage.coverage_table(
     epci_communes, access, lieux, "epci_siren", ui.query("epci_published")[["code", "nom"]]
 )

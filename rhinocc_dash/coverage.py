@@ -72,6 +72,12 @@ def total_row(
     return {"code": code, "nom": nom, **_figures(frame, int(in_scope))}
 
 
+def departement_communes(communes: pd.DataFrame, dep: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(communes of the département, Occitanie communes of every EPCI with a member in it)."""
+    in_dep = communes[communes["departement"] == dep]
+    return in_dep, communes[communes["epci_siren"].isin(set(in_dep["epci_siren"]))]
+
+
 def label_composition(lieux: pd.DataFrame, key: str = "departement") -> pd.DataFrame:
     """Lieux per territory and main label (each lieu counted once, under its most specific label)."""
     frame = pd.DataFrame(

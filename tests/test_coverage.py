@@ -139,3 +139,14 @@ def test_formula_cells_are_neutralised(cell):
 
 def test_plain_cells_are_untouched():
     assert neutralise("Médiathèque") == "Médiathèque" and neutralise(-3) == -3
+
+
+def test_departement_communes_include_whole_epci(con, inputs):
+    communes, _, _, _ = inputs
+    in_dep, epci_communes = coverage.departement_communes(communes, "32")
+    assert len(in_dep) == 458  # Gers, COG 2026 (geo/SOURCES.md)
+    expected = con.execute("""SELECT count(*) FROM communes WHERE epci_siren IN
+                              (SELECT epci_siren FROM communes WHERE departement = '32')""").fetchone()[
+        0
+    ]
+    assert len(epci_communes) == expected > len(in_dep)  # an EPCI shared with Tarn-et-Garonne (248200016)
