@@ -7,7 +7,7 @@ RHINOCC_SOURCES ?= $(if $(wildcard ../shared/data),../shared/data,data/sources)
 DB ?= data/rhinocc.duckdb
 export RHINOCC_SOURCES
 
-.PHONY: run test warehouse chromium lint bench clean
+.PHONY: run test warehouse chromium lint bench screenshots figures clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,19 @@ test: $(VENV)/.installed-test warehouse chromium
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-test warehouse
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_map.py $(DB)
+	$(BIN)/python benchmarks/bench_coverage.py $(DB)
+	$(BIN)/python benchmarks/bench_gap.py $(DB)
+
+# Every figure the pages show, as JSON: diff the output before and after a refactoring.
+figures: $(VENV)/.installed-test warehouse
+	@RHINOCC_DB=$(DB) $(BIN)/python benchmarks/page_figures.py 2>/dev/null
+
+# Refresh the screenshots in docs/ (tests never write there).
+screenshots: $(VENV)/.installed-test warehouse chromium
+	RHINOCC_DB=$(DB) $(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -f $(DB)

@@ -12,8 +12,8 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rhinocc_dash.build import build  # noqa: E402
 from rhinocc_dash.config import resolve_sources  # noqa: E402
+from rhinocc_dash.ingest import build  # noqa: E402
 
 RUNS = 3
 TARGET_S = 20.0
@@ -30,17 +30,11 @@ def main() -> None:
             timings.append(time.perf_counter() - started)
             print(f"build {run}/{RUNS}: {timings[-1]:.2f} s", flush=True)
         con = duckdb.connect(str(db), read_only=True)
-        tables = [
-            r[0]
-            for r in con.execute(
-                "SELECT table_name FROM information_schema.tables ORDER BY table_name"
-            ).fetchall()
-        ]
+        rows = con.execute(
+            "SELECT table_name, estimated_size FROM duckdb_tables() ORDER BY table_name"
+        ).fetchall()
         print("rows per table:")
-        for table in tables:
-            count = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[
-                0
-            ]  # names from the catalog
+        for table, count in rows:
             print(f"  {table:<24} {count:>7}")
         con.close()
         size_mb = db.stat().st_size / 1e6

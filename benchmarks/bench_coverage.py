@@ -11,14 +11,16 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rhinocc_dash import coverage, queries  # noqa: E402
-from rhinocc_dash.access import commune_access  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from rhinocc_dash import warehouse  # noqa: E402
+from rhinocc_dash.analysis import service  # noqa: E402
+from rhinocc_dash.analysis.spatial import commune_access  # noqa: E402
 from rhinocc_dash.config import resolve_db  # noqa: E402
 
 EARTH_RADIUS_KM = 6371.0088
@@ -51,26 +53,25 @@ def naive_nearest_km(communes, lieux) -> np.ndarray:
 
 
 def main(db: Path) -> None:
-    con = duckdb.connect(str(db), read_only=True)
-    communes, access = queries.run(con, "communes_base"), queries.run(con, "commune_access")
-    lieux, names = queries.run(con, "coverage_lieux"), queries.run(con, "departement_list")
-    located = queries.run(con, "map_lieux")
-    records = queries.run(con, "coverage_records")
-    epci_names = queries.run(con, "epci_published")[["code", "nom"]]
-    con.close()
+    con = warehouse.connect_read_only(db)
+    communes = warehouse.run(con, "communes_base")
+    located = warehouse.run(con, "map_lieux")
+    departements = list(warehouse.run(con, "departement_list")["code"])
 
     def all_figures():
-        coverage.coverage_table(communes, access, lieux, "departement", names)
-        coverage.total_row(communes, access, lieux, "76", "Occitanie")
-        coverage.coverage_table(communes, access, lieux, "epci_siren", epci_names)
-        coverage.label_composition(lieux)
-        coverage.family_offer(lieux)
-        coverage.farthest_communes(communes, access)
-        coverage.france_services_evolution(records)
+        service.departement_coverage(con)
+        for dep in departements:
+            service.epci_coverage(con, dep)
+            service.farthest_communes(con, dep)
+        service.label_composition(con)
+        service.family_offer(con)
+        service.france_services_evolution(con)
 
     print(
-        f"all coverage figures (13 départements + 164 EPCI): {median_ms(all_figures):.0f} ms (median of 5)"
+        f"all coverage figures (13 départements, their EPCI, farthest communes), from the warehouse: "
+        f"{median_ms(all_figures):.0f} ms (median of 5)"
     )
+    con.close()
     tree_ms = median_ms(lambda: commune_access(communes, located))
     naive_ms = median_ms(lambda: naive_nearest_km(communes, located), runs=3)
     gap = np.abs(
@@ -82,8 +83,6 @@ def main(db: Path) -> None:
         f"(target <= 100 ms), all-pairs haversine {naive_ms:.1f} ms, ratio {naive_ms / tree_ms:.1f}x; "
         f"largest difference {gap * 1000:.0f} m (Lambert-93 vs sphere)"
     )
-
-    from streamlit.testing.v1 import AppTest
 
     os.environ["RHINOCC_DB"] = str(db)
     at = AppTest.from_file(str(ROOT / "pages" / "couverture.py"), default_timeout=120)

@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
 from rhinocc_dash.config import resolve_db  # noqa: E402
 
 COMMUNES = ("48077", "09193", "48110", "12166", "09267", "65192")
@@ -26,8 +28,6 @@ def timed(action) -> float:
 
 
 def main(db: Path) -> None:
-    from streamlit.testing.v1 import AppTest
-
     os.environ["RHINOCC_DB"] = str(db)
     at = AppTest.from_file(str(ROOT / "pages" / "ecarts.py"), default_timeout=120)
     at.run()

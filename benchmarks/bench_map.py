@@ -11,45 +11,33 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rhinocc_dash import mapview, queries  # noqa: E402
-from rhinocc_dash.access import commune_access  # noqa: E402
-from rhinocc_dash.choropleth import commune_values, level_values  # noqa: E402
-from rhinocc_dash.config import resolve_db  # noqa: E402
-from rhinocc_dash.lieux_filters import prepare  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
 
-PUBLISHED = {"epci": "epci_published", "departement": "departement_published", "commune": None}
+from rhinocc_dash import warehouse  # noqa: E402
+from rhinocc_dash.analysis import service  # noqa: E402
+from rhinocc_dash.config import resolve_db  # noqa: E402
+from rhinocc_dash.views import deck  # noqa: E402
 
 
 def deck_sizes(db: Path) -> None:
-    con = duckdb.connect(str(db), read_only=True)
-    communes = queries.run(con, "communes_base")
-    lieux = prepare(queries.run(con, "map_lieux"))
-    values = commune_values(
-        communes, queries.run(con, "commune_indicators"), commune_access(communes, lieux)
-    )
-    points = mapview.point_frame(lieux, "categorie")
+    con = warehouse.connect_read_only(db)
+    lieux = service.lieux(con)
+    points = deck.point_frame(lieux, "categorie")
     for level in ("departement", "epci", "commune"):
-        published = queries.run(con, PUBLISHED[level]) if PUBLISHED[level] else None
-        features, _, _ = mapview.choropleth_features(
-            level_values(level, values, published),
-            queries.run(con, f"geo_{level}"),
+        features, _, _ = deck.choropleth_features(
+            service.indicator_values(con, level, lieux),
+            service.geometries(con, level),
             "ifn2020_global",
         )
-        deck = mapview.build_deck(points, features, None, False, None)
-        print(
-            f"deck size, regional view, {level:<11}: {mapview.deck_size_bytes(deck) / 1e6:.2f} MB"
-        )
+        size = deck.deck_size_bytes(deck.build_deck(points, features, None, False, None))
+        print(f"deck size, regional view, {level:<11}: {size / 1e6:.2f} MB")
     con.close()
 
 
 def rerun_times(db: Path) -> None:
-    from streamlit.testing.v1 import AppTest
-
     os.environ["RHINOCC_DB"] = str(db)
     for label, params in (("département", {}), ("commune", {"niv": "commune"})):
         at = AppTest.from_file(str(ROOT / "pages" / "carte.py"), default_timeout=120)

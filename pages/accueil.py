@@ -3,15 +3,15 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.figures import lieux_by_departement_chart
 from rhinocc_dash.formatting import fmt_int, fmt_millions, fmt_percent
+from rhinocc_dash.views.charts import lieux_by_departement_chart
 
 ui.through_router()
 
 st.title(texts.HOME_TITLE)
 st.write(texts.HOME_INTRO)
 
-figures = ui.query("home_figures").iloc[0]
+figures = ui.key_figures()
 row1 = st.columns(3)
 row1[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]), help=texts.METRIC_LIEUX_HELP)
 row1[1].metric(texts.METRIC_RECORDS, fmt_int(figures["records"]))
@@ -27,10 +27,10 @@ row2[2].metric(
     fmt_percent(figures["share_within_10km"]),
     help=texts.METRIC_WITHIN_10KM_HELP,
 )
-st.caption(f"{texts.SOURCE_LIEUX}. {texts.SOURCE_POPULATION}.")
+st.caption(ui.caption(["lieux", "population"], texts.LIEUX_METHOD))
 
 st.subheader(texts.CONTEXT_TITLE)
-poverty = ui.query("regional_poverty", ("76",)).iloc[0]
+poverty = ui.regional_reference()
 context = st.columns(2) + st.columns(2)
 context[0].metric(
     texts.CONTEXT_A_ACCOMPAGNER,
@@ -46,16 +46,17 @@ context[1].metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], 
 context[2].metric(texts.CONTEXT_ILLECTRONISME, fmt_millions(texts.ILLECTRONISME_PERSONNES))
 context[3].metric(texts.CONTEXT_USAGE_FAIBLE, fmt_millions(texts.USAGE_FAIBLE_PERSONNES))
 st.caption(
-    f"Illectronisme et usages faibles : {texts.SOURCE_ILLECTRONISME}. Pauvreté : {texts.SOURCE_PAUVRETE}."
+    f"Illectronisme et usages faibles : {texts.SOURCE_ILLECTRONISME}. "
+    f"Pauvreté : {ui.caption(['filosofi_departement'])}"
 )
 
 st.subheader(texts.LIEUX_BY_DEP_TITLE)
 st.plotly_chart(lieux_by_departement_chart(ui.query("lieux_by_departement")), width="stretch")
-st.caption(f"{texts.SOURCE_LIEUX}. {texts.SOURCE_POPULATION}.")
+st.caption(ui.caption(["lieux", "population"], texts.LIEUX_METHOD))
 
 st.subheader(texts.SOURCES_TITLE)
 overview = ui.query("source_overview")
-overview["source"] = overview["source"].map(texts.SOURCE_NAMES)
+overview["source"] = overview["source"].map(ui.source_names())
 st.dataframe(
     overview[list(texts.SOURCES_COLUMNS)].rename(columns=texts.SOURCES_COLUMNS), hide_index=True
 )

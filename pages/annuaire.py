@@ -3,8 +3,8 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
+from rhinocc_dash.analysis.lieux import LieuFilters, filter_lieux
 from rhinocc_dash.formatting import fmt_int
-from rhinocc_dash.lieux_filters import LieuFilters, filter_lieux
 
 ui.through_router()
 

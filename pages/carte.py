@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from rhinocc_dash import mapview, texts, ui, view_state
-from rhinocc_dash.choropleth import INDICATORS, aggregation_note, legend
+from rhinocc_dash import texts, ui
+from rhinocc_dash.analysis.indicators import INDICATORS, aggregation_note
+from rhinocc_dash.analysis.lieux import filter_lieux
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, md_text
-from rhinocc_dash.lieux_filters import filter_lieux
+from rhinocc_dash.views import cards, deck, url_state
+from rhinocc_dash.views.legend import legend
 
 ui.through_router()
 
@@ -13,7 +15,7 @@ st.title(texts.MAP_TITLE)
 st.caption(texts.MAP_INTRO)
 
 all_lieux = ui.lieux()
-state, notices = view_state.parse(st.query_params.to_dict(), ui.map_allowed())
+state, notices = url_state.parse(st.query_params.to_dict(), ui.map_allowed())
 if notices:
     st.warning(texts.MAP_URL_NOTICE + "\n" + "\n".join(f"- {md_text(n)}" for n in notices))
 filters = ui.filter_sidebar("carte", state.filters)
@@ -32,46 +34,50 @@ if shown.empty:
 choropleth = classes = breaks = None
 if "choro" in layers:
     choropleth, classes, breaks = ui.choropleth(level, indicator, filters)
+sources = ui.current_sources()
 points = (
-    mapview.point_frame(shown, colour_by) if "points" in layers or "densite" in layers else None
+    deck.point_frame(shown, colour_by, sources)
+    if "points" in layers or "densite" in layers
+    else None
 )
-deck = mapview.build_deck(
+map_deck = deck.build_deck(
     points if "points" in layers else None,
     choropleth,
-    mapview.qpv_features(ui.query("qpv")) if "qpv" in layers else None,
+    deck.qpv_features(ui.query("qpv")) if "qpv" in layers else None,
     "densite" in layers and points is not None,
     (selected["longitude"], selected["latitude"]) if selected is not None else None,
-    mapview.fit_view(shown["longitude"], shown["latitude"])
+    deck.fit_view(shown["longitude"], shown["latitude"])
     if filters != type(filters)()
-    else mapview.INITIAL_VIEW,
+    else deck.INITIAL_VIEW,
     basemap,
 )
 
 map_column, legend_column = st.columns([4, 1])
 with map_column:
     st.pydeck_chart(
-        deck, on_select="rerun", selection_mode="single-object", key=chart_key, height=620
+        map_deck, on_select="rerun", selection_mode="single-object", key=chart_key, height=620
     )
 with legend_column:
     if "points" in layers:
-        colours = mapview.category_colours(colour_by)
-        counts = mapview.point_values(shown, colour_by).value_counts()
+        colours = deck.category_colours(colour_by, sources)
+        counts = deck.point_values(shown, colour_by).value_counts()
+        names = ui.source_names()
         ui.html_legend(
-            f"{texts.MAP_LEGEND_POINTS} · {view_state.COLOUR_BY[colour_by]}",
+            f"{texts.MAP_LEGEND_POINTS} · {url_state.COLOUR_BY[colour_by]}",
             [
-                (colours[name], texts.SOURCE_NAMES.get(name, name), int(counts.get(name, 0)))
-                for name in mapview.CATEGORY_ORDER[colour_by]
+                (colours[name], names.get(name, name), int(counts.get(name, 0)))
+                for name in deck.category_order(colour_by, sources)
             ],
         )
     if choropleth is not None:
         meta = INDICATORS[indicator]
         entries = legend(classes, breaks, lambda v: fmt_decimal(v, meta.decimals))
         ui.html_legend(
-            f"{meta.label} ({meta.unit}) · {view_state.LEVELS[level]}",
+            f"{meta.label} ({meta.unit}) · {url_state.LEVELS[level]}",
             [(e.colour, e.label, e.count) for e in entries],
             aggregation_note(indicator, level),
         )
-        st.caption(f"Source : {meta.source}. Classes par quantiles.")
+        st.caption(ui.caption(meta.source_keys(level), texts.MAP_QUANTILES))
         if indicator in ("lieux_pour_10000", "distance_lieu_km"):
             st.caption(texts.MAP_INDICATOR_FOLLOWS_FILTERS)
     if "densite" in layers:
@@ -82,8 +88,8 @@ with legend_column:
 if selected is not None:
     with st.container(border=True):
         st.markdown(f"#### {texts.MAP_CARD_TITLE} · {md_text(selected['nom'])}")
-        card = mapview.lieu_card(
-            selected.to_dict(), ui.query("lieu_records", (lieu_id,)), ui.today()
+        card = cards.lieu_card(
+            selected.to_dict(), ui.query("lieu_records", (lieu_id,)), ui.today(), ui.source_names()
         )
         st.markdown("\n".join(f"- **{label}** : {text}" for label, text in card))
         if st.button(texts.MAP_CARD_CLOSE):
@@ -96,7 +102,7 @@ if st.toggle(texts.MAP_TABLE, key="carte_table"):
     st.dataframe(ui.lieux_table(shown), hide_index=True, width="stretch")
 
 st.query_params.from_dict(
-    view_state.to_params(
-        view_state.ViewState(filters, level, indicator, colour_by, layers, lieu_id, basemap)
+    url_state.to_params(
+        url_state.ViewState(filters, level, indicator, colour_by, layers, lieu_id, basemap)
     )
 )

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from rhinocc_dash import coverage, figures, texts, ui
+from rhinocc_dash import texts, ui
+from rhinocc_dash.analysis import coverage, service
+from rhinocc_dash.views import charts
 
 ui.through_router()
 
@@ -11,10 +13,9 @@ st.caption(texts.COVERAGE_INTRO)
 with st.expander(texts.DISTANCE_MODEL_TITLE):
     st.markdown(texts.DISTANCE_MODEL)
 
-communes, access = ui.query("communes_base"), ui.query("commune_access")
-lieux, names = ui.query("coverage_lieux"), ui.query("departement_list")
-deps = coverage.coverage_table(communes, access, lieux, "departement", names)
-region = coverage.total_row(communes, access, lieux, "76", texts.REGION_NAME)
+names = ui.query("departement_list")
+deps, region = ui.departement_coverage()
+source = ui.caption(["lieux", "population"], texts.COVERAGE_METHOD)
 
 metric = st.radio(
     texts.COVERAGE_METRIC,
@@ -24,14 +25,14 @@ metric = st.radio(
     format_func=lambda k: texts.COVERAGE_METRICS[k][0],
 )
 label, unit, percent = texts.COVERAGE_METRICS[metric]
-figure = figures.territory_bar(
+figure = charts.territory_bar(
     deps, metric, region[metric], f"{label}, par département", unit, percent=percent
 )
 event = ui.chart_block(
     figure,
     deps[["code", "nom", metric]],
     f"couverture_{metric}.csv",
-    texts.COVERAGE_SOURCE,
+    source,
     "cov_bar",
     select=True,
 )
@@ -43,23 +44,23 @@ ui.coverage_table(ui.frame_with_total(deps, region), "couverture_departements.cs
 
 left, right = st.columns(2)
 with left:
-    labels = coverage.label_composition(lieux)
+    labels = ui.service_frame(service.label_composition)
     ui.chart_block(
-        figures.label_stack(labels, "departement", texts.COVERAGE_LABELS_TITLE),
+        charts.label_stack(labels, "departement", texts.COVERAGE_LABELS_TITLE),
         labels,
         "lieux_par_label.csv",
-        texts.COVERAGE_SOURCE,
+        source,
         "cov_labels",
     )
 with right:
-    offer = coverage.family_offer(lieux)
+    offer = ui.service_frame(service.family_offer)
     ui.chart_block(
-        figures.family_bars(
+        charts.family_bars(
             offer, "departement", list(coverage.FAMILY_ORDER), texts.COVERAGE_FAMILIES_TITLE
         ),
         offer,
         "familles_de_services.csv",
-        texts.COVERAGE_SOURCE,
+        source,
         "cov_families",
     )
 
@@ -72,14 +73,10 @@ dep = st.selectbox(
     key="cov_dep",
     format_func=lambda c: f"{c} {dep_names[c]}",
 )
-in_dep, epci_communes = coverage.departement_communes(communes, dep)
-epci = coverage.coverage_table(
-    epci_communes, access, lieux, "epci_siren", ui.query("epci_published")[["code", "nom"]]
-)
-dep_row = coverage.total_row(in_dep, access, lieux, dep, dep_names[dep])
+epci, dep_row = ui.epci_coverage(dep)
 st.subheader(f"{texts.COVERAGE_EPCI_TITLE} · {dep} {dep_names[dep]}")
 ui.chart_block(
-    figures.territory_bar(
+    charts.territory_bar(
         epci,
         metric,
         dep_row[metric],
@@ -90,32 +87,33 @@ ui.chart_block(
     ),
     epci[["code", "nom", metric]],
     f"couverture_epci_{dep}.csv",
-    f"{texts.COVERAGE_SOURCE} {texts.COVERAGE_EPCI_NOTE}",
+    f"{source} {texts.COVERAGE_EPCI_NOTE}",
     "cov_epci_bar",
 )
 ui.coverage_table(ui.frame_with_total(epci, dep_row), f"couverture_epci_{dep}.csv", "cov_epci_csv")
 
 st.subheader(f"{texts.COVERAGE_FARTHEST_TITLE} · {dep} {dep_names[dep]}")
-farthest = coverage.farthest_communes(in_dep, access)
+farthest = ui.service_frame(service.farthest_communes, dep)
 st.dataframe(
     farthest.rename(columns=texts.COVERAGE_FARTHEST_COLUMNS), hide_index=True, width="stretch"
 )
-st.caption(texts.COVERAGE_SOURCE)
+st.caption(source)
 ui.download(farthest, f"communes_eloignees_{dep}.csv", "cov_farthest_csv")
 
 st.divider()
 records = ui.query("coverage_records")
-evolution = coverage.france_services_evolution(records)
+evolution = ui.service_frame(service.france_services_evolution)
 ui.chart_block(
-    figures.evolution_bars(evolution, texts.COVERAGE_EVOLUTION_TITLE),
+    charts.evolution_bars(evolution, texts.COVERAGE_EVOLUTION_TITLE),
     evolution,
     "france_services_2022_2024.csv",
-    "Source : ANCT, liste des France Services (01/12/2022 et "
-    "01/08/2024), fiches acceptées par rhinocc-dash.",
+    ui.caption(coverage.FRANCE_SERVICES_EDITIONS, texts.COVERAGE_EVOLUTION_METHOD),
     "cov_evolution",
 )
 st.caption(texts.COVERAGE_EVOLUTION_NOTE)
 st.subheader(texts.COVERAGE_SOURCES_TITLE)
-by_source = coverage.records_by_source(records).rename(columns=ui.source_with_vintage(records))
+by_source = ui.service_frame(service.records_by_source).rename(
+    columns=ui.source_with_vintage(records)
+)
 st.dataframe(by_source, hide_index=True, width="stretch")
 ui.download(by_source, "fiches_par_source.csv", "cov_sources_csv")

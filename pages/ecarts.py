@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from rhinocc_dash import figures, gap, mapview, texts, ui
-from rhinocc_dash.choropleth import Indicator
-from rhinocc_dash.exports import to_csv_bytes, to_geojson_bytes
+from rhinocc_dash import texts, ui
+from rhinocc_dash.analysis import gap
+from rhinocc_dash.analysis.indicators import Indicator
 from rhinocc_dash.formatting import fmt_int, md_text
+from rhinocc_dash.views import charts, deck
+from rhinocc_dash.views.exports import to_csv_bytes, to_geojson_bytes
 
 ui.through_router()
 
@@ -18,32 +20,27 @@ level, weights, minimum, top = ui.gap_sidebar()
 communes = ui.query("communes_base")
 map_key = f"gap_map_{level}"
 hypotheses = ui.whatif_block(communes, ui.clicked_feature(map_key) if level == "commune" else None)
+source = ui.caption(gap.SOURCES, texts.GAP_METHOD_NOTE)
 
-before = gap.scores(ui.gap_base(level, []), weights)
+before = gap.scores(ui.gap_base(level, ()), weights)
 scored = gap.scores(ui.gap_base(level, hypotheses), weights)
 if hypotheses:
     scored["evolution_rang"] = gap.rank_changes(before, scored)
 scored = scored[scored["population"] >= minimum]
 explained = gap.explain(scored, weights, top)
 
-lieux = ui.query("gap_lieux")
-access = ui.query("commune_access")
-newly = (
-    gap.newly_within(communes, access, gap.access_with(communes, lieux, hypotheses))
-    if hypotheses
-    else 0
-)
+newly = ui.newly_within(hypotheses)
 cols = st.columns(3)
 cols[0].metric(texts.GAP_METRIC_SCORED, fmt_int(scored["ecart"].notna().sum()))
 cols[1].metric(texts.GAP_METRIC_HYPOTHESES, fmt_int(len(hypotheses)))
-cols[2].metric(texts.GAP_METRIC_NEWLY, fmt_int(newly), help=texts.SOURCE_POPULATION)
+cols[2].metric(texts.GAP_METRIC_NEWLY, fmt_int(newly), help=ui.caption(["population"]))
 
 names = ui.query("departement_list")
 event = ui.chart_block(
-    figures.gap_scatter(scored, list(names["code"]), texts.GAP_SCATTER_TITLE, texts.GAP_QUADRANT),
+    charts.gap_scatter(scored, list(names["code"]), texts.GAP_SCATTER_TITLE, texts.GAP_QUADRANT),
     scored[["code", "nom", "departement", "score_besoin", "score_offre", "ecart"]],
     f"besoin_offre_{level}.csv",
-    texts.GAP_SOURCE,
+    source,
     "gap_scatter",
     select=True,
 )
@@ -66,7 +63,7 @@ st.dataframe(
         for k in ("score_besoin", "score_offre", "ecart", "distance_lieu_km")
     },
 )
-st.caption(texts.GAP_SOURCE)
+st.caption(source)
 export = explained[explained["ecart"].notna()][columns]
 left, right = st.columns(2)
 left.download_button(
@@ -86,18 +83,17 @@ right.download_button(
 )
 
 st.subheader(texts.GAP_MAP_TITLE)
-meta = Indicator("Score d'écart besoin − offre", "points de centile", texts.GAP_SOURCE, 0)
-features, classes, breaks = mapview.choropleth_features(scored, ui.geometries(level), "ecart", meta)
-hypothetical = gap.add_hypothetical(lieux.iloc[0:0], communes, hypotheses)
-points = mapview.point_frame_simple(hypothetical, "Lieu hypothétique")
+meta = Indicator("Score d'écart besoin − offre", "points de centile", gap.SOURCES, 0)
+features, classes, breaks = deck.choropleth_features(scored, ui.geometries(level), "ecart", meta)
+points = deck.point_frame_simple(ui.hypothetical_lieux(hypotheses), texts.GAP_HYPOTHETICAL)
 st.pydeck_chart(
-    mapview.build_deck(points, features, None, False, None),
+    deck.build_deck(points, features, None, False, None),
     on_select="rerun",
     selection_mode="single-object",
     key=map_key,
     height=520,
 )
 ui.html_legend(
-    meta.label, [(e.colour, e.label, e.count) for e in mapview.legend_entries(classes, breaks)]
+    meta.label, [(e.colour, e.label, e.count) for e in deck.legend_entries(classes, breaks)]
 )
-st.caption(texts.GAP_SOURCE)
+st.caption(source)

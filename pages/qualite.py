@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from rhinocc_dash import quality, texts, ui
+from rhinocc_dash import texts, ui
+from rhinocc_dash.analysis import quality
 from rhinocc_dash.formatting import fmt_date
 
 ui.through_router()
@@ -89,7 +90,9 @@ with tabs[4]:
     ui.download(flagged, "alertes_localisation.csv", "q_location")
 
 with tabs[5]:
-    catalogue = ui.query("source_catalogue")
+    catalogue = ui.catalogue()[list(texts.CATALOGUE_COLUMNS)].rename(
+        columns=texts.CATALOGUE_COLUMNS
+    )
     st.dataframe(catalogue, hide_index=True, width="stretch")
     ui.download(catalogue, "catalogue_sources.csv", "q_catalogue")
 

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from rhinocc_dash import report, texts, ui
+from rhinocc_dash import texts, ui
+from rhinocc_dash.analysis.departement import key_figures
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
+from rhinocc_dash.views import report
 
 ui.through_router()
 
@@ -32,7 +34,7 @@ st.download_button(
 st.caption(texts.REPORT_PDF_NOTE)
 
 st.subheader(texts.REPORT_PREVIEW)
-figures = report.key_figures(dep, inputs)
+figures = key_figures(dep, inputs)
 cols = st.columns(3) + st.columns(3)
 cols[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]))
 cols[1].metric("Lieux pour 10 000 habitants", fmt_decimal(figures["lieux_pour_10000"], 2))
@@ -41,5 +43,6 @@ cols[3].metric(texts.METRIC_WITHIN_10KM, fmt_percent(figures["part_population_10
 cols[4].metric(texts.CONTEXT_PAUVRETE, fmt_percent(figures["taux_pauvrete"], ratio=False))
 cols[5].metric("Illectronisme (estimation modélisée)", fmt_int(figures["illectronisme_estime"]))
 st.caption(
-    f"{texts.SOURCE_POPULATION}. {texts.SOURCE_PAUVRETE}. {texts.SOURCE_ILLECTRONISME}, réparti par modèle."
+    ui.caption(["population", "lieux", "filosofi_departement"])
+    + f" Illectronisme : {texts.SOURCE_ILLECTRONISME}, réparti par modèle."
 )

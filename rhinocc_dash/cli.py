@@ -7,6 +7,8 @@ import sys
 import time
 
 from .config import resolve_db, resolve_sources
+from .ingest import SourcesMissing, build, is_stale
+from .ingest.fetch import fetch_all
 
 
 def _progress_line(stream=sys.stderr):
@@ -51,8 +53,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from .build import SourcesMissing, build, is_stale
-
     sources, db = resolve_sources(args.sources), resolve_db(args.db)
     try:
         if args.if_needed and not is_stale(db, sources):
@@ -70,8 +70,6 @@ def _build(args) -> int:
 
 
 def _fetch(args) -> int:
-    from .fetch import fetch_all
-
     ok = fetch_all(args.dest, base_url=args.base_url, stream=sys.stderr)
     return 0 if ok else 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -12,26 +13,26 @@ DB_ENV = "RHINOCC_DB"
 
 # Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
 # rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
-OCCITANIE_REGION = "76"
-OCCITANIE_DEPARTEMENTS = (
-    "09",
-    "11",
-    "12",
-    "30",
-    "31",
-    "32",
-    "34",
-    "46",
-    "48",
-    "65",
-    "66",
-    "81",
-    "82",
+
+@dataclass(frozen=True)
+class Region:
+    """The territory a warehouse covers: its INSEE code, name, départements and a generous lon/lat box."""
+
+    code: str
+    name: str
+    departements: tuple[str, ...]
+    # West, south, east, north (lon/lat): used to detect swapped or foreign coordinates.
+    bbox: tuple[float, float, float, float]
+
+
+REGION = Region(
+    code="76",
+    name="Occitanie",
+    departements=("09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"),
+    bbox=(-0.5, 42.2, 5.0, 45.2),
 )
-# Generous bounding box of the région (lon/lat), used to detect swapped or foreign coordinates.
-OCCITANIE_BBOX = (-0.5, 42.2, 5.0, 45.2)
 LAMBERT93 = "EPSG:2154"
 WGS84 = "EPSG:4326"
 

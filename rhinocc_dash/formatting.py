@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import math
+
+import pandas as pd
 
 NARROW_NBSP = "\u202f"
 
@@ -37,8 +40,6 @@ def fmt_millions(value, digits: int = 2) -> str:
 
 def fmt_date(value) -> str:
     """« 01/08/2024 »; « n.d. » when missing."""
-    import pandas as pd
-
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "n.d."
     return pd.Timestamp(value).strftime("%d/%m/%Y")
@@ -49,6 +50,4 @@ _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+!|~$<>"})
 
 def md_text(text: str) -> str:
     """Text safe inside Streamlit markdown: no HTML, no link, image, emphasis or LaTeX syntax."""
-    import html
-
     return html.escape(str(text), quote=False).translate(_MARKDOWN_SPECIALS)

@@ -13,15 +13,6 @@ HOME_INTRO = (
 )
 PAGE_HOME = "Accueil"
 
-SOURCE_NAMES = {
-    "rhinocc": "Annuaire RhinOcc",
-    "france_services_2024": "France Services",
-    "france_services_2022": "France Services",
-    "cnfs": "Conseillers numériques (lieux)",
-    "data_inclusion": "data·inclusion",
-    "aidants_connect": "Aidants Connect",
-}
-
 FLAG_LABELS = {
     "html_dans_le_texte": "Balises HTML dans le texte",
     "coordonnees_non_numeriques": "Coordonnées non numériques (ignorées)",
@@ -51,13 +42,9 @@ LOCATION_PRECISION = {
     "none": "aucune",
 }
 
-SOURCE_POPULATION = "Population municipale 2023 (Insee, populations légales en vigueur en 2026)"
-SOURCE_LIEUX = (
-    "Lieux : RhinOcc 2022, France Services 2024, Conseillers numériques 2022, data·inclusion 2023, "
-    "Aidants Connect 2021 ; dédoublonnés par rhinocc-dash"
-)
+# The regional illectronism totals come from a presentation, not from a data file of the warehouse.
 SOURCE_ILLECTRONISME = "RhinOcc, présentation 2023, d'après Insee 2019 (totaux régionaux)"
-SOURCE_PAUVRETE = "Insee, Filosofi 2019"
+LIEUX_METHOD = "Lieux dédoublonnés par rhinocc-dash."
 
 # Regional context quoted from the hub's 2023 presentation (see the sources folder's README).
 ILLECTRONISME_PERSONNES = 1_160_000
@@ -171,6 +158,7 @@ MAP_LEGEND_QPV = (
 MAP_LEGEND_DENSITY = (
     "Hexagones : nombre de lieux dans un rayon de 6 km (plus foncé = plus de lieux)"
 )
+MAP_QUANTILES = "Classes par quantiles."
 MAP_INDICATOR_FOLLOWS_FILTERS = "Calculé sur les lieux affichés (les filtres s'appliquent)."
 MAP_CARD_TITLE = "Fiche du lieu"
 MAP_CARD_CLOSE = "Fermer la fiche"
@@ -236,10 +224,9 @@ COVERAGE_COLUMNS = {
     "part_population_20km": "% pop. < 20 km",
     "distance_mediane_km": "Distance médiane (km)",
 }
-COVERAGE_SOURCE = (
-    "Source : lieux dédoublonnés par rhinocc-dash (RhinOcc 2022, France Services 2024, Conseillers numériques "
-    "2022, data·inclusion 2023, Aidants Connect 2021) ; population municipale 2023, Insee ; distances à vol "
-    "d'oiseau."
+COVERAGE_METHOD = "Lieux dédoublonnés par rhinocc-dash ; distances à vol d'oiseau."
+COVERAGE_EVOLUTION_METHOD = (
+    "Sites France Services acceptés par rhinocc-dash, par édition de la liste."
 )
 COVERAGE_TABLE_TITLE = "Tableau par département (cliquez un en-tête pour trier)"
 COVERAGE_LABELS_TITLE = "Lieux par label principal"
@@ -314,10 +301,11 @@ GAP_QUADRANT = "Besoin élevé, offre faible"
 GAP_TABLE_TITLE = "Classement des écarts"
 GAP_MAP_TITLE = "Carte du score d'écart"
 GAP_SELECTED = "Territoire sélectionné"
-GAP_SOURCE = (
-    "Sources : La MedNum (IFN 2020, IFN 2023), Insee (Filosofi 2019, population 2023), lieux dédoublonnés par "
-    "rhinocc-dash ; illectronisme : estimation modélisée à partir du total régional RhinOcc 2023 (Insee 2019)."
+GAP_METHOD_NOTE = (
+    "Lieux dédoublonnés par rhinocc-dash. Illectronisme : estimation modélisée à partir du total régional "
+    "RhinOcc 2023 (Insee 2019)."
 )
+GAP_HYPOTHETICAL = "Lieu hypothétique"
 GAP_DOWNLOAD_GEOJSON = "Télécharger le classement (GeoJSON)"
 GAP_COLUMNS = {
     "rang": "Rang",
@@ -401,7 +389,6 @@ QUALITY_TO_CHECK_NOTE = (
     "contact ou d'adresse. La fiche la plus récente des sources date du 01/08/2024 (France Services)."
 )
 QUALITY_TO_CHECK_YEARS = "Information plus ancienne que (années)"
-QUALITY_REASON = "Raison"
 DEDUP_RULES = {
     "identifiant": "même identifiant",
     "siret": "même SIRET",
@@ -434,6 +421,21 @@ QUALITY_COLUMNS = {
     "departement": "Dép.",
     "date_maj": "Mise à jour",
     "lieu_id": "Identifiant",
+}
+
+CATALOGUE_COLUMNS = {
+    "name": "Nom",
+    "title": "Données",
+    "producer": "Producteur",
+    "vintage": "Millésime",
+    "licence": "Licence",
+    "path": "Fichier",
+    "rows": "Lignes du fichier",
+    "rows_read": "Lignes lues",
+    "rows_accepted": "Acceptées",
+    "rows_quarantined": "Mises de côté",
+    "sha256": "Empreinte SHA-256",
+    "origin_url": "Origine",
 }
 
 PAGE_REPORT = "Rapport"

@@ -13,6 +13,7 @@ accompany, and documented in the README.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 S_ADMIN = "Aide aux démarches administratives"
 S_OUTILS = "Maîtrise des outils numériques du quotidien"
@@ -151,8 +152,6 @@ V01_LABELS = {
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form for vocabulary look-ups (accents removed)."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text.strip().lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from rhinocc_dash.build import build
-from rhinocc_dash.catalog import missing_files
 from rhinocc_dash.config import resolve_sources
-from rhinocc_dash.geo import build_territory
+from rhinocc_dash.ingest import build
+from rhinocc_dash.ingest.catalog import missing_files
+from rhinocc_dash.ingest.territory import build_territory
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

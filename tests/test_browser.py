@@ -3,41 +3,24 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from rhinocc_dash import texts
+from rhinocc_dash.serving import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    start_streamlit,
+    wait_healthy,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    # WebGL in software, so that deck.gl draws its layers without a GPU.
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-]
+# Screenshots of a test run go to an ignored folder; `make screenshots` refreshes the ones in docs/.
+OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
+CHROMIUM_ARGS = list(CHROMIUM_ARGS)
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -47,38 +30,9 @@ def server(warehouse):
             pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
         pytest.skip("/usr/bin/chromium is missing")
     port = free_port()
-    env = {**os.environ, "RHINOCC_DB": str(warehouse)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = start_streamlit(port, {"RHINOCC_DB": str(warehouse)})
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
+    if not wait_healthy(url, 60, process):
         process.kill()
         pytest.fail("streamlit did not start within 60 s")
     yield url
@@ -100,10 +54,10 @@ def test_home_page_renders(server):
         ).to_be_visible()
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
         page.wait_for_timeout(1500)
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT), full_page=False)
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(OUTPUT / "accueil.png"), full_page=False)
         browser.close()
-    assert SCREENSHOT.stat().st_size > 10_000
+    assert (OUTPUT / "accueil.png").stat().st_size > 10_000
 
 
 def test_map_canvas_renders(server):
@@ -121,7 +75,8 @@ def test_map_canvas_renders(server):
         assert box and box["width"] > 400 and box["height"] > 300
         expect(page.get_by_test_id("stMetricValue").first).to_contain_text("/")
         page.wait_for_timeout(2500)
-        page.screenshot(path=str(SCREENSHOT.with_name("carte.png")), full_page=False)
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(OUTPUT / "carte.png"), full_page=False)
         browser.close()
 
 

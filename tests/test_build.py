@@ -8,9 +8,9 @@ import math
 import duckdb
 import pytest
 
-from rhinocc_dash import build as build_module
-from rhinocc_dash.build import SourcesMissing, build, is_stale
-from rhinocc_dash.config import OCCITANIE_DEPARTEMENTS
+from rhinocc_dash.config import REGION
+from rhinocc_dash.ingest import pipeline as build_module
+from rhinocc_dash.ingest.pipeline import SourcesMissing, build, is_stale
 
 CONTRACT = {
     "departements": {"code", "nom", "population", "geometry"},
@@ -87,7 +87,18 @@ CONTRACT = {
     },
     "quarantine": {"source", "source_row", "reason_code", "reason", "raw"},
     "source_stats": {"source", "file", "rows_read", "rows_accepted", "rows_quarantined"},
-    "build_info": {"path", "sha256", "rows"},
+    "build_info": {"kind", "name", "value"},
+    "sources": {
+        "key",
+        "kind",
+        "current",
+        "name",
+        "producer",
+        "vintage",
+        "licence",
+        "path",
+        "sha256",
+    },
 }
 # Record counts stated in venues/SOURCES.md.
 ROWS_PER_SOURCE = {
@@ -117,7 +128,7 @@ def test_contract_columns(con, table):
 
 def test_territories(con):
     codes = [r[0] for r in con.execute("SELECT code FROM departements ORDER BY code").fetchall()]
-    assert codes == list(OCCITANIE_DEPARTEMENTS)
+    assert codes == list(REGION.departements)
     assert scalar(con, "SELECT count(*) FROM communes") == 4446
     assert scalar(con, "SELECT count(*) FROM epci") == 164
     # Legal population PL 2023 total, as stated in indicators/SOURCES.md.

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rhinocc_dash import coverage, queries
-from rhinocc_dash.exports import neutralise, to_csv_bytes
+from rhinocc_dash import warehouse as queries
+from rhinocc_dash.analysis import coverage
+from rhinocc_dash.views.exports import neutralise, to_csv_bytes
 
 
 @pytest.fixture(scope="module")
@@ -149,4 +150,6 @@ def test_departement_communes_include_whole_epci(con, inputs):
                               (SELECT epci_siren FROM communes WHERE departement = '32')""").fetchone()[
         0
     ]
-    assert len(epci_communes) == expected > len(in_dep)  # an EPCI shared with Tarn-et-Garonne (248200016)
+    assert (
+        len(epci_communes) == expected > len(in_dep)
+    )  # an EPCI shared with Tarn-et-Garonne (248200016)

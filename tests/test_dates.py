@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from rhinocc_dash.dates import parse_date
+from rhinocc_dash.ingest.dates import parse_date
 
 
 @pytest.mark.parametrize(

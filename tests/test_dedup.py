@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from rhinocc_dash.dedup import build_lieux, normalise_address, normalise_name
+from rhinocc_dash.ingest.dedup import build_lieux, normalise_address, normalise_name
 
 BASE = {
     "adresse": "",

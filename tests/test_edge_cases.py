@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from rhinocc_dash.adapters.venues import read_venue_source
-from rhinocc_dash.catalog import BY_KEY
+from rhinocc_dash.ingest.catalog import BY_KEY
+from rhinocc_dash.ingest.venues import read_venue_source
 
 RHINOCC_HEADER = (
     "n_ref,departement,ville,code_commune,nom,code_postal,adresse,lat,lon,date_maj,samedi"

@@ -20,9 +20,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from rhinocc_dash.build import build
-from rhinocc_dash.catalog import BY_KEY, DEPT_FOLDERS
-from rhinocc_dash.fetch import fetch_all, plan
+from rhinocc_dash.ingest import build
+from rhinocc_dash.ingest.catalog import BY_KEY, DEPT_FOLDERS
+from rhinocc_dash.ingest.fetch import fetch_all, plan
 
 pytestmark = pytest.mark.network
 

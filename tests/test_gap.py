@@ -8,11 +8,13 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from pyproj import Transformer
+from pyproj import Geod, Transformer
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash import gap, queries, texts
-from rhinocc_dash.access import commune_access
+from rhinocc_dash import texts
+from rhinocc_dash import warehouse as queries
+from rhinocc_dash.analysis import gap
+from rhinocc_dash.analysis.spatial import commune_access
 from rhinocc_dash.formatting import fmt_int
 
 
@@ -165,10 +167,21 @@ def test_hypothetical_lieux_change_distances_as_recomputed(base):
     assert gained == merged.loc[(merged["b"] > 10) & (merged["a"] <= 10), "population"].sum() > 0
 
 
-def test_no_hypothesis_changes_nothing(base):
-    communes, _, access, lieux = base
-    again = commune_access(communes, lieux)
-    assert (again["nearest_lieu_km"].to_numpy() == access["nearest_lieu_km"].to_numpy()).all()
+def test_without_hypothesis_distances_are_geodesic_nearest(base):
+    """With no hypothetical lieu, the what-if distances are the true nearest lieu, recomputed here on the
+    ellipsoid (pyproj.Geod, all pairs) for a sample of communes: Lambert-93 stays within 60 m of it."""
+    communes, _, _, lieux = base
+    computed = gap.access_with(communes, lieux, []).set_index("code_insee")["nearest_lieu_km"]
+    geod = Geod(ellps="GRS80")
+    sample = communes.sample(150, random_state=7)
+    for row in sample.itertuples(index=False):
+        _, _, metres = geod.inv(
+            np.full(len(lieux), row.longitude),
+            np.full(len(lieux), row.latitude),
+            lieux["longitude"].to_numpy(),
+            lieux["latitude"].to_numpy(),
+        )
+        assert computed[row.code_insee] == pytest.approx(metres.min() / 1000, abs=0.06)
 
 
 def test_page_ranks_explains_and_runs_what_if(app_env, con):
@@ -205,7 +218,7 @@ def test_weight_slider_and_level(app_env):
 
 
 def test_geojson_export_parses(base, con):
-    from rhinocc_dash.exports import to_geojson_bytes
+    from rhinocc_dash.views.exports import to_geojson_bytes
 
     communes, indicators, access, _ = base
     frame = gap.scores(

@@ -1,4 +1,4 @@
-from rhinocc_dash.hours import from_day_texts, from_osm, parse_day_text
+from rhinocc_dash.ingest.hours import from_day_texts, from_osm, parse_day_text
 
 
 def week(**texts):

@@ -1,4 +1,4 @@
-"""Project rules that code review would otherwise have to remember."""
+"""Project rules that code review would otherwise have to remember: the folders tell the architecture."""
 
 from __future__ import annotations
 
@@ -6,34 +6,109 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "rhinocc_dash"
+# The read side's one narrow entry into the build side: building a missing warehouse.
+INGEST_ENTRIES = {"rhinocc_dash/ui/data.py"}
+# Entry points that may use both sides.
+BOTH_SIDES = {"rhinocc_dash/cli.py"}
 
 
-def imports(path: Path) -> set[str]:
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Absolute names of every module a file imports (relative imports resolved)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = (
+        module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    )
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
     return names
 
 
-def test_only_the_ui_layer_imports_streamlit():
+def python_files() -> list[Path]:
+    return [
+        p
+        for p in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *PACKAGE.rglob("*.py")]
+        if p.is_file()
+    ]
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def imports_any(path: Path, prefix: str) -> bool:
+    return any(m == prefix or m.startswith(prefix + ".") for m in imported_modules(path))
+
+
+def test_resolver_sees_relative_imports():
+    names = imported_modules(PACKAGE / "ui" / "data.py")
+    assert "rhinocc_dash.ingest" in names and "rhinocc_dash.analysis.service" in names
+
+
+def test_only_pages_and_the_ui_layer_import_streamlit():
     offenders = [
-        str(p.relative_to(PACKAGE))
-        for p in PACKAGE.rglob("*.py")
-        if "streamlit" in imports(p) and p.parent.name != "ui"
+        rel(p)
+        for p in python_files()
+        if imports_any(p, "streamlit")
+        and not rel(p).startswith(("pages/", "rhinocc_dash/ui/"))
+        and rel(p) != "app.py"
+    ]
+    assert offenders == []
+
+
+def test_read_side_reaches_ingest_only_through_the_narrow_entry():
+    offenders = [
+        rel(p)
+        for p in python_files()
+        if not rel(p).startswith("rhinocc_dash/ingest/")
+        and rel(p) not in INGEST_ENTRIES | BOTH_SIDES
+        and imports_any(p, "rhinocc_dash.ingest")
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("layer", "forbidden"),
+    [
+        ("rhinocc_dash/analysis/", ("rhinocc_dash.views", "rhinocc_dash.ui")),
+        ("rhinocc_dash/views/", ("rhinocc_dash.ui", "rhinocc_dash.warehouse")),
+        ("rhinocc_dash/warehouse/", ("rhinocc_dash.analysis", "rhinocc_dash.views")),
+    ],
+)
+def test_layers_do_not_reach_upwards(layer, forbidden):
+    offenders = [
+        (rel(p), f)
+        for p in python_files()
+        if rel(p).startswith(layer)
+        for f in forbidden
+        if imports_any(p, f)
     ]
     assert offenders == []
 
 
 def test_modules_stay_small():
     # The catalogue and the texts are data; every module of logic stays under about 300 lines.
-    data_modules = {"catalog.py", "texts.py"}
-    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")}
+    data_modules = {"rhinocc_dash/ingest/catalog.py", "rhinocc_dash/texts.py"}
+    sizes = {rel(p): len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")}
     assert {name: n for name, n in sizes.items() if n > 320 and name not in data_modules} == {}
 
 
@@ -48,11 +123,26 @@ def test_pages_are_thin():
 
 
 def test_sql_files_take_values_as_parameters():
-    for path in (PACKAGE / "sql").glob("*.sql"):
+    files = list((PACKAGE / "warehouse" / "sql").glob("*.sql"))
+    assert len(files) > 20
+    for path in files:
         text = path.read_text(encoding="utf-8")
         assert "{" not in text and "%s" not in text, path.name
 
 
-def test_no_sql_built_from_strings_in_queries_module():
-    source = (PACKAGE / "queries.py").read_text(encoding="utf-8")
-    assert not re.search(r"execute\(f[\"']", source)
+FORMATTED_SQL = re.compile(r"""\.(execute|sql|query)\(\s*(f["']|["'][^"']*["']\s*(%|\.format))""")
+
+
+def test_no_sql_is_built_from_strings_anywhere():
+    offenders = [
+        rel(p)
+        for p in [*python_files(), *ROOT.glob("benchmarks/*.py")]
+        if FORMATTED_SQL.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_formatted_sql_pattern_catches_what_it_should():
+    assert FORMATTED_SQL.search('con.execute(f"SELECT * FROM {name}")')
+    assert FORMATTED_SQL.search("con.execute('SELECT %s' % x)")
+    assert not FORMATTED_SQL.search('con.execute("SELECT * FROM t WHERE a = ?", [x])')

@@ -8,23 +8,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rhinocc_dash import mapview, queries, view_state
-from rhinocc_dash.access import commune_access
-from rhinocc_dash.choropleth import (
-    MISSING_COLOUR,
-    SEQUENTIAL,
-    commune_values,
-    legend,
-    level_values,
-    quantile_classes,
-)
-from rhinocc_dash.lieux_filters import (
+from rhinocc_dash.analysis import service
+from rhinocc_dash.analysis.lieux import (
     LieuFilters,
     filter_lieux,
     label_category,
     prepare,
     years_before,
 )
+from rhinocc_dash.views import deck as mapview
+from rhinocc_dash.views import url_state as view_state
+from rhinocc_dash.views.legend import legend, quantile_classes
+from rhinocc_dash.views.palette import MISSING as MISSING_COLOUR
+from rhinocc_dash.views.palette import SEQUENTIAL
 
 ALLOWED = view_state.Allowed(
     departements=frozenset({"09", "46"}),
@@ -141,20 +137,12 @@ def test_constant_values_get_one_class():
 
 
 @pytest.fixture(scope="module")
-def frames(con):
-    communes = queries.run(con, "communes_base")
-    lieux = queries.run(con, "map_lieux")
-    values = commune_values(
-        communes, queries.run(con, "commune_indicators"), commune_access(communes, lieux)
-    )
-    return communes, lieux, values
+def lieux(con):
+    return service.lieux(con)
 
 
-def test_departement_values_match_sql(con, frames):
-    _, _, values = frames
-    deps = level_values("departement", values, queries.run(con, "departement_published")).set_index(
-        "code"
-    )
+def test_departement_values_match_sql(con, lieux):
+    deps = service.indicator_values(con, "departement", lieux).set_index("code")
     expected = con.execute("""
         SELECT d.code, count(l.lieu_id) * 10000.0 / d.population
         FROM departements d LEFT JOIN lieux l ON l.departement = d.code GROUP BY d.code, d.population
@@ -169,9 +157,8 @@ def test_departement_values_match_sql(con, frames):
     assert deps.loc["48", "distance_lieu_km"] == pytest.approx(weighted, rel=1e-6)
 
 
-def test_epci_values_use_published_figures(con, frames):
-    _, _, values = frames
-    epci = level_values("epci", values, queries.run(con, "epci_published")).set_index("code")
+def test_epci_values_use_published_figures(con, lieux):
+    epci = service.indicator_values(con, "epci", lieux).set_index("code")
     assert len(epci) == 164
     siren, poverty = con.execute(
         "SELECT siren, taux_pauvrete FROM epci ORDER BY siren LIMIT 1"
@@ -179,15 +166,13 @@ def test_epci_values_use_published_figures(con, frames):
     assert epci.loc[siren, "taux_pauvrete"] == poverty
 
 
-def test_regional_commune_deck_is_under_3_mb(con, frames):
-    _, lieux, values = frames
-    geometries = queries.run(con, "geo_commune")
+def test_regional_commune_deck_is_under_3_mb(con, lieux):
     features, classes, _ = mapview.choropleth_features(
-        level_values("commune", values, None), geometries, "ifn2020_global"
+        service.indicator_values(con, "commune", lieux),
+        service.geometries(con, "commune"),
+        "ifn2020_global",
     )
-    deck = mapview.build_deck(
-        mapview.point_frame(prepare(lieux), "categorie"), features, None, True, None
-    )
+    deck = mapview.build_deck(mapview.point_frame(lieux, "categorie"), features, None, True, None)
     assert len(features["features"]) == 4446
     assert mapview.deck_size_bytes(deck) <= 3_000_000
     assert (classes >= 0).sum() == con.execute(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash import texts
-
 PAGE = "../pages/couverture.py"
 
 
@@ -39,9 +37,16 @@ def test_drill_down_to_epci(app_env, con):
     assert any(h.value.endswith("48 Lozère") for h in at.subheader)
 
 
-def test_metric_change_and_downloads(app_env):
+def test_metric_change_and_downloads(app_env, con):
     at = run()
     at.radio(key="cov_metric").set_value("distance_mediane_km").run()
     assert not at.exception
     assert len(at.get("download_button")) >= 7
-    assert texts.COVERAGE_SOURCE in [c.value for c in at.caption]
+    captions = " ".join(c.value for c in at.caption)
+    venues = con.execute(
+        "SELECT name, vintage FROM sources WHERE kind = 'lieux' AND current"
+    ).fetchall()
+    assert len(venues) == 5
+    for name, vintage in venues:
+        assert f"{name}, " in captions and vintage in captions
+    assert "Licence Ouverte / Open Licence 2.0" in captions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -13,8 +14,11 @@ import pytest
 from frictionless import Resource, Schema
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash import quality, queries, report, standard, texts
+from rhinocc_dash import texts
+from rhinocc_dash import warehouse as queries
+from rhinocc_dash.analysis import quality, service
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
+from rhinocc_dash.views import report, standard
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -183,18 +187,7 @@ class FigureParser(HTMLParser):
 
 
 def test_report_figures_match_the_warehouse(con):
-    inputs = report.ReportInputs(
-        *(
-            queries.run(con, n)
-            for n in ("communes_base", "commune_access", "map_lieux", "commune_indicators")
-        ),
-        queries.run(con, "epci_published")[["code", "nom"]],
-        queries.run(con, "departement_published"),
-        queries.run(con, "quality_records"),
-        queries.run(con, "geo_commune"),
-        queries.run(con, "source_catalogue"),
-    )
-    document = report.build_report("46", inputs, TODAY)
+    document = report.build_report("46", service.report_inputs(con), TODAY)
     parser = FigureParser()
     parser.feed(document)
     lieux, population = con.execute("""SELECT (SELECT count(*) FROM lieux WHERE departement = '46'),
@@ -210,7 +203,7 @@ def test_report_figures_match_the_warehouse(con):
     assert len(parser.tables["classement"]) == 21  # header + top 20
     assert (
         len(parser.tables["sources"]) - 1
-        == con.execute("SELECT count(*) FROM build_info WHERE kind = 'file'").fetchone()[0]
+        == con.execute("SELECT count(*) FROM sources").fetchone()[0]
     )
     # Self-contained: no external script or stylesheet.
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", document)
@@ -218,18 +211,11 @@ def test_report_figures_match_the_warehouse(con):
 
 
 def test_report_escapes_names(con):
-    inputs = report.ReportInputs(
-        *(
-            queries.run(con, n)
-            for n in ("communes_base", "commune_access", "map_lieux", "commune_indicators")
-        ),
-        queries.run(con, "epci_published")[["code", "nom"]],
-        queries.run(con, "departement_published").assign(
+    inputs = dataclasses.replace(
+        service.report_inputs(con),
+        departements=queries.run(con, "departement_published").assign(
             nom=lambda f: f["nom"].where(f["code"] != "48", "<script>alert(1)</script>")
         ),
-        queries.run(con, "quality_records"),
-        queries.run(con, "geo_commune"),
-        queries.run(con, "source_catalogue"),
     )
     document = report.build_report("48", inputs, TODAY)
     assert (

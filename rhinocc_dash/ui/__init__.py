@@ -1,7 +1,8 @@
 """The Streamlit layer: the only part of the package (with pages/) that imports streamlit.
 
-Split by role: `data` (warehouse guard, connection, cached queries), `controls` (sidebar widgets, URL seeding,
-chart selections), `widgets` (legends, tables with downloads, cards, the router guard).
+Split by role: `data` (warehouse guard, connection, cached one-line wrappers of `analysis.service`),
+`controls` (sidebar widgets, URL seeding, chart selections), `widgets` (legends, tables with downloads,
+cards, the router guard).
 """
 
 from .controls import (
@@ -13,7 +14,26 @@ from .controls import (
     picked_lieu,
     whatif_block,
 )
-from .data import choropleth, connection, gap_base, geometries, lieux, query, report_inputs, today
+from .data import (
+    caption,
+    catalogue,
+    choropleth,
+    current_sources,
+    departement_coverage,
+    epci_coverage,
+    gap_base,
+    geometries,
+    hypothetical_lieux,
+    key_figures,
+    lieux,
+    newly_within,
+    query,
+    regional_reference,
+    report_inputs,
+    service_frame,
+    source_names,
+    today,
+)
 from .widgets import (
     chart_block,
     clicked_code,
@@ -33,31 +53,41 @@ from .widgets import (
 )
 
 __all__ = [
-    "choropleth",
+    "caption",
+    "catalogue",
     "chart_block",
+    "choropleth",
     "clicked_code",
     "clicked_feature",
-    "connection",
     "coverage_column_config",
     "coverage_table",
+    "current_sources",
+    "departement_coverage",
     "download",
+    "epci_coverage",
     "filter_sidebar",
     "frame_with_total",
     "gap_base",
     "gap_sidebar",
     "geometries",
     "html_legend",
+    "hypothetical_lieux",
+    "key_figures",
     "lieu_detail",
     "lieux",
     "lieux_table",
     "map_allowed",
     "map_options_sidebar",
+    "newly_within",
     "picked_lieu",
     "query",
     "readable_records",
+    "regional_reference",
     "report_inputs",
+    "service_frame",
     "sidebar",
     "source_label",
+    "source_names",
     "source_with_vintage",
     "standard_exports",
     "through_router",

@@ -5,10 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import lieux_filters, texts, view_state, vocab
+from .. import texts, vocab
+from ..analysis import lieux as lieux_filters
+from ..analysis import sources
+from ..analysis.gap import DEFAULT_WEIGHTS, NEED
+from ..analysis.indicators import INDICATORS
+from ..analysis.lieux import LieuFilters
 from ..formatting import fmt_date
-from ..lieux_filters import LieuFilters
-from .data import lieux, query, today
+from ..views import url_state
+from .data import catalogue, current_sources, lieux, query, today
 
 
 def _init_once(prefix: str, values: dict) -> None:
@@ -69,13 +74,13 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         placeholder=texts.ALL_PLACEHOLDER,
         format_func=lambda s: epci_names[s],
     )
-    sources = [k for k in texts.SOURCE_NAMES if k != "france_services_2022"]
+    source_names = sources.names(catalogue())
     chosen_src = bar.multiselect(
         texts.FILTER_SOURCES,
-        sources,
+        list(current_sources()),
         key=f"{prefix}_src",
         placeholder=texts.ALL_PLACEHOLDER,
-        format_func=lambda k: texts.SOURCE_NAMES[k],
+        format_func=lambda k: source_names.get(k, k),
     )
     labels = bar.multiselect(texts.FILTER_LABELS, list(vocab.LABELS), key=f"{prefix}_label")
     services = bar.multiselect(texts.FILTER_SERVICES, list(vocab.SERVICES), key=f"{prefix}_svc")
@@ -105,25 +110,21 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
     )
 
 
-def map_allowed() -> view_state.Allowed:
+def map_allowed() -> url_state.Allowed:
     """What a map URL may carry, from the warehouse."""
-    from ..choropleth import INDICATORS
-
-    return view_state.Allowed(
+    return url_state.Allowed(
         departements=frozenset(query("departement_list")["code"]),
         epci=frozenset(query("epci_list")["siren"]),
-        sources=frozenset(k for k in texts.SOURCE_NAMES if k != "france_services_2022"),
+        sources=frozenset(current_sources()),
         indicators=frozenset(INDICATORS),
         lieux=frozenset(lieux()["lieu_id"]),
     )
 
 
 def map_options_sidebar(
-    prefix: str, state: view_state.ViewState
+    prefix: str, state: url_state.ViewState
 ) -> tuple[str, str, str, tuple[str, ...], bool]:
     """Level, indicator, point colouring, layers and basemap chosen in the sidebar."""
-    from ..choropleth import INDICATORS
-
     _init_once(
         f"{prefix}_map",
         {
@@ -138,9 +139,9 @@ def map_options_sidebar(
     bar.header(texts.MAP_OPTIONS)
     layers = bar.multiselect(
         texts.MAP_LAYERS,
-        list(view_state.LAYERS),
+        list(url_state.LAYERS),
         key=f"{prefix}_map_couches",
-        format_func=view_state.LAYERS.get,
+        format_func=url_state.LAYERS.get,
         placeholder=texts.NONE_PLACEHOLDER,
     )
     indicator = bar.selectbox(
@@ -151,16 +152,16 @@ def map_options_sidebar(
     )
     level = bar.radio(
         texts.MAP_LEVEL,
-        list(view_state.LEVELS),
+        list(url_state.LEVELS),
         key=f"{prefix}_map_niv",
-        format_func=view_state.LEVELS.get,
+        format_func=url_state.LEVELS.get,
         horizontal=True,
     )
     colour_by = bar.radio(
         texts.MAP_COLOUR_BY,
-        list(view_state.COLOUR_BY),
+        list(url_state.COLOUR_BY),
         key=f"{prefix}_map_couleur",
-        format_func=view_state.COLOUR_BY.get,
+        format_func=url_state.COLOUR_BY.get,
         horizontal=True,
     )
     basemap = bar.toggle(texts.MAP_BASEMAP, key=f"{prefix}_map_fond", help=texts.MAP_BASEMAP_HELP)
@@ -179,15 +180,13 @@ def picked_lieu(chart_key: str) -> str | None:
 
 def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
     """Level, need weights, minimum population and table length for the gap analysis."""
-    from ..gap import DEFAULT_WEIGHTS, NEED
-
     bar = st.sidebar
     level = bar.radio(
         texts.GAP_LEVEL,
-        list(view_state.LEVELS),
+        list(url_state.LEVELS),
         index=2,
         key="gap_level",
-        format_func=view_state.LEVELS.get,
+        format_func=url_state.LEVELS.get,
         horizontal=True,
     )
     bar.subheader(texts.GAP_WEIGHTS)
@@ -202,8 +201,9 @@ def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
     return level, weights, int(minimum), int(top)
 
 
-def whatif_block(communes: pd.DataFrame, clicked: str | None) -> list[dict]:
-    """Hypothetical lieux kept in the session: add by commune or by the commune clicked on the map."""
+def whatif_block(communes: pd.DataFrame, clicked: str | None) -> tuple[str, ...]:
+    """Hypothetical lieux (commune codes) kept in the session: add by commune or by the commune clicked on
+    the map."""
     hypotheses = st.session_state.setdefault("gap_hypotheses", [])
     names = dict(
         zip(
@@ -225,21 +225,19 @@ def whatif_block(communes: pd.DataFrame, clicked: str | None) -> list[dict]:
             placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
         )
         if right.button(texts.GAP_WHATIF_ADD, disabled=code is None, key="gap_whatif_add"):
-            hypotheses.append({"code_insee": code})
+            hypotheses.append(code)
         if clicked in names and st.button(
             texts.GAP_WHATIF_ADD_CLICKED.format(nom=names[clicked]), key="gap_whatif_add_clicked"
         ):
-            hypotheses.append({"code_insee": clicked})
+            hypotheses.append(clicked)
         if hypotheses:
             st.caption(
-                texts.GAP_WHATIF_LIST.format(
-                    names=", ".join(names[h["code_insee"]] for h in hypotheses)
-                )
+                texts.GAP_WHATIF_LIST.format(names=", ".join(names[code] for code in hypotheses))
             )
             if st.button(texts.GAP_WHATIF_CLEAR, key="gap_whatif_clear"):
                 hypotheses.clear()
                 st.rerun()
-    return list(hypotheses)
+    return tuple(hypotheses)
 
 
 def clicked_feature(chart_key: str, layer: str = "choropleth") -> str | None:

@@ -1,4 +1,9 @@
-"""Streamlit side, data access: the warehouse guard, one read-only connection, cached named queries."""
+"""Streamlit side, data access: the warehouse guard, one read-only connection, cached one-line wrappers.
+
+Each wrapper caches one function of `analysis.service` (or a named query) per warehouse version; nothing
+is computed here. This is also the read side's one narrow entry into `ingest`: building a missing
+warehouse.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +15,23 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from .. import lieux_filters, queries, texts
-from ..build import SourcesMissing, build
+from .. import texts, warehouse
+from ..analysis import lieux as lieux_filters
+from ..analysis import service, sources
 from ..config import resolve_db, resolve_sources
+from ..ingest import SourcesMissing, build
+from ..views import deck
 
-GEOMETRY_QUERIES = {"commune": "geo_commune", "epci": "geo_epci", "departement": "geo_departement"}
+Key = tuple[str, float]  # warehouse path and version (its modification time)
 
 
 @st.cache_resource(show_spinner=False)
 def _connection(db_path: str, version: float) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per warehouse file and version (its modification time)."""
-    return duckdb.connect(db_path, read_only=True)
+    """One read-only connection per warehouse file and version."""
+    return warehouse.connect_read_only(db_path)
 
 
 def _build_with_status(db: Path) -> None:
-    sources = resolve_sources()
     with st.status(texts.BUILDING, expanded=True) as status:
         bar = st.progress(0.0)
 
@@ -32,7 +39,7 @@ def _build_with_status(db: Path) -> None:
             bar.progress(step / total, text=f"{step}/{total} · {label}")
 
         try:
-            build(sources, db, progress=report)
+            build(resolve_sources(), db, progress=report)
         except SourcesMissing as exc:
             status.update(label=texts.BUILD_FAILED, state="error")
             st.error(texts.NO_SOURCES_TITLE)
@@ -41,7 +48,7 @@ def _build_with_status(db: Path) -> None:
         status.update(label=texts.BUILD_DONE, state="complete", expanded=False)
 
 
-def _warehouse() -> tuple[str, float]:
+def _key() -> Key:
     """Path and version of the warehouse, built first (behind a progress status) if it is missing."""
     db = resolve_db()
     if not db.is_file():
@@ -49,108 +56,165 @@ def _warehouse() -> tuple[str, float]:
     return str(db), db.stat().st_mtime
 
 
-def connection() -> duckdb.DuckDBPyConnection:
-    """The process's read-only connection to the warehouse."""
-    return _connection(*_warehouse())
+def _con(key: Key) -> duckdb.DuckDBPyConnection:
+    return _connection(*key)
 
 
 @st.cache_data(show_spinner=False)
-def _query(db_path: str, version: float, name: str, params: tuple | None) -> pd.DataFrame:
-    return queries.run(_connection(db_path, version), name, params)
+def _query(key: Key, name: str, params: tuple | None) -> pd.DataFrame:
+    return warehouse.run(_con(key), name, params)
 
 
 def query(name: str, params: tuple | None = None) -> pd.DataFrame:
     """Cached result of a named query; `params` must be hashable (a tuple of values)."""
-    return _query(*_warehouse(), name, params)
-
-
-@st.cache_data(show_spinner=False)
-def _prepared_lieux(db_path: str, version: float) -> pd.DataFrame:
-    return lieux_filters.prepare(queries.run(_connection(db_path, version), "map_lieux"))
-
-
-def lieux() -> pd.DataFrame:
-    """All lieux with their EPCI and derived category, type and search key (cached per warehouse)."""
-    return _prepared_lieux(*_warehouse())
+    return _query(_key(), name, params)
 
 
 def today() -> dt.date:
     return dt.date.today()
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _service(key: Key, name: str, args: tuple):
+    return getattr(service, name)(_con(key), *args)
+
+
+def service_frame(function, *args):
+    """Cached result of a function of `analysis.service` called on the warehouse with hashable `args`."""
+    if getattr(service, function.__name__, None) is not function:
+        raise ValueError(f"not a service function: {function.__name__}")
+    return _service(_key(), function.__name__, args)
+
+
+@st.cache_data(show_spinner=False)
+def _catalogue(key: Key) -> pd.DataFrame:
+    return service.catalogue(_con(key))
+
+
+def catalogue() -> pd.DataFrame:
+    """Metadata of every source of the warehouse."""
+    return _catalogue(_key())
+
+
+def caption(keys, note: str | None = None) -> str:
+    """« Sources : … Licence : … » for catalogue keys (« lieux » = every current venue source)."""
+    return sources.caption(catalogue(), keys, note)
+
+
+def source_names() -> dict[str, str]:
+    """Short French name of every source key."""
+    return sources.names(catalogue())
+
+
+def current_sources() -> tuple[str, ...]:
+    """Keys of the venue sources that describe today's offer."""
+    return tuple(sources.lieux_sources(catalogue()))
+
+
+@st.cache_data(show_spinner=False)
+def _lieux(key: Key) -> pd.DataFrame:
+    return service.lieux(_con(key))
+
+
+def lieux() -> pd.DataFrame:
+    """All lieux with their EPCI and derived category, type and search key (cached per warehouse)."""
+    return _lieux(_key())
+
+
+@st.cache_data(show_spinner=False)
+def _key_figures(key: Key) -> dict:
+    return service.key_figures(_con(key))
+
+
+def key_figures() -> dict:
+    return _key_figures(_key())
+
+
+@st.cache_data(show_spinner=False)
+def _regional_reference(key: Key) -> pd.Series:
+    return service.regional_reference(_con(key))
+
+
+def regional_reference() -> pd.Series:
+    """Filosofi 2019 values published for the whole région."""
+    return _regional_reference(_key())
+
+
 @st.cache_resource(show_spinner=False)
-def _geometries(db_path: str, version: float, level: str) -> pd.DataFrame:
-    frame = queries.run(_connection(db_path, version), GEOMETRY_QUERIES[level])
+def _geometries(key: Key, level: str) -> pd.DataFrame:
+    frame = service.geometries(_con(key), level)
     frame["geometry"] = [json.loads(text) for text in frame["geometry"]]  # parsed once per process
     return frame
 
 
 def geometries(level: str) -> pd.DataFrame:
     """Display geometries of a level (shared, read-only: never modify the returned frame)."""
-    return _geometries(*_warehouse(), level)
+    return _geometries(_key(), level)
+
+
+@st.cache_data(show_spinner=False)
+def _departement_coverage(key: Key) -> tuple[pd.DataFrame, dict]:
+    return service.departement_coverage(_con(key))
+
+
+def departement_coverage() -> tuple[pd.DataFrame, dict]:
+    return _departement_coverage(_key())
+
+
+@st.cache_data(show_spinner=False)
+def _epci_coverage(key: Key, dep: str) -> tuple[pd.DataFrame, dict]:
+    return service.epci_coverage(_con(key), dep)
+
+
+def epci_coverage(dep: str) -> tuple[pd.DataFrame, dict]:
+    return _epci_coverage(_key(), dep)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _gap_base(
-    db_path: str, version: float, level: str, hypotheses: tuple[str, ...]
-) -> pd.DataFrame:
-    from ..gap import access_with, gap_frame
-
-    con = _connection(db_path, version)
-    communes = queries.run(con, "communes_base")
-    access = access_with(
-        communes, queries.run(con, "gap_lieux"), [{"code_insee": c} for c in hypotheses]
-    )
-    published = {"epci": "epci_published", "departement": "departement_published"}.get(level)
-    return gap_frame(
-        level,
-        communes,
-        queries.run(con, "commune_indicators"),
-        access,
-        queries.run(con, published) if published else None,
-    )
+def _gap_base(key: Key, level: str, hypotheses: tuple[str, ...]) -> pd.DataFrame:
+    return service.gap_base(_con(key), level, hypotheses)
 
 
-def gap_base(level: str, hypotheses: list[dict]) -> pd.DataFrame:
+def gap_base(level: str, hypotheses: tuple[str, ...]) -> pd.DataFrame:
     """Need and offer measures per territory, with hypothetical lieux (commune codes) included."""
-    return _gap_base(*_warehouse(), level, tuple(h["code_insee"] for h in hypotheses))
+    return _gap_base(_key(), level, hypotheses)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _newly_within(key: Key, hypotheses: tuple[str, ...]) -> int:
+    return service.newly_within(_con(key), hypotheses)
+
+
+def newly_within(hypotheses: tuple[str, ...]) -> int:
+    return _newly_within(_key(), hypotheses)
+
+
+def hypothetical_lieux(hypotheses: tuple[str, ...]) -> pd.DataFrame:
+    return service.hypothetical_lieux(_con(_key()), hypotheses)
+
+
+@st.cache_resource(show_spinner=False)
+def _report_inputs(key: Key):
+    return service.report_inputs(_con(key))
 
 
 def report_inputs():
-    """Everything the département report reads, from the warehouse."""
-    from ..report import ReportInputs
+    """Everything the département report reads (shared, read-only)."""
+    return _report_inputs(_key())
 
-    return ReportInputs(
-        query("communes_base"),
-        query("commune_access"),
-        query("map_lieux"),
-        query("commune_indicators"),
-        query("epci_published")[["code", "nom"]],
-        query("departement_published"),
-        query("quality_records"),
-        query("geo_commune"),
-        query("source_catalogue"),
-    )
+
+def standard_inputs() -> tuple[dict, dict]:
+    return service.standard_inputs(_con(_key()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _choropleth(db_path: str, version: float, level: str, indicator: str, filters) -> tuple:
-    from ..access import commune_access
-    from ..choropleth import commune_values, level_values
-    from ..mapview import choropleth_features
-
-    con = _connection(db_path, version)
-    communes = queries.run(con, "communes_base")
-    shown = lieux_filters.filter_lieux(_prepared_lieux(db_path, version), filters, today())
-    values = commune_values(
-        communes, queries.run(con, "commune_indicators"), commune_access(communes, shown)
-    )
-    published = {"epci": "epci_published", "departement": "departement_published"}.get(level)
-    values = level_values(level, values, queries.run(con, published) if published else None)
-    return choropleth_features(values, _geometries(db_path, version, level), indicator)
+def _choropleth(key: Key, level: str, indicator: str, filters) -> tuple:
+    shown = lieux_filters.filter_lieux(_lieux(key), filters, today())
+    values = service.indicator_values(_con(key), level, shown)
+    return deck.choropleth_features(values, _geometries(key, level), indicator)
 
 
 def choropleth(level: str, indicator: str, filters) -> tuple:
     """Choropleth features, classes and breaks for a level, an indicator and the lieux filters (shared,
     read-only: never modify the returned objects)."""
-    return _choropleth(*_warehouse(), level, indicator, filters)
+    return _choropleth(_key(), level, indicator, filters)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import html
+import runpy
 
 import pandas as pd
 import streamlit as st
 
 from .. import texts
+from ..analysis import sources
 from ..config import PROJECT_ROOT
-from ..formatting import fmt_int
-from .data import query, today
+from ..formatting import fmt_int, md_text
+from ..views.cards import lieu_card
+from ..views.exports import to_csv_bytes
+from ..views.standard import to_standard, to_standard_csv, to_standard_geojson
+from .data import catalogue, query, standard_inputs, today
 
 
 def sidebar() -> None:
@@ -46,21 +51,17 @@ def through_router() -> None:
     multipage convention: a shared link such as /carte runs pages/carte.py without app.py, so the
     page would lose the navigation and page settings. The router then takes over and this run stops.
     """
-    try:
+    try:  # an internal module of Streamlit: absent from versions without the old convention
         from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a Streamlit without the old convention
+    except ImportError:
         return
     if PagesManager.uses_pages_directory:
-        import runpy
-
         runpy.run_path(str(PROJECT_ROOT / "app.py"), run_name="__main__")
         st.stop()
 
 
 def download(table: pd.DataFrame, filename: str, key: str) -> None:
     """A CSV download of a table shown on the page (formula-safe, French spreadsheet format)."""
-    from ..exports import to_csv_bytes
-
     st.download_button(
         texts.DOWNLOAD_CSV, to_csv_bytes(table), file_name=filename, mime="text/csv", key=key
     )
@@ -125,29 +126,28 @@ def coverage_column_config() -> dict:
 def source_with_vintage(records: pd.DataFrame) -> dict:
     """Column titles « Source (millésime) » for per-source tables."""
     vintages = records.drop_duplicates("source").set_index("source")["source_vintage"]
-    return {
-        key: f"{texts.SOURCE_NAMES.get(key, key)} ({vintage})" for key, vintage in vintages.items()
-    } | {"departement": "Département"}
+    names = sources.names(catalogue())
+    return {key: f"{names.get(key, key)} ({vintage})" for key, vintage in vintages.items()} | {
+        "departement": "Département"
+    }
 
 
 def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
     """The detail card of a lieu and every source record behind it (escaped)."""
-    from ..formatting import md_text
-    from ..mapview import lieu_card
-
     lieu = all_lieux[all_lieux["lieu_id"] == lieu_id].iloc[0]
     records = query("lieu_records", (lieu_id,))
+    names = sources.names(catalogue())
     with st.container(border=True):
         st.markdown(f"#### {md_text(lieu['nom'])}")
         st.markdown(
             "\n".join(
                 f"- **{label}** : {text}"
-                for label, text in lieu_card(lieu.to_dict(), records, today())
+                for label, text in lieu_card(lieu.to_dict(), records, today(), names)
             )
         )
         st.markdown(f"**{texts.DIRECTORY_RECORDS}**")
         shown = records[list(texts.RECORD_COLUMNS)].copy()
-        shown["source"] = shown["source"].map(lambda k: texts.SOURCE_NAMES.get(k, k))
+        shown["source"] = shown["source"].map(lambda k: names.get(k, k))
         shown["flags"] = shown["flags"].map(
             lambda f: ", ".join(texts.FLAG_LABELS.get(x, x) for x in f)
         )
@@ -156,14 +156,7 @@ def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
 
 def standard_exports(shown: pd.DataFrame) -> None:
     """Downloads of the selection in the national standard, and the lieux it cannot carry."""
-    from ..standard import to_standard, to_standard_csv, to_standard_geojson
-
-    communes = query("communes_postcodes")
-    postcodes = dict(zip(communes["code_insee"], communes["codes_postaux"].map(list), strict=True))
-    sirets = query("lieu_sirets")
-    frame, left_out = to_standard(
-        shown, postcodes, dict(zip(sirets["lieu_id"], sirets["siret"], strict=True))
-    )
+    frame, left_out = to_standard(shown, *standard_inputs())
     left, right = st.columns(2)
     left.download_button(
         texts.DIRECTORY_EXPORT_STANDARD_CSV,
@@ -187,10 +180,7 @@ def standard_exports(shown: pd.DataFrame) -> None:
 
 def source_label(key: str) -> str:
     """« France Services (2024-08-01) » for a source key."""
-    from ..catalog import BY_KEY
-
-    entry = BY_KEY.get(key)
-    return f"{texts.SOURCE_NAMES.get(key, key)} ({entry.vintage})" if entry else key
+    return sources.label(catalogue(), key)
 
 
 def readable_records(records: pd.DataFrame) -> pd.DataFrame:

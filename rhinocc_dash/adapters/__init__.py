@@ -1,1 +1,0 @@
-"""Source adapters: each maps one source format onto the canonical tables."""

@@ -1,0 +1,9 @@
+"""Everything that writes the warehouse: catalogue, fetch, readers, source adapters, locate, dedup, build.
+
+The app reaches this package through one narrow entry (`rhinocc_dash.ui.data` builds a missing warehouse
+with `build`); nothing else on the read side imports it.
+"""
+
+from .pipeline import SourcesMissing, build, is_stale
+
+__all__ = ["SourcesMissing", "build", "is_stale"]

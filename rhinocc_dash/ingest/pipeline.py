@@ -1,0 +1,179 @@
+"""Build the DuckDB warehouse from the sources folder: atomic, deterministic, with progress per step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .. import __version__
+from ..analysis.spatial import commune_access
+from ..config import SCHEMA_VERSION
+from ..measures import is_current
+from ..texts import missing_sources_message
+from . import tables
+from .catalog import BUILD_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
+from .dedup import build_lieux
+from .territory import build_territory, load_departements, load_qpv
+from .venues import read_venue_source
+
+Progress = Callable[[int, int, str], None]
+
+
+class SourcesMissing(Exception):
+    """The sources folder lacks files the build needs; the message (French) lists them and their origin."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build(sources: Path, db: Path, progress: Progress | None = None) -> dict:
+    """Build the warehouse at `db` from `sources`; returns figures (row counts, seconds).
+
+    Writes a temporary file beside `db` and renames it at the end, so a failed build leaves the
+    previous warehouse untouched.
+    """
+    sources, db = Path(sources), Path(db)
+    missing = missing_files(sources) if sources.is_dir() else list(BUILD_FILES)
+    if missing:
+        raise SourcesMissing(missing_sources_message(sources, missing))
+    steps = ["Territoires (communes 2026, EPCI, départements)"]
+    steps += [f"Lieux : {entry.title} ({entry.vintage})" for entry in VENUE_FILES]
+    steps += [
+        "Dédoublonnage des lieux",
+        "Indicateurs de besoin",
+        "Distances aux lieux",
+        "Écriture de l'entrepôt",
+    ]
+    started = time.perf_counter()
+    step_no = 0
+
+    def advance(label: str) -> None:
+        nonlocal step_no
+        step_no += 1
+        if progress:
+            progress(step_no, len(steps), label)
+
+    advance(steps[0])
+    territory = build_territory(sources)
+    departements = load_departements(sources)
+    venue_results = []
+    for entry, label in zip(VENUE_FILES, steps[1:], strict=False):
+        advance(label)
+        venue_results.append(read_venue_source(entry, entry.locate(sources), territory))
+    advance("Dédoublonnage des lieux")
+    records = pd.DataFrame([r for res in venue_results for r in res.records])
+    current = records[records["source"].map(is_current)]
+    lieux, lieu_records, merges = build_lieux(current)
+    advance("Indicateurs de besoin")
+    frames = tables.territory_tables(sources, territory, departements, load_qpv(sources))
+    frames.update(tables.indicator_tables(sources, territory, frames))
+    advance("Distances aux lieux")
+    frames["commune_access"] = commune_access(frames["communes"], lieux)
+    frames.update(tables.venue_tables(records, lieux, lieu_records, merges, venue_results))
+    advance("Écriture de l'entrepôt")
+    frames["build_info"] = _build_info(sources)
+    frames["sources"] = _sources(sources, venue_results)
+    _write_atomic(db, frames)
+    figures = {name: len(frame) for name, frame in frames.items()}
+    figures["seconds"] = round(time.perf_counter() - started, 2)
+    return figures
+
+
+def _build_info(sources: Path) -> pd.DataFrame:
+    info = [
+        ("build", "built_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+        ("build", "schema_version", SCHEMA_VERSION),
+        ("build", "rhinocc_dash", __version__),
+        ("build", "sources_folder", str(sources)),
+    ]
+    for lib in ("duckdb", "pandas", "shapely", "pyproj", "scipy", "rapidfuzz"):
+        info.append(("library", lib, getattr(import_module(lib), "__version__", "?")))
+    return pd.DataFrame(info, columns=["kind", "name", "value"])
+
+
+def _kind(key: str) -> str:
+    if key in {e.key for e in VENUE_FILES}:
+        return "lieux"
+    return "indicateurs" if key in {e.key for e in INDICATOR_FILES} else "territoires"
+
+
+def _sources(sources: Path, venue_results) -> pd.DataFrame:
+    """The metadata of every source file read: names, producer, vintage, licence, checksum, rows.
+
+    Captions, legends and filters read it from the warehouse, so a new vintage shows everywhere by itself.
+    """
+    rows_by_source = {res.source: res.rows_in_file for res in venue_results}
+    rows = []
+    for position, entry in enumerate(BUILD_FILES, start=1):
+        path = entry.locate(sources)
+        kind = _kind(entry.key)
+        rows.append(
+            {
+                "position": position,
+                "key": entry.key,
+                "kind": kind,
+                "current": is_current(entry.key),
+                "name": entry.short_name,
+                "title": entry.title,
+                "producer": entry.producer,
+                "vintage": entry.vintage,
+                "licence": entry.licence,
+                "path": str(path.relative_to(sources)),
+                "sha256": _sha256(path),
+                "rows": rows_by_source.get(entry.key),
+                "origin_url": entry.origin.url() if entry.origin else None,
+            }
+        )
+    frame = pd.DataFrame(rows)
+    frame["rows"] = frame["rows"].astype("Int64")
+    return frame
+
+
+def _write_atomic(db: Path, frames: dict[str, pd.DataFrame]) -> None:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            for name in sorted(frames):
+                con.from_df(frames[name]).create(name)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def is_stale(db: Path, sources: Path) -> bool:
+    """True when the warehouse is missing, older than a source file, or from another schema version."""
+    if not db.is_file():
+        return True
+    newest = max((p.stat().st_mtime for e in BUILD_FILES if (p := e.locate(sources))), default=0)
+    if db.stat().st_mtime < newest:
+        return True
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            row = con.execute(
+                "SELECT value FROM build_info WHERE kind = 'build' AND name = 'schema_version'"
+            ).fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return True
+    return row is None or row[0] != SCHEMA_VERSION

@@ -1,0 +1,151 @@
+"""Read one venue source file into accepted records and quarantined rows, with counts that add up."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import SourceFile
+from .locate import Rejected, locate
+from .readers import SourceFileError, read_records
+from .territory import Territory
+from .venue_sources import ADAPTERS
+
+# Columns without which a source's rows cannot be understood: their absence is reported once per
+# file.
+EXPECTED_COLUMNS = {
+    "rhinocc": ("nom", "ville", "code_postal", "lat", "lon"),
+    "france_services_2024": ("lib_fs", "insee_dep", "insee_com", "latitude", "longitude"),
+    "france_services_2022": ("lib_fs", "insee_dep", "insee_com", "latitude", "longitude"),
+    "cnfs": ("nom", "code_postal", "latitude", "longitude"),
+    "data_inclusion": ("nom", "code_postal", "code_insee"),
+    "aidants_connect": ("Name", "Code postal", "Département"),
+}
+
+
+@dataclass
+class VenueSourceResult:
+    source: str
+    vintage: str
+    file: str
+    records: list[dict] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+    rows_in_file: int = 0
+    rows_outside_region: int = 0
+    encoding: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.records) + len(self.quarantine)
+
+
+def _public_raw(source: str, raw: dict) -> dict:
+    """The record as stored: the national CNFS file lists advisers by name; keep only their number."""
+    if source == "cnfs" and isinstance(raw.get("aidants"), list):
+        raw = {k: v for k, v in raw.items() if k != "aidants"} | {"nb_aidants": len(raw["aidants"])}
+    return raw
+
+
+def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> VenueSourceResult:
+    """Accepted records and quarantined rows of one venue file; never raises on bad content."""
+    result = VenueSourceResult(entry.key, entry.vintage, str(path))
+    adapter = ADAPTERS[entry.key]
+    try:
+        read = read_records(path)
+    except (SourceFileError, OSError) as exc:
+        result.notes.append(f"Fichier illisible : {exc}")
+        return result
+    result.encoding, result.notes = read.encoding, list(read.notes)
+    result.rows_in_file = len(read.rows)
+    columns = (
+        set().union(*(r.keys() for _, r in read.rows if isinstance(r, dict)))
+        if read.rows
+        else set()
+    )
+    missing = [c for c in EXPECTED_COLUMNS.get(entry.key, ()) if read.rows and c not in columns]
+    if missing:
+        result.notes.append("Colonnes absentes : " + ", ".join(missing))
+    seen: dict[str, int] = {}
+    for row_no, raw in read.rows:
+        if not isinstance(raw, dict):
+            _quarantine(
+                result, row_no, raw, "ligne_invalide", "Enregistrement qui n'est pas un objet"
+            )
+            continue
+        raw = _public_raw(entry.key, raw)
+        raw_json = json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
+        draft = adapter(raw)
+        if draft is None:
+            result.rows_outside_region += 1
+            continue
+        if raw_json in seen:
+            _quarantine(
+                result, row_no, raw, "doublon_exact", f"Ligne identique à la ligne {seen[raw_json]}"
+            )
+            continue
+        seen[raw_json] = row_no
+        if entry.key.startswith("france_services"):
+            draft["edition_date"] = (
+                entry.vintage
+            )  # the list's own date: the last date it is known valid
+        try:
+            placed = locate(draft, territory)
+        except Rejected as rejection:
+            _quarantine(result, row_no, raw, rejection.code, rejection.reason)
+            continue
+        result.records.append(_record(entry, row_no, raw_json, draft, placed))
+    return result
+
+
+def _quarantine(result: VenueSourceResult, row_no: int, raw, code: str, reason: str) -> None:
+    result.quarantine.append(
+        {
+            "source": result.source,
+            "source_row": row_no,
+            "reason_code": code,
+            "reason": reason,
+            "raw": json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str),
+        }
+    )
+
+
+def _record(entry: SourceFile, row_no: int, raw_json: str, draft: dict, placed: dict) -> dict:
+    hours = draft["hours"]
+    return {
+        "record_id": f"{entry.key}-{row_no:05d}",
+        "source": entry.key,
+        "source_vintage": entry.vintage,
+        "source_row": row_no,
+        "source_id": draft["source_id"],
+        "raw": raw_json,
+        "nom": draft["nom"],
+        "adresse": draft["adresse"],
+        "code_postal": placed["code_postal"],
+        "code_insee": placed["code_insee"],
+        "commune": placed["commune"],
+        "departement": placed["departement"],
+        "latitude": placed["latitude"],
+        "longitude": placed["longitude"],
+        "location_precision": placed["location_precision"],
+        "commune_method": placed["commune_method"],
+        "services": draft["services"],
+        "publics": draft["publics"],
+        "labels": draft["labels"],
+        "horaires": hours.osm,
+        "horaires_original": hours.original,
+        "horaires_status": hours.status,
+        "open_saturday": hours.open_saturday,
+        "open_sunday": hours.open_sunday,
+        "open_after_18": hours.open_after_18,
+        "date_maj": placed["date_maj"],
+        "date_maj_precision": placed["date_maj_precision"],
+        "flags": placed["flags"],
+        "siret": draft["siret"],
+        "telephone": draft["telephone"],
+        "courriel": draft["courriel"],
+        "site_web": draft["site_web"],
+        "type_lieu": draft["type_lieu"],
+        "itinerant": bool(draft["itinerant"]),
+    }

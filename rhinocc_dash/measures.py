@@ -1,0 +1,72 @@
+"""One definition per measure, shared by the build and the read side.
+
+Population within a radius, the population-weighted mean and median, lieux per 10,000 inhabitants, the
+radii, and which sources describe today's offer: every page, the report, the CLI and the build import
+them from here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+RADII_KM = (5, 10, 20)
+# The older France Services list is kept for the evolution view; lieux are counted on current sources.
+HISTORICAL_SOURCES = ("france_services_2022",)
+PER_INHABITANTS = 10_000
+
+
+def is_current(source: str) -> bool:
+    """True for a source that describes today's offer (not an older edition kept for the evolution)."""
+    return source not in HISTORICAL_SOURCES
+
+
+def weighted_mean(values, weights) -> float:
+    """Mean of `values` weighted by `weights`, ignoring missing values and non-positive weights."""
+    values, weights = np.asarray(values, dtype=float), np.asarray(weights, dtype=float)
+    keep = ~np.isnan(values) & ~np.isnan(weights) & (weights > 0)
+    if not keep.any():
+        return float("nan")
+    return float((values[keep] * weights[keep]).sum() / weights[keep].sum())
+
+
+def weighted_means(frame: pd.DataFrame, key: str, columns, weight: str) -> pd.DataFrame:
+    """`weighted_mean` of each column per value of `key` (one row per key, NaN where nothing is known)."""
+    out = {}
+    for column in columns:
+        valid = frame[frame[column].notna() & (frame[weight] > 0)]
+        sums = (valid[column] * valid[weight]).groupby(valid[key]).sum()
+        out[column] = sums / valid.groupby(key)[weight].sum()
+    return pd.DataFrame(out)
+
+
+def weighted_median(values, weights) -> float:
+    """The value below which half of the total weight lies (NaN values and zero weights ignored)."""
+    values, weights = np.asarray(values, dtype=float), np.asarray(weights, dtype=float)
+    keep = ~np.isnan(values) & (weights > 0)
+    if not keep.any():
+        return float("nan")
+    order = np.argsort(values[keep], kind="stable")
+    sorted_values, cumulative = values[keep][order], np.cumsum(weights[keep][order])
+    return float(sorted_values[np.searchsorted(cumulative, cumulative[-1] / 2.0)])
+
+
+def share_within(distance_km, population, km: float) -> float:
+    """Share of the population whose distance to the nearest lieu is at most `km` (NaN when no one)."""
+    distance, population = np.asarray(distance_km, dtype=float), np.asarray(population, dtype=float)
+    total = population.sum()
+    return float(population[distance <= km].sum() / total) if total else float("nan")
+
+
+def population_within(distance_km, population, km: float) -> float:
+    """Inhabitants whose distance to the nearest lieu is at most `km`."""
+    distance, population = np.asarray(distance_km, dtype=float), np.asarray(population, dtype=float)
+    return float(population[distance <= km].sum())
+
+
+def per_inhabitants(count, population):
+    """Lieux for 10,000 inhabitants (NaN where the population is zero); scalars or arrays."""
+    count, population = np.asarray(count, dtype=float), np.asarray(population, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = np.where(population > 0, count / population * PER_INHABITANTS, np.nan)
+    return float(result) if result.ndim == 0 else result

@@ -1,0 +1,55 @@
+"""Quantile classes of a choropleth and its legend rows (colours from the palette)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import palette
+
+MISSING_LABEL = "Donnée manquante"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    colour: palette.RGB
+    label: str
+    count: int
+
+
+def quantile_classes(values: pd.Series, n_classes: int = 5) -> tuple[np.ndarray, list[float]]:
+    """Class index per value (-1 for missing) and the class breaks (quantiles of the known values)."""
+    known = values.dropna().to_numpy(dtype=float)
+    if known.size == 0:
+        return np.full(len(values), -1), []
+    breaks = sorted(set(np.quantile(known, np.linspace(0, 1, n_classes + 1)).round(6)))
+    if len(breaks) == 1:
+        breaks = [breaks[0], breaks[0]]
+    inner = np.asarray(breaks[1:-1])
+    classes = np.searchsorted(inner, values.to_numpy(dtype=float), side="right")
+    classes = np.where(values.isna().to_numpy(), -1, classes)
+    return classes, breaks
+
+
+def colours_for(classes: np.ndarray, n_breaks: int) -> list[palette.RGB]:
+    """Palette colour per class, spread over the palette when there are fewer than five classes."""
+    n = max(n_breaks - 1, 1)
+    steps = np.linspace(0, len(palette.SEQUENTIAL) - 1, n).round().astype(int)
+    return [palette.MISSING if c < 0 else palette.SEQUENTIAL[steps[min(c, n - 1)]] for c in classes]
+
+
+def legend(classes: np.ndarray, breaks: list[float], fmt) -> list[LegendEntry]:
+    """Legend rows: each class's range and count, then missing values (always listed, even at zero)."""
+    n = max(len(breaks) - 1, 1)
+    colours = colours_for(np.arange(n), len(breaks))
+    entries = [
+        LegendEntry(
+            colours[i], f"{fmt(breaks[i])} – {fmt(breaks[i + 1])}", int((classes == i).sum())
+        )
+        for i in range(n)
+        if breaks
+    ]
+    entries.append(LegendEntry(palette.MISSING, MISSING_LABEL, int((classes < 0).sum())))
+    return entries
