@@ -15,6 +15,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/rhinocc-dash references
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
@@ -42,7 +43,9 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 bench: $(VENV)/.installed-test warehouse
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_dedup.py $(DB) --splink
 	$(BIN)/python benchmarks/bench_map.py $(DB)
 	$(BIN)/python benchmarks/bench_coverage.py $(DB)
 	$(BIN)/python benchmarks/bench_gap.py $(DB)

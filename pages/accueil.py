@@ -14,7 +14,7 @@ st.write(texts.HOME_INTRO)
 figures = ui.key_figures()
 row1 = st.columns(3)
 row1[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]), help=texts.METRIC_LIEUX_HELP)
-row1[1].metric(texts.METRIC_RECORDS, fmt_int(figures["records"]))
+row1[1].metric(texts.METRIC_RECORDS, fmt_int(figures["records"]), help=texts.METRIC_RECORDS_HELP)
 row1[2].metric(texts.METRIC_SOURCES, fmt_int(figures["sources"]))
 row2 = st.columns(3)
 row2[0].metric(

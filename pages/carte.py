@@ -68,6 +68,9 @@ with legend_column:
                 (colours[name], names.get(name, name), int(counts.get(name, 0)))
                 for name in deck.category_order(colour_by, sources)
             ],
+            texts.MAP_LEGEND_APPROXIMATE.format(
+                n=fmt_int(shown["location_precision"].isin(texts.APPROXIMATE_PRECISIONS).sum())
+            ),
         )
     if choropleth is not None:
         meta = INDICATORS[indicator]

@@ -22,14 +22,14 @@ map_key = f"gap_map_{level}"
 hypotheses = ui.whatif_block(communes, ui.clicked_feature(map_key) if level == "commune" else None)
 source = ui.caption(gap.SOURCES, texts.GAP_METHOD_NOTE)
 
-before = gap.scores(ui.gap_base(level, ()), weights)
-scored = gap.scores(ui.gap_base(level, hypotheses), weights)
+before = gap.scores(ui.whatif(level, ())[0], weights)
+base, newly = ui.whatif(level, hypotheses)
+scored = gap.scores(base, weights)
 if hypotheses:
     scored["evolution_rang"] = gap.rank_changes(before, scored)
 scored = scored[scored["population"] >= minimum]
 explained = gap.explain(scored, weights, top)
 
-newly = ui.newly_within(hypotheses)
 cols = st.columns(3)
 cols[0].metric(texts.GAP_METRIC_SCORED, fmt_int(scored["ecart"].notna().sum()))
 cols[1].metric(texts.GAP_METRIC_HYPOTHESES, fmt_int(len(hypotheses)))

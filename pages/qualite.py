@@ -48,18 +48,13 @@ with tabs[1]:
     ui.download(shown, "fraicheur.csv", "q_freshness")
 
 with tabs[2]:
-    rules = ui.query("dedup_rules")
-    rules["rule"] = rules["rule"].map(texts.DEDUP_RULES)
-    left, right = st.columns(2)
-    left.dataframe(rules.rename(columns=texts.QUALITY_COLUMNS), hide_index=True)
-    right.dataframe(
+    ui.dedup_quality_figures()
+    ui.dedup_pairs_section()
+    st.dataframe(
         ui.query("lieux_merge_sizes").rename(columns=texts.QUALITY_COLUMNS), hide_index=True
     )
-    st.caption(texts.QUALITY_DEDUP_NOTE)
-    pairs = ui.query("dedup_pairs_detail")
-    pairs["rule"] = pairs["rule"].map(texts.DEDUP_RULES)
-    st.dataframe(pairs, hide_index=True, width="stretch", height=300)
-    ui.download(pairs, "doublons_rapproches.csv", "q_pairs")
+    st.divider()
+    ui.dedup_decisions_section()
 
 with tabs[3]:
     stats = ui.query("source_overview")

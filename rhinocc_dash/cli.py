@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 
+from . import maintainers
 from .config import resolve_db, resolve_sources
-from .ingest import SourcesMissing, build, is_stale
+from .ingest import SourcesMissing, build, is_stale, references
 from .ingest.fetch import fetch_all
 
 
@@ -46,10 +48,27 @@ def main(argv: list[str] | None = None) -> int:
     fetch_cmd.add_argument(
         "--base-url", help="remplace l'adresse des dépôts d'origine (miroir local, tests)"
     )
+    commands.add_parser(
+        "references",
+        help="télécharger les listes d'abréviations d'adresses (FANTOIR, NF Z10-011) du registre npm",
+    )
+    maintainer_cmd = commands.add_parser("maintainer", help="gérer les comptes de mainteneurs")
+    maintainer_actions = maintainer_cmd.add_subparsers(dest="action", required=True)
+    add_cmd = maintainer_actions.add_parser("add", help="créer ou remplacer un compte")
+    add_cmd.add_argument("name", help="identifiant du mainteneur")
+    add_cmd.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="lire le mot de passe sur l'entrée standard (scripts) au lieu de le demander",
+    )
     args = parser.parse_args(argv)
-    if args.command == "build":
-        return _build(args)
-    return _fetch(args)
+    handlers = {
+        "build": _build,
+        "fetch": _fetch,
+        "references": _references,
+        "maintainer": _maintainer,
+    }
+    return handlers[args.command](args)
 
 
 def _build(args) -> int:
@@ -66,6 +85,34 @@ def _build(args) -> int:
     print(f"Entrepôt écrit : {db} en {seconds:.1f} s", file=sys.stderr)
     for name, rows in sorted(figures.items()):
         print(f"  {name:<24} {rows:>7} lignes", file=sys.stderr)
+    return 0
+
+
+def _references(args) -> int:
+    try:
+        for path in references.ensure_all():
+            print(f"Liste de référence : {path}", file=sys.stderr)
+    except references.ReferenceMissing as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _maintainer(args) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"Mot de passe pour {args.name} : ")
+        if getpass.getpass("Confirmez : ") != password:
+            print("Les deux saisies diffèrent : compte non créé.", file=sys.stderr)
+            return 1
+    try:
+        maintainers.add_maintainer(args.name, password)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    maintainers.audit("compte_cree", "ligne de commande", compte=args.name)
+    print(f"Compte « {args.name} » enregistré dans {maintainers.SECRETS_PATH}", file=sys.stderr)
     return 0
 
 

@@ -10,10 +10,14 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "data" / "rhinocc.duckdb"
 SOURCES_ENV = "RHINOCC_SOURCES"
 DB_ENV = "RHINOCC_DB"
+REFERENCE_ENV = "RHINOCC_REFERENCE"
+OVERRIDES_ENV = "RHINOCC_OVERRIDES"
+DEFAULT_OVERRIDES = PROJECT_ROOT / "data" / "overrides" / "paires.json"
+DEFAULT_REFERENCE = PROJECT_ROOT / "data" / "reference"
 
 # Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
 # rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -56,3 +60,20 @@ def resolve_db(explicit: str | os.PathLike | None = None) -> Path:
         return Path(explicit).expanduser().resolve()
     env = os.environ.get(DB_ENV)
     return Path(env).expanduser().resolve() if env else DEFAULT_DB
+
+
+def resolve_reference(explicit: str | os.PathLike | None = None) -> Path:
+    """Folder of the downloaded reference lists: explicit, else $RHINOCC_REFERENCE, else data/reference."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(REFERENCE_ENV)
+    return Path(env).expanduser().resolve() if env else DEFAULT_REFERENCE
+
+
+def resolve_overrides(explicit: str | os.PathLike | None = None) -> Path:
+    """The coordinators' decisions on record pairs: explicit, else $RHINOCC_OVERRIDES, else
+    data/overrides/paires.json (kept outside the warehouse, so that they survive every rebuild)."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get(OVERRIDES_ENV)
+    return Path(env).expanduser().resolve() if env else DEFAULT_OVERRIDES

@@ -10,6 +10,17 @@ import pandas as pd
 NARROW_NBSP = "\u202f"
 
 
+def present(value) -> bool:
+    """True for a value worth showing: False for None, NaN, NaT, pd.NA, blank text and empty lists."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if hasattr(value, "__len__"):
+        return len(value) > 0
+    return not pd.isna(value)
+
+
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 

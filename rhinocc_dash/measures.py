@@ -14,6 +14,18 @@ RADII_KM = (5, 10, 20)
 # The older France Services list is kept for the evolution view; lieux are counted on current sources.
 HISTORICAL_SOURCES = ("france_services_2022",)
 PER_INHABITANTS = 10_000
+# « Half of the weight » less a rounding margin: equal weights summed in floating point must not push
+# the median past the middle value.
+HALF = 1 - 1e-9
+# A lieu is one place: its records located at their address lie at most this far apart (metres).
+SPREAD_M = 250.0
+# A national programme's label is official only on a lieu holding a record of the programme's own list
+# (of the vintage shown); other sources' claims are kept as « déclaré par … », never counted.
+OFFICIAL_LISTS = {
+    "France Services": ("france_services_2024",),
+    "Conseillers numériques": ("cnfs",),
+    "Aidants Connect": ("aidants_connect",),
+}
 
 
 def is_current(source: str) -> bool:
@@ -48,7 +60,39 @@ def weighted_median(values, weights) -> float:
         return float("nan")
     order = np.argsort(values[keep], kind="stable")
     sorted_values, cumulative = values[keep][order], np.cumsum(weights[keep][order])
-    return float(sorted_values[np.searchsorted(cumulative, cumulative[-1] / 2.0)])
+    return float(sorted_values[np.searchsorted(cumulative, cumulative[-1] / 2.0 * HALF)])
+
+
+def weighted_medians(frame: pd.DataFrame, key: str, value: str, weight: str) -> pd.Series:
+    """`weighted_median` of `value` per `key`, vectorised (one sort for every group)."""
+    known = frame[frame[value].notna() & (frame[weight] > 0)]
+    codes, groups = pd.factorize(known[key], sort=True)
+    values = known[value].to_numpy(float)
+    weights = known[weight].to_numpy(float)
+    order = np.lexsort((values, codes))
+    codes, values, weights = codes[order], values[order], weights[order]
+    cumulative = np.cumsum(weights)
+    starts = np.r_[0, np.flatnonzero(np.diff(codes)) + 1]
+    before = np.repeat(np.r_[0.0, cumulative[starts[1:] - 1]], np.diff(np.r_[starts, len(codes)]))
+    totals = np.bincount(codes, weights=weights)
+    reached = (cumulative - before) >= totals[codes] / 2.0 * HALF
+    first = np.full(len(groups), -1)
+    hits = np.flatnonzero(reached)
+    first_hit = np.unique(codes[hits], return_index=True)
+    first[first_hit[0]] = hits[first_hit[1]]
+    return pd.Series(values[first], index=pd.Index(groups, name=key), name=value)
+
+
+def shares_within(frame: pd.DataFrame, key: str, value: str, weight: str, km: float) -> pd.Series:
+    """`share_within` per `key`: share of the weight whose `value` (a distance) is at most `km`."""
+    codes, groups = pd.factorize(frame[key], sort=True)
+    weights = frame[weight].to_numpy(float)
+    reached = np.where(frame[value].to_numpy(float) <= km, weights, 0.0)
+    totals = np.bincount(codes, weights=weights, minlength=len(groups))
+    sums = np.bincount(codes, weights=reached, minlength=len(groups))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = np.where(totals > 0, sums / totals, np.nan)
+    return pd.Series(shares, index=pd.Index(groups, name=key))
 
 
 def share_within(distance_km, population, km: float) -> float:

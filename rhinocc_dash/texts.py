@@ -17,15 +17,17 @@ FLAG_LABELS = {
     "html_dans_le_texte": "Balises HTML dans le texte",
     "coordonnees_non_numeriques": "Coordonnées non numériques (ignorées)",
     "coordonnees_inversees": "Latitude et longitude inversées (corrigées)",
-    "point_hors_occitanie": "Point géocodé hors d'Occitanie (replacé sur sa commune)",
+    "point_hors_region": "Point géocodé hors de la région (replacé sur sa commune)",
     "code_insee_complete": "Code commune sans son zéro initial (complété)",
     "code_insee_invalide": "Code commune inconnu de la liste 2026",
     "code_insee_ancien": "Ancien code commune (converti au COG 2026)",
     "code_postal_complete": "Code postal sans son zéro initial (complété)",
     "point_hors_commune_declaree": "Point hors de la commune déclarée",
     "point_hors_departement_declare": "Point hors du département déclaré",
-    "commune_incertaine": "Commune déduite d'un code postal partagé (incertaine)",
-    "commune_deduite_du_nom": "Commune lue dans le nom ou l'adresse (ni coordonnées ni code postal connu)",
+    "commune_par_defaut": "Code postal partagé par plusieurs communes, aucune nommée : la plus peuplée, par défaut",
+    "commune_deduite_du_nom": "Commune lue dans le nom ou l'adresse",
+    "code_postal_incoherent": "Code postal qui ne dessert pas la commune du lieu",
+    "point_hors_code_postal": "Point hors des communes de son code postal",
     "departement_declare_different": "Département déclaré différent de celui de la commune",
     "date_illisible": "Date de mise à jour illisible",
     "date_maj_manquante": "Date de mise à jour absente",
@@ -37,10 +39,19 @@ FLAG_LABELS = {
 
 LOCATION_PRECISION = {
     "address": "adresse",
+    "street": "rue",
     "commune": "commune",
     "postcode": "code postal",
     "none": "aucune",
 }
+# How a lieu's point was obtained, in the card.
+LOCATION_WORDS = {
+    "address": "localisé à l'adresse",
+    "street": "localisé à la rue seulement (position approchée)",
+    "commune": "position approximative : placé au centre de sa commune",
+    "postcode": "position approximative : placé au centre de la commune de son code postal",
+}
+APPROXIMATE_PRECISIONS = ("commune", "postcode")
 
 # The regional illectronism totals come from a presentation, not from a data file of the warehouse.
 SOURCE_ILLECTRONISME = "RhinOcc, présentation 2023, d'après Insee 2019 (totaux régionaux)"
@@ -84,14 +95,18 @@ METRIC_LIEUX = "Lieux d'inclusion numérique"
 METRIC_LIEUX_HELP = (
     "Lieux distincts après rapprochement des fiches décrivant le même lieu dans plusieurs sources."
 )
-METRIC_RECORDS = "Fiches sources acceptées"
-METRIC_SOURCES = "Sources"
+METRIC_RECORDS = "Fiches des sources actuelles"
+METRIC_RECORDS_HELP = (
+    "Fiches acceptées des sources qui décrivent l'offre d'aujourd'hui ; l'édition antérieure de la liste "
+    "France Services, gardée pour l'évolution, n'y est pas comptée."
+)
+METRIC_SOURCES = "Sources de lieux actuelles"
 METRIC_COMMUNES = "Communes avec au moins un lieu"
 METRIC_POPULATION = "Habitants"
 METRIC_WITHIN_10KM = "Population à moins de 10 km d'un lieu"
 METRIC_WITHIN_10KM_HELP = (
-    "Part de la population dont la commune (son point représentatif) est à moins de 10 km "
-    "à vol d'oiseau d'un lieu."
+    "Part des habitants à 10 km ou moins, à vol d'oiseau, d'un lieu : la population de chaque commune est "
+    "répartie sur une grille de points à l'intérieur de la commune (voir « Couverture »)."
 )
 CONTEXT_TITLE = "Contexte régional"
 CONTEXT_ILLECTRONISME = "Personnes en situation d'illectronisme"
@@ -152,6 +167,10 @@ MAP_EMPTY = "Aucun lieu ne correspond à ces filtres. Élargissez la recherche o
 MAP_URL_NOTICE = "Certains paramètres de l'adresse n'étaient pas valides et ont été ignorés :"
 MAP_TABLE = "Voir en tableau"
 MAP_LEGEND_POINTS = "Lieux"
+MAP_LEGEND_APPROXIMATE = (
+    "Point pâle cerclé de gris : position approximative, au centre de la commune ({n} lieux sans "
+    "adresse géolocalisée)."
+)
 MAP_LEGEND_QPV = (
     "Contour rouge : quartier prioritaire de la politique de la ville (génération 2015)"
 )
@@ -187,14 +206,19 @@ COVERAGE_INTRO = (
 )
 DISTANCE_MODEL_TITLE = "Comment les distances sont calculées"
 DISTANCE_MODEL = (
-    "Chaque commune est résumée par un point situé à l'intérieur de son territoire (point représentatif), "
-    "et toute sa population y est placée. La distance est mesurée à vol d'oiseau jusqu'au lieu le plus proche, "
-    "en projection Lambert-93. Ce modèle **sous-estime** les trajets réels (routes, relief, rivières : en "
-    "montagne, 10 km à vol d'oiseau peuvent faire 30 minutes de route) et ignore les transports en commun ; "
-    "il **surestime** la distance des habitants qui vivent près d'un lieu situé loin du point de leur commune, "
-    "et la sous-estime pour ceux des hameaux éloignés. Les lieux localisés seulement à la commune (Aidants "
-    "Connect) sont placés au point de leur commune. Les lieux itinérants (bus France Services) comptent à leur "
-    "adresse de rattachement."
+    "Les sources ne disent pas où vivent les habitants à l'intérieur d'une commune : le modèle répartit la "
+    "population municipale de chaque commune (Insee) sur une grille régulière de points à l'intérieur de son "
+    "contour (un point tous les kilomètres au plus, une quinzaine au moins pour les petites communes), à parts "
+    "égales. Pour chaque point, la distance au lieu le plus proche est mesurée à vol d'oiseau, en projection "
+    "Lambert-93. Les chiffres sont ensuite pondérés par les habitants : « distance médiane » = la moitié des "
+    "habitants vit plus près d'un lieu, l'autre moitié plus loin ; « à moins de 10 km » = la part des habitants "
+    "dont le point est à 10 km ou moins.\n\n"
+    "Ce modèle **sous-estime** les trajets réels (routes, relief : en montagne, 10 km à vol d'oiseau peuvent "
+    "faire 30 minutes de route) et ignore les transports en commun ; il suppose une population uniforme dans "
+    "la commune, alors qu'elle se concentre souvent au bourg (les distances des grandes communes rurales sont "
+    "donc plutôt surestimées). Les lieux connus seulement par leur commune (sans adresse géolocalisée) sont "
+    "placés au centre de la commune et marqués « position approximative ». Les lieux itinérants (bus France "
+    "Services) comptent à leur adresse de rattachement."
 )
 COVERAGE_METRIC = "Indicateur du graphique"
 COVERAGE_METRICS = {
@@ -205,7 +229,7 @@ COVERAGE_METRICS = {
     "part_population_10km": ("Population à moins de 10 km d'un lieu", "%", True),
     "part_population_20km": ("Population à moins de 20 km d'un lieu", "%", True),
     "distance_mediane_km": (
-        "Distance médiane au lieu le plus proche (pondérée par la population)",
+        "Distance médiane des habitants au lieu le plus proche",
         "km",
         False,
     ),
@@ -222,7 +246,7 @@ COVERAGE_COLUMNS = {
     "part_population_5km": "% pop. < 5 km",
     "part_population_10km": "% pop. < 10 km",
     "part_population_20km": "% pop. < 20 km",
-    "distance_mediane_km": "Distance médiane (km)",
+    "distance_mediane_km": "Distance médiane au lieu le plus proche (km)",
 }
 COVERAGE_METHOD = "Lieux dédoublonnés par rhinocc-dash ; distances à vol d'oiseau."
 COVERAGE_EVOLUTION_METHOD = (
@@ -240,8 +264,8 @@ COVERAGE_FARTHEST_COLUMNS = {
     "nom": "Commune",
     "departement": "Dép.",
     "population": "Population 2023",
-    "nearest_lieu_km": "Distance au lieu le plus proche (km)",
-    "lieux_within_20km": "Lieux à moins de 20 km",
+    "distance_mediane_km": "Distance médiane des habitants au lieu le plus proche (km)",
+    "part_population_10km": "Part des habitants à moins de 10 km",
 }
 COVERAGE_EVOLUTION_TITLE = (
     "Évolution : sites France Services, liste ANCT du 01/12/2022 au 01/08/2024"
@@ -315,7 +339,7 @@ GAP_COLUMNS = {
     "departement": "Dép.",
     "population": "Population 2023",
     "illectronisme_estime": "Illectronisme (estimation modélisée)",
-    "distance_lieu_km": "Lieu le plus proche (km)",
+    "distance_lieu_km": "Distance médiane au lieu le plus proche (km)",
     "lieux": "Lieux",
     "score_besoin": "Besoin (centile)",
     "score_offre": "Offre (centile)",
@@ -375,9 +399,113 @@ QUALITY_COMPLETENESS_NOTE = (
 )
 QUALITY_FRESHNESS_NOTE = "Dates de mise à jour des fiches, comptées depuis le {today}."
 QUALITY_DEDUP_NOTE = (
-    "Paires de fiches reconnues comme un même lieu, par règle : même identifiant, même SIRET dans la même "
-    "commune (noms proches ou moins de 150 m), moins de 150 m et noms proches (ou deux France Services), même "
-    "adresse, ou fiche localisée à la commune au nom quasi identique."
+    "Paires de fiches candidates, par règle et par issue. Règles, de la plus forte à la plus faible : même "
+    "identifiant national, même adresse (numéro et voie, abréviations officielles FANTOIR et NF Z10-011), moins "
+    "de 150 m et noms proches, France Services officielle et fiche qui se déclare France Services à moins de "
+    "150 m, même SIRET dans la même commune, même voie sans numéro et noms proches, fiche localisée à la commune "
+    "au nom quasi identique. Le nom de la commune est ignoré dans la comparaison des noms. Une fusion est "
+    "refusée si elle réunit deux sites distincts de la liste officielle France Services, si elle réunit des "
+    "points situés à plus de {spread} m (sauf même adresse, le géocodage de l'une étant faux), ou si un "
+    "coordinateur l'a refusée."
+)
+DEDUP_RULES = {
+    "identifiant": "même identifiant",
+    "adresse": "même adresse",
+    "proximite_nom": "moins de 150 m, nom proche",
+    "proximite_label": "France Services officielle et fiche qui s'en déclare, moins de 150 m",
+    "siret": "même SIRET",
+    "voie_nom": "même voie sans numéro, nom proche",
+    "commune_nom": "même commune, nom quasi identique",
+    "coordinateur": "décision d'un coordinateur",
+}
+DEDUP_STATUS = {
+    "fusion": "fusionnées",
+    "refusee_distance": "refusée : points trop éloignés",
+    "refusee_liste_officielle": "refusée : deux sites de la liste officielle",
+    "refusee_coordinateur": "refusée par un coordinateur",
+}
+DEDUP_COLUMNS = {
+    "rule": "Règle",
+    "status": "Issue",
+    "pairs": "Paires",
+    "distance_m": "Distance (m)",
+    "key_a": "Fiche A",
+    "source_a": "Source A",
+    "nom_a": "Nom A",
+    "commune_a": "Commune A",
+    "key_b": "Fiche B",
+    "source_b": "Source B",
+    "nom_b": "Nom B",
+    "commune_b": "Commune B",
+    "same": "Décision",
+    "category": "Catégorie de tirage",
+    "note": "Pourquoi",
+    "decided_by": "Par",
+    "decided_at": "Le (UTC)",
+    "comment": "Commentaire",
+    "applied": "Appliquée dans l'entrepôt affiché",
+    "lieu_id": "Lieu",
+    "nom": "Nom",
+    "commune": "Commune",
+    "departement": "Dép.",
+    "etendue_m": "Écart entre points (m)",
+    "n_records": "Fiches",
+}
+SAME_WORDS = {True: "même lieu", False: "pas le même lieu"}
+DEDUP_PRECISION = "Précision du rapprochement"
+DEDUP_PRECISION_HELP = (
+    "Parmi les paires étiquetées que le rapprochement met dans un même lieu, la part qui sont vraiment le même "
+    "lieu (une précision basse fusionne à tort des lieux distincts)."
+)
+DEDUP_RECALL = "Rappel du rapprochement"
+DEDUP_RECALL_HELP = (
+    "Parmi les paires étiquetées « même lieu », la part que le rapprochement réunit (un rappel bas laisse des "
+    "doublons sur la carte)."
+)
+DEDUP_LABELLED = "Paires étiquetées à la main"
+DEDUP_MEASURE_NOTE = (
+    "Mesuré à chaque construction sur un jeu de paires jugées à la main (tests/data/dedup_labels.csv) : "
+    "{fp} fusion(s) à tort, {fn} doublon(s) non réunis."
+)
+DEDUP_NOT_MEASURED = (
+    "Le jeu de paires étiquetées n'était pas disponible lors de la construction : pas de mesure."
+)
+DEDUP_DISAGREEMENTS = (
+    "Voir les {n} paires étiquetées où le rapprochement diffère du jugement humain"
+)
+DEDUP_SPREAD_NOTE = (
+    "{n} lieux réunissent des fiches situées à plus de {spread} m les unes des autres : toutes donnent la même "
+    "adresse, l'un des géocodages est donc faux (le lieu est placé au point de sa fiche la plus officielle)."
+)
+DEDUP_DECISIONS_TITLE = "Décisions des coordinateurs"
+DEDUP_DECISIONS_HELP = (
+    "Deux fiches rapprochées à tort, ou un doublon oublié : indiquez les deux fiches (colonnes « Fiche A » et "
+    "« Fiche B » ci-dessus, ou « source:identifiant ») et votre décision. Elle est gardée hors de l'entrepôt et "
+    "appliquée à chaque construction suivante."
+)
+DEDUP_KEY_A = "Fiche A (source:identifiant)"
+DEDUP_KEY_B = "Fiche B (source:identifiant)"
+DEDUP_DECISION = "Décision"
+DEDUP_COMMENT = "Commentaire (facultatif)"
+DEDUP_RECORD = "Enregistrer la décision"
+DEDUP_RECORDED = (
+    "Décision enregistrée : elle sera appliquée à la prochaine construction de l'entrepôt."
+)
+DEDUP_UNKNOWN_KEY = (
+    "Fiche inconnue dans cet entrepôt : {keys}. Copiez l'identifiant depuis le tableau des paires."
+)
+DEDUP_SAME_KEY = "Choisissez deux fiches différentes."
+SIGN_IN = "Se connecter"
+SIGN_IN_OIDC = "Se connecter (compte de l'organisation)"
+SIGN_OUT = "Se déconnecter"
+SIGNED_IN = "Connecté : {name}"
+SIGN_IN_NAME = "Identifiant de mainteneur"
+SIGN_IN_PASSWORD = "Mot de passe"
+SIGN_IN_FAILED = "Identifiant ou mot de passe incorrect."
+SIGN_IN_LOCKED = "Trop d'essais infructueux : réessayez dans {minutes} min."
+NO_MAINTAINERS = (
+    "Aucun compte de mainteneur n'est configuré. Créez-en un avec « rhinocc-dash maintainer add NOM » "
+    "(le mot de passe est gardé haché dans .streamlit/secrets.toml)."
 )
 QUALITY_QUARANTINE_NOTE = "Lignes lues = acceptées + mises de côté, pour chaque source."
 QUALITY_LOCATION_NOTE = (
@@ -389,13 +517,6 @@ QUALITY_TO_CHECK_NOTE = (
     "contact ou d'adresse. La fiche la plus récente des sources date du 01/08/2024 (France Services)."
 )
 QUALITY_TO_CHECK_YEARS = "Information plus ancienne que (années)"
-DEDUP_RULES = {
-    "identifiant": "même identifiant",
-    "siret": "même SIRET",
-    "proximite_nom": "moins de 150 m, nom proche",
-    "adresse": "même adresse",
-    "commune_nom": "même commune, nom quasi identique",
-}
 QUALITY_COLUMNS = {
     "source": "Source",
     "fiches": "Fiches",

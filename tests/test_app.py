@@ -22,14 +22,16 @@ def test_home_page_shows_live_figures(app_env):
     assert not at.exception
     con = duckdb.connect(str(app_env), read_only=True)
     lieux = con.execute("SELECT count(*) FROM lieux").fetchone()[0]
-    records = con.execute("SELECT count(*) FROM venue_records").fetchone()[0]
+    records = con.execute(
+        "SELECT count(*) FROM venue_records WHERE source <> 'france_services_2022'"
+    ).fetchone()[0]
     covered = con.execute("SELECT count(DISTINCT code_insee) FROM lieux").fetchone()[0]
     con.close()
     assert metric(at, texts.METRIC_LIEUX) == fmt_int(lieux)
     assert metric(at, texts.METRIC_RECORDS) == fmt_int(records)
     assert metric(at, texts.METRIC_COMMUNES) == f"{fmt_int(covered)} / {fmt_int(4446)}"
     assert metric(at, texts.METRIC_POPULATION) == "6\u202f124\u202f653"
-    assert metric(at, texts.METRIC_SOURCES) == "6"
+    assert metric(at, texts.METRIC_SOURCES) == "5"
 
 
 def test_home_page_regional_context_with_sources(app_env):

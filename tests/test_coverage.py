@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from rhinocc_dash import warehouse as queries
-from rhinocc_dash.analysis import coverage
+from rhinocc_dash.analysis import coverage, service
+from rhinocc_dash.measures import weighted_median
 from rhinocc_dash.views.exports import neutralise, to_csv_bytes
 
 
@@ -19,27 +20,32 @@ def inputs(con):
     return (
         queries.run(con, "communes_base"),
         queries.run(con, "commune_access"),
+        queries.run(con, "population_points"),
         queries.run(con, "coverage_lieux"),
         queries.run(con, "departement_list"),
     )
 
 
 @pytest.fixture(scope="module")
-def deps(inputs):
-    communes, access, lieux, names = inputs
-    return coverage.coverage_table(communes, access, lieux, "departement", names).set_index("code")
+def deps(con):
+    table, _ = service.departement_coverage(con)
+    return table.set_index("code")
 
 
 def test_counts_and_shares_match_sql(con, deps):
     rows = con.execute("""
+        WITH reach AS (
+            SELECT c.departement,
+                   sum(p.population) FILTER (WHERE p.nearest_lieu_km <= 5) / sum(p.population) AS pop5,
+                   sum(p.population) FILTER (WHERE p.nearest_lieu_km <= 10) / sum(p.population) AS pop10,
+                   sum(p.population) FILTER (WHERE p.nearest_lieu_km <= 20) / sum(p.population) AS pop20
+            FROM population_points p JOIN communes c USING (code_insee) GROUP BY 1)
         SELECT c.departement,
                (SELECT count(*) FROM lieux l WHERE l.departement = c.departement) AS lieux,
                sum(c.population) AS population,
                count(*) FILTER (WHERE a.lieux_in_commune > 0) / count(*) AS share_communes,
-               sum(c.population) FILTER (WHERE a.nearest_lieu_km <= 5) / sum(c.population) AS pop5,
-               sum(c.population) FILTER (WHERE a.nearest_lieu_km <= 10) / sum(c.population) AS pop10,
-               sum(c.population) FILTER (WHERE a.nearest_lieu_km <= 20) / sum(c.population) AS pop20
-        FROM communes c JOIN commune_access a USING (code_insee)
+               any_value(r.pop5), any_value(r.pop10), any_value(r.pop20)
+        FROM communes c JOIN commune_access a USING (code_insee) JOIN reach r USING (departement)
         GROUP BY c.departement
     """).fetchall()
     assert len(rows) == 13
@@ -53,34 +59,43 @@ def test_counts_and_shares_match_sql(con, deps):
         assert row["part_population_20km"] == pytest.approx(pop20 or 0)
 
 
-def test_weighted_median_distance_matches_expansion(con, deps):
-    # Expand each commune into one value per inhabitant (by hundreds), take the plain median.
-    rows = con.execute("""SELECT a.nearest_lieu_km, c.population FROM communes c JOIN commune_access a
-                          USING (code_insee) WHERE c.departement = '48'""").fetchall()
-    expanded = np.repeat([d for d, _ in rows], [max(int(p), 0) for _, p in rows])
-    assert deps.loc["48", "distance_mediane_km"] == pytest.approx(
-        float(np.median(expanded)), abs=0.01
+def test_weighted_median_distance_matches_sql(con, deps):
+    # The first distance at which the cumulated inhabitants reach half of the département's, in SQL.
+    medians = dict(
+        con.execute("""
+        WITH ranked AS (
+            SELECT c.departement, p.nearest_lieu_km,
+                   sum(p.population) OVER (PARTITION BY c.departement ORDER BY p.nearest_lieu_km
+                                           ROWS UNBOUNDED PRECEDING) AS cumulated,
+                   sum(p.population) OVER (PARTITION BY c.departement) AS total
+            FROM population_points p JOIN communes c USING (code_insee) WHERE p.population > 0)
+        SELECT departement, min(nearest_lieu_km) FILTER (WHERE cumulated >= total / 2)
+        FROM ranked GROUP BY 1""").fetchall()
     )
+    for dep, median in medians.items():
+        assert deps.loc[dep, "distance_mediane_km"] == pytest.approx(median, abs=0.002)
+    # No artificial zero: every département's inhabitants live, at the median, away from a lieu.
+    assert min(medians.values()) > 0.5
 
 
 def test_weighted_median_small_cases():
-    assert coverage.weighted_median([1, 2, 3], [1, 1, 1]) == 2
-    assert coverage.weighted_median([1, 10], [1, 100]) == 10
-    assert coverage.weighted_median([5, np.nan], [1, 1]) == 5
-    assert np.isnan(coverage.weighted_median([], []))
+    assert weighted_median([1, 2, 3], [1, 1, 1]) == 2
+    assert weighted_median([1, 10], [1, 100]) == 10
+    assert weighted_median([5, np.nan], [1, 1]) == 5
+    assert np.isnan(weighted_median([], []))
 
 
-def test_region_row(inputs, con):
-    communes, access, lieux, _ = inputs
-    region = coverage.total_row(communes, access, lieux, "76", "Occitanie")
+def test_region_row(con):
+    _, region = service.departement_coverage(con)
     assert region["lieux"] == con.execute("SELECT count(*) FROM lieux").fetchone()[0]
     assert region["population"] == 6_124_653 and region["communes"] == 4446
 
 
 def test_epci_drill_down(con, inputs):
-    communes, access, lieux, _ = inputs
+    communes, access, points, lieux, _ = inputs
     names = queries.run(con, "epci_published")[["code", "nom"]]
-    epci = coverage.coverage_table(communes, access, lieux, "epci_siren", names).set_index("code")
+    epci = coverage.coverage_table(communes, access, points, lieux, "epci_siren", names)
+    epci = epci.set_index("code")
     assert len(epci) == 164
     expected = dict(
         con.execute("""SELECT c.epci_siren, count(*) FROM lieux l JOIN communes c USING (code_insee)
@@ -91,7 +106,7 @@ def test_epci_drill_down(con, inputs):
 
 
 def test_composition_and_families(con, inputs):
-    _, _, lieux, _ = inputs
+    lieux = inputs[3]
     labels = coverage.label_composition(lieux).set_index("departement")
     assert labels.sum(axis=1).sum() == len(lieux)
     fs_31 = con.execute(
@@ -106,14 +121,11 @@ def test_composition_and_families(con, inputs):
     assert offer.loc["34", "Accès aux droits"] == pytest.approx(admin_34)
 
 
-def test_farthest_communes(con, inputs):
-    communes, access, _, _ = inputs
-    farthest = coverage.farthest_communes(
-        communes[communes["departement"] == "65"], access, limit=5
-    )
+def test_farthest_communes(con):
+    farthest = service.farthest_communes(con, "65", limit=5)
     expected = con.execute("""SELECT c.code_insee FROM communes c JOIN commune_access a USING (code_insee)
-                              WHERE c.departement = '65' ORDER BY a.nearest_lieu_km DESC, c.population DESC
-                              LIMIT 5""").fetchall()
+                              WHERE c.departement = '65'
+                              ORDER BY a.distance_mediane_km DESC, c.population DESC LIMIT 5""").fetchall()
     assert list(farthest["code_insee"]) == [r[0] for r in expected]
 
 
@@ -143,7 +155,7 @@ def test_plain_cells_are_untouched():
 
 
 def test_departement_communes_include_whole_epci(con, inputs):
-    communes, _, _, _ = inputs
+    communes = inputs[0]
     in_dep, epci_communes = coverage.departement_communes(communes, "32")
     assert len(in_dep) == 458  # Gers, COG 2026 (geo/SOURCES.md)
     expected = con.execute("""SELECT count(*) FROM communes WHERE epci_siren IN

@@ -1,8 +1,10 @@
-"""The matcher on hand-made tricky cases."""
+"""The matcher on hand-made tricky cases (the real data's precision and recall: test_dedup_labels.py)."""
 
 import pandas as pd
 
-from rhinocc_dash.ingest.dedup import build_lieux, normalise_address, normalise_name
+from rhinocc_dash.ingest.dedup import Override
+from rhinocc_dash.ingest.lieux import build_lieux, labels_of
+from rhinocc_dash.ingest.matching import normalise_address, normalise_name
 
 BASE = {
     "adresse": "",
@@ -29,11 +31,16 @@ BASE = {
 
 
 def records(*rows):
-    return pd.DataFrame([{**BASE, "record_id": f"r{i:02d}", **row} for i, row in enumerate(rows)])
+    return pd.DataFrame(
+        [
+            {**BASE, "record_id": f"r{i:02d}", "source_id": f"id{i}", **row}
+            for i, row in enumerate(rows)
+        ]
+    )
 
 
-def groups(frame):
-    lieux, links, _ = build_lieux(frame)
+def groups(frame, overrides=()):
+    lieux, links, _ = build_lieux(frame, list(overrides))
     return sorted(sorted(g) for g in links.groupby("lieu_id")["record_id"].apply(list))
 
 
@@ -83,6 +90,12 @@ def test_three_mediatheques_in_one_town_stay_apart():
 
 def test_accents_case_and_punctuation_match():
     assert normalise_name("MÉDIATHÈQUE L'ARSENAL") == normalise_name("Mediatheque  l arsenal")
+    # The national lists: FANTOIR street types (CHE = chemin), NF Z10-011 titles (MAL = maréchal).
+    assert normalise_address("1 CHE DE LA MESTRISE BP 36 09500 MIREPOIX") == normalise_address(
+        "1 Chemin de la Mestrise"
+    )
+    assert normalise_address("12 AV DU MAL FOCH") == normalise_address("12 avenue du Maréchal Foch")
+    assert normalise_address("Route de Sarrant") == ""  # no street number: not an address key
     assert normalise_address("2 Bd. de la Liberté") == normalise_address(
         "2 BOULEVARD DE LA LIBERTE"
     )
@@ -215,3 +228,154 @@ def test_commune_level_record_joins_a_namesake_in_its_commune():
         },
     )
     assert groups(frame) == [["r00", "r01"], ["r02"]]
+
+
+def place(**row):
+    return {"code_insee": "31555", "commune": "Toulouse", "source": "rhinocc", **row}
+
+
+def test_two_sites_of_the_official_list_are_never_one_lieu():
+    frame = records(
+        place(
+            source="france_services_2024",
+            nom="France services de Mende",
+            adresse="1 rue du Faubourg",
+            latitude=44.5180,
+            longitude=3.5000,
+        ),
+        place(
+            source="france_services_2024",
+            nom="France services itinérante de Lozère",
+            adresse="1 rue du Faubourg",
+            latitude=44.5180,
+            longitude=3.5001,
+        ),
+    )
+    assert groups(frame) == [["r00"], ["r01"]]
+
+
+def test_a_chain_never_joins_places_far_apart():
+    """Two social centres 7 km apart, a record naming both at one of the addresses, and a commune-level
+    record close in name to the other: the lieu cannot stretch over both centres."""
+    frame = records(
+        place(
+            nom="Centre social Bellefontaine",
+            adresse="3 impasse Foulquier",
+            latitude=43.5654,
+            longitude=1.4022,
+        ),
+        place(
+            nom="Centre social Jolimont",
+            adresse="11 avenue de l'Observatoire",
+            latitude=43.6135,
+            longitude=1.4625,
+        ),
+        place(
+            source="cnfs",
+            nom="Centre social Bellefontaine et Jolimont",
+            adresse="11 avenue de l'Observatoire",
+            latitude=43.6135,
+            longitude=1.4625,
+        ),
+        place(
+            source="aidants_connect",
+            nom="Centre social Bellefontaine et Jolimont",
+            adresse="3 impasse Foulquier",
+            latitude=43.60,
+            longitude=1.43,
+            location_precision="postcode",
+        ),
+    )
+    result = groups(frame)
+    assert not any({"r00", "r01"} <= set(g) for g in result)
+    assert ["r01", "r02"] in result  # same address: the bridging record joins one centre
+
+
+def test_name_similarity_ignores_the_commune_name():
+    frame = records(
+        place(
+            code_insee="81065",
+            commune="Castres",
+            nom="CCAS de Castres",
+            siret="21810065400012",
+            latitude=43.6060,
+            longitude=2.2400,
+        ),
+        place(
+            code_insee="81065",
+            commune="Castres",
+            nom="PIJ / Cyber-base de Castres",
+            siret="21810065400012",
+            latitude=43.6000,
+            longitude=2.2500,
+        ),
+    )
+    assert groups(frame) == [["r00"], ["r01"]]
+
+
+def test_town_hall_under_two_names_at_one_address():
+    frame = records(
+        place(
+            code_insee="09193",
+            commune="Mirepoix",
+            nom="Mairie de Mirepoix",
+            adresse="1 CHE DE LA MESTRISE",
+            latitude=43.0880,
+            longitude=1.8740,
+        ),
+        place(
+            source="cnfs",
+            code_insee="09193",
+            commune="Mirepoix",
+            nom="Commune de Mirepoix",
+            adresse="1 Chemin de la Mestrise",
+            latitude=43.0884,
+            longitude=1.8745,
+        ),
+    )
+    assert groups(frame) == [["r00", "r01"]]
+
+
+def test_coordinator_decisions_win_and_survive():
+    frame = records(
+        place(nom="Espace numérique", adresse="5 rue Alsace", latitude=43.60, longitude=1.44),
+        place(
+            source="cnfs",
+            nom="Espace numérique",
+            adresse="5 rue Alsace",
+            latitude=43.60,
+            longitude=1.44,
+        ),
+        place(
+            source="cnfs",
+            nom="Tiers-lieu du quartier",
+            adresse="9 rue Bayard",
+            latitude=43.62,
+            longitude=1.46,
+        ),
+    )
+    assert groups(frame) == [["r00", "r01"], ["r02"]]
+    apart = Override(("rhinocc", "id0"), ("cnfs", "id1"), same=False)
+    together = Override(("rhinocc", "id0"), ("cnfs", "id2"), same=True)
+    assert groups(frame, [apart, together]) == [["r00", "r02"], ["r01"]]
+
+
+def test_official_label_only_from_the_official_list():
+    labels, declared = labels_of(
+        [
+            {"source": "cnfs", "labels": ["Conseillers numériques", "France Services"]},
+            {"source": "rhinocc", "labels": ["France Services", "APTIC"]},
+        ]
+    )
+    assert labels == ["Conseillers numériques", "APTIC"]
+    assert declared == [
+        {"label": "France Services", "source": "cnfs"},
+        {"label": "France Services", "source": "rhinocc"},
+    ]
+    labels, declared = labels_of(
+        [
+            {"source": "france_services_2024", "labels": ["France Services"]},
+            {"source": "rhinocc", "labels": ["France Services"]},
+        ]
+    )
+    assert labels == ["France Services"] and declared == []

@@ -86,11 +86,9 @@ def test_points_outside_occitanie(tmp_path, territory):
     records = by_id(result)
     assert (
         records["Ref_6"]["commune"] == "Lectoure"
-        and "point_hors_occitanie" in records["Ref_6"]["flags"]
+        and "point_hors_region" in records["Ref_6"]["flags"]
     )
-    assert [(q["source_row"], q["reason_code"]) for q in result.quarantine] == [
-        (2, "hors_occitanie")
-    ]
+    assert [(q["source_row"], q["reason_code"]) for q in result.quarantine] == [(2, "hors_region")]
 
 
 def test_empty_files(tmp_path, territory):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 
 import numpy as np
 import pandas as pd
@@ -13,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import texts
 from rhinocc_dash import warehouse as queries
-from rhinocc_dash.analysis import gap
-from rhinocc_dash.analysis.spatial import commune_access
+from rhinocc_dash.analysis import gap, service
 from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash.views.exports import to_geojson_bytes
 
 
 @pytest.fixture(scope="module")
@@ -25,12 +24,13 @@ def base(con):
         queries.run(con, "commune_indicators"),
         queries.run(con, "commune_access"),
         queries.run(con, "gap_lieux"),
+        queries.run(con, "population_points"),
     )
 
 
-def test_illectronism_estimate_sums_to_regional_total(base):
-    communes, indicators, access, _ = base
-    frame = gap.gap_frame("commune", communes, indicators, access, None)
+def test_illectronism_estimate_sums_to_regional_total(con):
+    communes, indicators = queries.run(con, "communes_base"), queries.run(con, "commune_indicators")
+    frame = service.gap_base(con, "commune")
     assert frame["illectronisme_estime"].sum() == 1_160_000
     assert (frame["illectronisme_estime"] >= 0).all()
     # Proportional to population x axis score: Toulouse against Montpellier, recomputed here.
@@ -109,11 +109,8 @@ def test_far_fragile_commune_ranks_above_well_served_average_one():
     assert ranked.loc["A", "ecart"] > 0 > ranked.loc["B", "ecart"]
 
 
-def test_raising_a_weight_moves_the_ranking_the_expected_way(base, con):
-    communes, indicators, access, _ = base
-    frame = gap.gap_frame(
-        "departement", communes, indicators, access, queries.run(con, "departement_published")
-    )
+def test_raising_a_weight_moves_the_ranking_the_expected_way(con):
+    frame = service.gap_base(con, "departement")
     poorest = frame.sort_values("revenu_median").iloc[0]["code"]  # Aude, 19,550 € (Filosofi 2019)
     assert poorest == "11"
     before = gap.scores(frame, gap.DEFAULT_WEIGHTS).set_index("code")
@@ -133,55 +130,58 @@ def test_missing_components_are_left_out_not_zero():
 
 
 def test_hypothetical_lieux_change_distances_as_recomputed(base):
-    communes, _, access, lieux = base
+    communes, _, _, lieux, points = base
     added = [{"code_insee": "48077"}, {"code_insee": "09193"}]
-    after = gap.access_with(communes, lieux, added).set_index("code_insee")
-    to_l93 = Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
-    points = communes.set_index("code_insee")
-    targets = [
-        to_l93.transform(
-            points.loc[h["code_insee"], "longitude"], points.loc[h["code_insee"], "latitude"]
-        )
-        for h in added
-    ]
-    before = access.set_index("code_insee")["nearest_lieu_km"]
-    for code in communes["code_insee"].sample(300, random_state=1).tolist() + [
-        "48077",
-        "09193",
-        "48110",
-    ]:
-        x, y = to_l93.transform(points.loc[code, "longitude"], points.loc[code, "latitude"])
-        expected = min(before[code], *(math.hypot(x - tx, y - ty) / 1000 for tx, ty in targets))
-        assert after.loc[code, "nearest_lieu_km"] == pytest.approx(expected, abs=0.0011)
-    assert after.loc["48077", "nearest_lieu_km"] == 0
+    _, before = gap.access_with(communes, points, lieux, [])
+    access, after = gap.access_with(communes, points, lieux, added)
+    centre = communes.set_index("code_insee")
+    targets = np.array(
+        [
+            to_l93(
+                centre.loc[h["code_insee"], "longitude"], centre.loc[h["code_insee"], "latitude"]
+            )
+            for h in added
+        ]
+    )
+    sample = points.sample(2000, random_state=1).index.union(
+        points.index[points["code_insee"].isin(["48077", "09193"])]
+    )
+    for index in sample:
+        x, y = points.at[index, "x"], points.at[index, "y"]
+        to_new = np.hypot(targets[:, 0] - x, targets[:, 1] - y).min() / 1000
+        expected = min(before.at[index, "nearest_lieu_km"], to_new)
+        assert after.at[index, "nearest_lieu_km"] == pytest.approx(expected, abs=0.0011)
+    by_code = access.set_index("code_insee")
+    warehouse_access = base[2].set_index("code_insee")
     assert (
-        after.loc["48077", "lieux_in_commune"]
-        == access.set_index("code_insee").loc["48077", "lieux_in_commune"] + 1
+        by_code.loc["48077", "lieux_in_commune"]
+        == warehouse_access.loc["48077", "lieux_in_commune"] + 1
     )
-    gained = gap.newly_within(communes, access, after.reset_index())
-    merged = (
-        communes.set_index("code_insee")
-        .join(before.rename("b"))
-        .join(after["nearest_lieu_km"].rename("a"))
-    )
-    assert gained == merged.loc[(merged["b"] > 10) & (merged["a"] <= 10), "population"].sum() > 0
+    gained = gap.newly_within(before, after)
+    moved = (before["nearest_lieu_km"] > 10) & (after["nearest_lieu_km"] <= 10)
+    assert gained == round(points.loc[moved, "population"].sum()) > 0
+
+
+def to_l93(lon, lat):
+    return Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True).transform(lon, lat)
 
 
 def test_without_hypothesis_distances_are_geodesic_nearest(base):
-    """With no hypothetical lieu, the what-if distances are the true nearest lieu, recomputed here on the
-    ellipsoid (pyproj.Geod, all pairs) for a sample of communes: Lambert-93 stays within 60 m of it."""
-    communes, _, _, lieux = base
-    computed = gap.access_with(communes, lieux, []).set_index("code_insee")["nearest_lieu_km"]
+    """With no hypothetical lieu, the distances are the true nearest lieu, recomputed here on the
+    ellipsoid (pyproj.Geod, all pairs) for a sample of population points: Lambert-93 stays within 60 m."""
+    communes, _, _, lieux, points = base
+    _, computed = gap.access_with(communes, points, lieux, [])
     geod = Geod(ellps="GRS80")
-    sample = communes.sample(150, random_state=7)
-    for row in sample.itertuples(index=False):
+    to_wgs84 = Transformer.from_crs("EPSG:2154", "EPSG:4326", always_xy=True)
+    for index in points.sample(150, random_state=7).index:
+        lon, lat = to_wgs84.transform(points.at[index, "x"], points.at[index, "y"])
         _, _, metres = geod.inv(
-            np.full(len(lieux), row.longitude),
-            np.full(len(lieux), row.latitude),
+            np.full(len(lieux), lon),
+            np.full(len(lieux), lat),
             lieux["longitude"].to_numpy(),
             lieux["latitude"].to_numpy(),
         )
-        assert computed[row.code_insee] == pytest.approx(metres.min() / 1000, abs=0.06)
+        assert computed.at[index, "nearest_lieu_km"] == pytest.approx(metres.min() / 1000, abs=0.06)
 
 
 def test_page_ranks_explains_and_runs_what_if(app_env, con):
@@ -194,14 +194,11 @@ def test_page_ranks_explains_and_runs_what_if(app_env, con):
     at.button(key="gap_whatif_add").click().run()
     assert not at.exception
     newly = next(m.value for m in at.metric if m.label == texts.GAP_METRIC_NEWLY)
-    communes = queries.run(con, "communes_base")
-    lieux = queries.run(con, "gap_lieux")
-    expected = gap.newly_within(
-        communes,
-        commune_access(communes, lieux),
-        gap.access_with(communes, lieux, [{"code_insee": top}]),
-    )
-    assert newly == fmt_int(expected)
+    points = queries.run(con, "population_points")
+    communes, lieux = queries.run(con, "communes_base"), queries.run(con, "gap_lieux")
+    _, after = gap.access_with(communes, points, lieux, [{"code_insee": top}])
+    gained = (points["nearest_lieu_km"] > 10) & (after["nearest_lieu_km"] <= 10)
+    assert newly == fmt_int(round(points.loc[gained, "population"].sum()))
     assert at.dataframe[0].value.iloc[0]["Code"] != top
     assert "Évolution du rang (+ monte, − descend)" in at.dataframe[0].value.columns
 
@@ -217,14 +214,8 @@ def test_weight_slider_and_level(app_env):
     assert second.index("11") < first.index("11")
 
 
-def test_geojson_export_parses(base, con):
-    from rhinocc_dash.views.exports import to_geojson_bytes
-
-    communes, indicators, access, _ = base
-    frame = gap.scores(
-        gap.gap_frame("epci", communes, indicators, access, queries.run(con, "epci_published")),
-        gap.DEFAULT_WEIGHTS,
-    )
+def test_geojson_export_parses(con):
+    frame = gap.scores(service.gap_base(con, "epci"), gap.DEFAULT_WEIGHTS)
     payload = json.loads(
         to_geojson_bytes(frame, queries.run(con, "geo_epci"), ["code", "nom", "ecart", "rang"])
     )
@@ -235,9 +226,9 @@ def test_geojson_export_parses(base, con):
 @pytest.mark.parametrize(
     ("level", "published"), [("epci", "epci_published"), ("departement", "departement_published")]
 )
-def test_estimate_adds_up_at_every_level(base, con, level, published):
-    communes, indicators, access, _ = base
-    frame = gap.gap_frame(level, communes, indicators, access, queries.run(con, published))
+def test_estimate_adds_up_at_every_level(con, level, published):
+    frame = service.gap_base(con, level)
+    assert len(frame) == len(queries.run(con, published))
     assert frame["illectronisme_estime"].sum() == 1_160_000
 
 
@@ -262,21 +253,15 @@ def test_rank_changes_share_one_base_whatever_the_display_filter():
     assert shown.set_index("code")["evolution"].to_dict() == changes[list(shown["code"])].to_dict()
 
 
-def test_page_rank_changes_with_a_population_minimum(app_env, base):
-    communes, indicators, access, lieux = base
+def test_page_rank_changes_with_a_population_minimum(app_env, con):
     at = AppTest.from_file("../pages/ecarts.py", default_timeout=120).run()
     at.sidebar.number_input(key="gap_min_pop").set_value(1000).run()
     at.selectbox(key="gap_whatif_commune").set_value("48095").run()  # Mende
     at.button(key="gap_whatif_add").click().run()
     assert not at.exception
     table = at.dataframe[0].value.set_index("Code")
-    before = gap.scores(
-        gap.gap_frame("commune", communes, indicators, access, None), gap.DEFAULT_WEIGHTS
-    )
-    after_access = gap.access_with(communes, lieux, [{"code_insee": "48095"}])
-    after = gap.scores(
-        gap.gap_frame("commune", communes, indicators, after_access, None), gap.DEFAULT_WEIGHTS
-    )
+    before = gap.scores(service.gap_base(con, "commune"), gap.DEFAULT_WEIGHTS)
+    after = gap.scores(service.gap_base(con, "commune", ("48095",)), gap.DEFAULT_WEIGHTS)
     expected = gap.rank_changes(before, after).set_axis(after["code"])
     column = "Évolution du rang (+ monte, − descend)"
     assert (table["Population 2023"] >= 1000).all()

@@ -150,11 +150,17 @@ def test_departement_values_match_sql(con, lieux):
     for code, per_10k in expected:
         assert deps.loc[code, "lieux_pour_10000"] == pytest.approx(per_10k)
     assert deps.loc["31", "taux_pauvrete"] == 13.2 and deps.loc["31", "nom"] == "Haute-Garonne"
-    weighted = con.execute("""
-        SELECT sum(a.nearest_lieu_km * c.population) / sum(c.population)
-        FROM communes c JOIN commune_access a USING (code_insee) WHERE c.departement = '48'
+    # The median distance of Lozère's inhabitants, from its population points, in SQL.
+    median = con.execute("""
+        WITH ranked AS (
+            SELECT p.nearest_lieu_km,
+                   sum(p.population) OVER (ORDER BY p.nearest_lieu_km ROWS UNBOUNDED PRECEDING) AS cum,
+                   sum(p.population) OVER () AS total
+            FROM population_points p JOIN communes c USING (code_insee)
+            WHERE c.departement = '48' AND p.population > 0)
+        SELECT min(nearest_lieu_km) FILTER (WHERE cum >= total / 2) FROM ranked
     """).fetchone()[0]
-    assert deps.loc["48", "distance_lieu_km"] == pytest.approx(weighted, rel=1e-6)
+    assert deps.loc["48", "distance_lieu_km"] == pytest.approx(median, abs=0.002)
 
 
 def test_epci_values_use_published_figures(con, lieux):

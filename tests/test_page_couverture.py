@@ -31,8 +31,10 @@ def test_drill_down_to_epci(app_env, con):
     assert len(epci_table) == expected + 1 and epci_table.iloc[-1]["Nom"] == "Lozère"
     farthest = at.dataframe[2].value
     top = con.execute("""SELECT c.nom FROM communes c JOIN commune_access a USING (code_insee)
-                         WHERE c.departement = '48' ORDER BY a.nearest_lieu_km DESC, c.population DESC LIMIT 1
-                      """).fetchone()[0]
+                         WHERE c.departement = '48'
+                         ORDER BY a.distance_mediane_km DESC, c.population DESC LIMIT 1""").fetchone()[
+        0
+    ]
     assert farthest.iloc[0]["Commune"] == top
     assert any(h.value.endswith("48 Lozère") for h in at.subheader)
 

@@ -135,7 +135,9 @@ def test_quality_page_counts(app_env, con):
         d.value for d in at.dataframe if "Code" in d.value.columns and "Raison" in d.value.columns
     )
     assert len(quarantine) == con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
-    rules = at.dataframe[2].value
+    rules = next(
+        d.value for d in at.dataframe if list(d.value.columns) == ["Règle", "Issue", "Paires"]
+    )
     assert rules["Paires"].sum() == con.execute("SELECT count(*) FROM dedup_pairs").fetchone()[0]
     at.selectbox(key="q_update_years").set_value(5).run()
     to_check_metric = next(m.value for m in at.metric if m.label == texts.QUALITY_TABS[6])
@@ -195,8 +197,9 @@ def test_report_figures_match_the_warehouse(con):
     assert parser.figures["lieux"] == fmt_int(lieux)
     assert parser.figures["population"] == fmt_int(population)
     assert parser.figures["lieux_pour_10000"] == fmt_decimal(lieux / population * 10_000, 2)
-    share = con.execute("""SELECT sum(c.population) FILTER (WHERE a.nearest_lieu_km <= 10) / sum(c.population)
-                           FROM communes c JOIN commune_access a USING (code_insee)
+    share = con.execute("""SELECT sum(p.population) FILTER (WHERE p.nearest_lieu_km <= 10)
+                                  / sum(p.population)
+                           FROM population_points p JOIN communes c USING (code_insee)
                            WHERE c.departement = '46'""").fetchone()[0]
     assert parser.figures["part_population_10km"] == fmt_percent(share)
     assert parser.figures["taux_pauvrete"] == fmt_percent(14.8, ratio=False)

@@ -1,7 +1,7 @@
 """Coverage analytics: lieux, population reach and distances per département or EPCI (pure functions).
 
-Distances are straight lines from each commune's representative point to the nearest lieu; a commune's
-whole population is counted at that distance.
+Distances are those of the population points (each commune's inhabitants spread over a grid inside it)
+to the nearest lieu, in a straight line; shares and medians are weighted by the inhabitants.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ FAMILY_ORDER = tuple(dict.fromkeys(SERVICE_FAMILIES.values()))
 FRANCE_SERVICES_EDITIONS = ("france_services_2022", "france_services_2024")
 
 
-def _figures(part: pd.DataFrame, lieux_count: int) -> dict:
+def _figures(part: pd.DataFrame, points: pd.DataFrame, lieux_count: int) -> dict:
     population = float(part["population"].sum())
     row = {
         "lieux": int(lieux_count),
@@ -31,37 +31,51 @@ def _figures(part: pd.DataFrame, lieux_count: int) -> dict:
     row["part_communes_avec_lieu"] = row["communes_avec_lieu"] / len(part) if len(part) else np.nan
     for radius in RADII_KM:
         row[f"part_population_{radius}km"] = share_within(
-            part["nearest_lieu_km"], part["population"], radius
+            points["nearest_lieu_km"], points["population"], radius
         )
-    row["distance_mediane_km"] = weighted_median(part["nearest_lieu_km"], part["population"])
+    row["distance_mediane_km"] = weighted_median(points["nearest_lieu_km"], points["population"])
     return row
 
 
 def coverage_table(
-    communes: pd.DataFrame, access: pd.DataFrame, lieux: pd.DataFrame, key: str, names: pd.DataFrame
+    communes: pd.DataFrame,
+    access: pd.DataFrame,
+    points: pd.DataFrame,
+    lieux: pd.DataFrame,
+    key: str,
+    names: pd.DataFrame,
 ) -> pd.DataFrame:
-    """One row per territory (`key`: 'departement' or 'epci_siren') and a last row for the whole set.
+    """One row per territory (`key`: 'departement' or 'epci_siren').
 
-    `communes`: code_insee, departement, epci_siren, population; `access`: code_insee, nearest_lieu_km,
-    lieux_in_commune; `lieux`: lieu_id, code_insee; `names`: code, nom.
+    `communes`: code_insee, departement, epci_siren, population; `access`: code_insee, lieux_in_commune;
+    `points`: code_insee, population, nearest_lieu_km; `lieux`: code_insee; `names`: code, nom.
     """
-    frame = communes.merge(access, on="code_insee")
+    frame = communes.merge(access[["code_insee", "lieux_in_commune"]], on="code_insee")
+    located = points.merge(communes[["code_insee", key]], on="code_insee")
+    by_key = dict(tuple(located.groupby(key)))
     lieux_key = lieux[["code_insee"]].merge(communes[["code_insee", key]], on="code_insee")
     counts = lieux_key.groupby(key).size()
     rows = [
-        {"code": code, **_figures(part, counts.get(code, 0))} for code, part in frame.groupby(key)
+        {"code": code, **_figures(part, by_key.get(code, located.iloc[0:0]), counts.get(code, 0))}
+        for code, part in frame.groupby(key)
     ]
     table = pd.DataFrame(rows).merge(names, on="code", how="left")
     return table[["code", "nom", *[c for c in table.columns if c not in ("code", "nom")]]]
 
 
 def total_row(
-    communes: pd.DataFrame, access: pd.DataFrame, lieux: pd.DataFrame, code: str, nom: str
+    communes: pd.DataFrame,
+    access: pd.DataFrame,
+    points: pd.DataFrame,
+    lieux: pd.DataFrame,
+    code: str,
+    nom: str,
 ) -> dict:
     """The same figures for all communes given (the région, or one département)."""
-    frame = communes.merge(access, on="code_insee")
+    frame = communes.merge(access[["code_insee", "lieux_in_commune"]], on="code_insee")
+    inside = points[points["code_insee"].isin(frame["code_insee"])]
     in_scope = lieux["code_insee"].isin(frame["code_insee"]).sum()
-    return {"code": code, "nom": nom, **_figures(frame, int(in_scope))}
+    return {"code": code, "nom": nom, **_figures(frame, inside, int(in_scope))}
 
 
 def departement_communes(communes: pd.DataFrame, dep: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -100,11 +114,18 @@ def farthest_communes(
 ) -> pd.DataFrame:
     """Communes ranked by distance to the nearest lieu (farthest first), with their population."""
     frame = communes.merge(access, on="code_insee")
-    frame = frame.sort_values(["nearest_lieu_km", "population"], ascending=[False, False]).head(
+    frame = frame.sort_values(["distance_mediane_km", "population"], ascending=[False, False]).head(
         limit
     )
     return frame[
-        ["code_insee", "nom", "departement", "population", "nearest_lieu_km", "lieux_within_20km"]
+        [
+            "code_insee",
+            "nom",
+            "departement",
+            "population",
+            "distance_mediane_km",
+            "part_population_10km",
+        ]
     ]
 
 

@@ -16,6 +16,7 @@ class ReportInputs:
 
     communes: pd.DataFrame  # communes_base
     access: pd.DataFrame  # commune_access
+    points: pd.DataFrame  # population_points (with nearest_lieu_km)
     lieux: pd.DataFrame  # map_lieux
     indicators: pd.DataFrame  # commune_indicators
     epci_names: pd.DataFrame  # code, nom
@@ -25,12 +26,18 @@ class ReportInputs:
     catalogue: pd.DataFrame  # sources
 
 
+def _commune_gaps(inputs: ReportInputs) -> pd.DataFrame:
+    return gap.gap_frame(
+        "commune", inputs.communes, inputs.indicators, inputs.access, inputs.points, None
+    )
+
+
 def key_figures(dep: str, inputs: ReportInputs) -> dict:
     """The report's key figures for one département (numbers, before formatting)."""
     communes = inputs.communes[inputs.communes["departement"] == dep]
     lieux = inputs.lieux[inputs.lieux["departement"] == dep]
-    row = coverage.total_row(communes, inputs.access, lieux, dep, "")
-    frame = gap.gap_frame("commune", inputs.communes, inputs.indicators, inputs.access, None)
+    row = coverage.total_row(communes, inputs.access, inputs.points, lieux, dep, "")
+    frame = _commune_gaps(inputs)
     in_dep = frame[frame["departement"] == dep]
     published = inputs.departements.set_index("code").loc[dep]
     return {
@@ -53,16 +60,16 @@ def epci_coverage(dep: str, inputs: ReportInputs) -> tuple[pd.DataFrame, dict]:
     département's own row as reference."""
     in_dep, epci_communes = coverage.departement_communes(inputs.communes, dep)
     table = coverage.coverage_table(
-        epci_communes, inputs.access, inputs.lieux, "epci_siren", inputs.epci_names
+        epci_communes, inputs.access, inputs.points, inputs.lieux, "epci_siren", inputs.epci_names
     )
     name = inputs.departements.set_index("code").loc[dep, "nom"]
     lieux = inputs.lieux[inputs.lieux["departement"] == dep]
-    return table, coverage.total_row(in_dep, inputs.access, lieux, dep, name)
+    return table, coverage.total_row(in_dep, inputs.access, inputs.points, lieux, dep, name)
 
 
 def gap_ranking(dep: str, inputs: ReportInputs, top: int = 20) -> pd.DataFrame:
     """The communes of the département with the largest need-minus-offer gap (default weights), ranked
     among every commune of the région."""
-    frame = gap.gap_frame("commune", inputs.communes, inputs.indicators, inputs.access, None)
+    frame = _commune_gaps(inputs)
     ranked = gap.explain(gap.scores(frame, gap.DEFAULT_WEIGHTS), gap.DEFAULT_WEIGHTS)
     return ranked[ranked["departement"] == dep].head(top)

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from ..formatting import fmt_decimal, fmt_int
-from ..measures import per_inhabitants, population_within, share_within
-from .spatial import commune_access
+from ..measures import per_inhabitants, shares_within
+from .spatial import REACH_KM, commune_access
 from .territory import LEVEL_KEYS, commune_values, level_values, main_departement
 
 ILLECTRONISM_TOTAL = 1_160_000  # Occitanie, RhinOcc 2023 presentation citing INSEE 2019
@@ -27,7 +27,6 @@ SOURCES = (
     "population",
     "lieux",
 )
-REACH_KM = 10  # the offer's « within reach » radius and the what-if's « newly within » radius
 ILLECTRONISM_AXIS = "ifn2020_competences_numeriques"
 AXIS_FALLBACK = 100.0  # the index's regional reference value
 
@@ -72,7 +71,9 @@ OFFER = {
         "Lieux pour 10 000 personnes en illectronisme (estimation)", True, "lieux / illectronisme"
     ),
     "acces_10km": Component("Accès à un lieu à moins de 10 km", True, "lieux à 10 km"),
-    "distance_lieu_km": Component("Distance au lieu le plus proche", False, "distance"),
+    "distance_lieu_km": Component(
+        "Distance médiane des habitants au lieu le plus proche", False, "distance"
+    ),
 }
 
 
@@ -160,7 +161,7 @@ def why(row: pd.Series, need_weights: dict[str, float]) -> str:
         else f"{fmt_int(row['lieux'])} lieu(x) sur place"
     )
     if pd.notna(distance):
-        offer += f", lieu le plus proche à {fmt_decimal(distance, 1)} km"
+        offer += f", distance médiane au lieu le plus proche {fmt_decimal(distance, 1)} km"
     people = f"{fmt_int(row['illectronisme_estime'])} personnes en illectronisme (estimation)"
     return " · ".join([*drivers, offer, people])
 
@@ -204,29 +205,20 @@ def add_hypothetical(
     )
 
 
-def newly_within(
-    communes: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, km: float = REACH_KM
-) -> int:
-    """Population whose commune point gets a lieu within `km` only with the hypothetical lieux."""
-    merged = (
-        communes[["code_insee", "population"]]
-        .merge(before[["code_insee", "nearest_lieu_km"]], on="code_insee")
-        .merge(
-            after[["code_insee", "nearest_lieu_km"]], on="code_insee", suffixes=("_avant", "_apres")
-        )
+def newly_within(before: pd.DataFrame, after: pd.DataFrame, km: float = REACH_KM) -> int:
+    """Inhabitants (population points) beyond `km` of any lieu before, within `km` with the hypothetical
+    lieux. `before` and `after` are the same points, in the same order, with their `nearest_lieu_km`."""
+    gained = (before["nearest_lieu_km"].to_numpy() > km) & (
+        after["nearest_lieu_km"].to_numpy() <= km
     )
-    gained = merged["nearest_lieu_km_avant"] > km
-    return int(
-        population_within(
-            merged.loc[gained, "nearest_lieu_km_apres"], merged.loc[gained, "population"], km
-        )
-    )
+    return int(round(float(after["population"].to_numpy()[gained].sum())))
 
 
 def access_with(
-    communes: pd.DataFrame, lieux: pd.DataFrame, hypothetical: list[dict]
-) -> pd.DataFrame:
-    return commune_access(communes, add_hypothetical(lieux, communes, hypothetical))
+    communes: pd.DataFrame, points: pd.DataFrame, lieux: pd.DataFrame, hypothetical: list[dict]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(commune access, point distances) with the hypothetical lieux added to the real ones."""
+    return commune_access(communes, points, add_hypothetical(lieux, communes, hypothetical))
 
 
 def gap_frame(
@@ -234,12 +226,14 @@ def gap_frame(
     communes: pd.DataFrame,
     indicators: pd.DataFrame,
     access: pd.DataFrame,
+    distances: pd.DataFrame,
     published: pd.DataFrame | None,
 ) -> pd.DataFrame:
-    """Need and offer measures of every territory of `level`, before scoring."""
-    values = commune_values(communes, indicators, access).merge(
-        access[["code_insee", "lieux_within_10km"]], on="code_insee"
-    )
+    """Need and offer measures of every territory of `level`, before scoring.
+
+    `access` and `distances` come from `spatial.commune_access` for the lieux considered.
+    """
+    values = commune_values(communes, indicators, access)
     values["illectronisme_estime"], values["axe_estime"] = estimate_illectronism(
         values["population"].astype(float), values[ILLECTRONISM_AXIS]
     )
@@ -248,13 +242,13 @@ def gap_frame(
         frame = values.rename(columns={"code_insee": "code"})
     else:
         key = LEVEL_KEYS[level]
-        frame = level_values(level, values, published)
-        grouped = values.groupby(key)
+        frame = level_values(level, values, published, distances)
+        located = distances.merge(communes[["code_insee", key]], on="code_insee")
         extra = pd.DataFrame(
             {
-                "illectronisme_estime": grouped["illectronisme_estime"].sum(),
-                "part_population_10km": grouped[["nearest_lieu_km", "population"]].apply(
-                    lambda part: share_within(part["nearest_lieu_km"], part["population"], REACH_KM)
+                "illectronisme_estime": values.groupby(key)["illectronisme_estime"].sum(),
+                f"part_population_{REACH_KM}km": shares_within(
+                    located, key, "nearest_lieu_km", "population", REACH_KM
                 ),
             }
         )

@@ -67,7 +67,9 @@ INDICATORS = {
         "Lieux pour 10 000 habitants", "lieux pour 10 000 hab.", ACCESS_SOURCES, 2
     ),
     "distance_lieu_km": Indicator(
-        "Distance au lieu le plus proche", "km, à vol d'oiseau", ACCESS_SOURCES
+        "Distance médiane des habitants au lieu le plus proche",
+        "km, à vol d'oiseau",
+        ACCESS_SOURCES,
     ),
 }
 IFN2020_KEYS = [k for k in INDICATORS if k.startswith("ifn2020")]
@@ -78,7 +80,7 @@ AGGREGATION_NOTES = {
     "ifn2023_departement": "moyenne des communes pondérée par la population 2023",
     "ifn2023_epci": "valeur publiée pour l'EPCI entier",
     "filosofi": "valeur publiée par l'Insee pour le territoire",
-    "distance": "moyenne des communes pondérée par la population",
+    "distance": "médiane des habitants du territoire (population répartie dans chaque commune)",
 }
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
+from ..formatting import present
 from .lieux import years_before
 
 COMPLETENESS_FIELDS = {
@@ -23,22 +24,15 @@ COMPLETENESS_FIELDS = {
     "site_web": "Site web",
 }
 LOCATION_FLAGS = (
-    "point_hors_occitanie",
+    "point_hors_region",
     "point_hors_commune_declaree",
     "point_hors_departement_declare",
     "departement_declare_different",
-    "commune_incertaine",
+    "commune_par_defaut",
     "commune_deduite_du_nom",
+    "code_postal_incoherent",
+    "point_hors_code_postal",
 )
-
-
-def present(value) -> bool:
-    """True for a non-empty value (text, list or array), False for None, NaN, NaT, '' and empty lists."""
-    if value is None:
-        return False
-    if isinstance(value, str) or hasattr(value, "__len__"):
-        return len(value) > 0
-    return not pd.isna(value)
 
 
 def _filled(series: pd.Series) -> pd.Series:

@@ -45,15 +45,21 @@ def lieux(con: Con) -> pd.DataFrame:
     return prepare(run(con, "map_lieux"))
 
 
+def points(con: Con) -> pd.DataFrame:
+    """The population points with their distance to the nearest lieu."""
+    return run(con, "population_points")
+
+
 def key_figures(con: Con) -> dict:
     """The home page's figures: lieux, records, sources, communes served, population within 10 km."""
     counts = run(con, "home_counts").iloc[0].to_dict()
-    reach = run(con, "communes_base").merge(run(con, "commune_access"), on="code_insee")
-    counts["communes_with_lieu"] = int((reach["lieux_in_commune"] > 0).sum())
-    counts["communes"] = len(reach)
-    counts["population"] = int(reach["population"].sum())
+    communes = run(con, "communes_base").merge(run(con, "commune_access"), on="code_insee")
+    people = points(con)
+    counts["communes_with_lieu"] = int((communes["lieux_in_commune"] > 0).sum())
+    counts["communes"] = len(communes)
+    counts["population"] = int(communes["population"].sum())
     counts["share_within_10km"] = share_within(
-        reach["nearest_lieu_km"], reach["population"], HOME_RADIUS_KM
+        people["nearest_lieu_km"], people["population"], HOME_RADIUS_KM
     )
     return counts
 
@@ -66,31 +72,30 @@ def regional_reference(con: Con) -> pd.Series:
 def indicator_values(con: Con, level: str, shown_lieux: pd.DataFrame) -> pd.DataFrame:
     """Every map indicator per territory of `level`, access measures computed on `shown_lieux`."""
     communes = run(con, "communes_base")
-    values = commune_values(
-        communes, run(con, "commune_indicators"), commune_access(communes, shown_lieux)
-    )
-    return level_values(level, values, published(con, level))
+    access, distances = commune_access(communes, points(con), shown_lieux)
+    values = commune_values(communes, run(con, "commune_indicators"), access)
+    return level_values(level, values, published(con, level), distances)
 
 
 def departement_coverage(con: Con) -> tuple[pd.DataFrame, dict]:
     """Coverage figures per département, and the same for the whole région."""
     communes, access = run(con, "communes_base"), run(con, "commune_access")
-    lieux_ = run(con, "coverage_lieux")
+    lieux_, people = run(con, "coverage_lieux"), points(con)
     table = coverage.coverage_table(
-        communes, access, lieux_, "departement", run(con, "departement_list")
+        communes, access, people, lieux_, "departement", run(con, "departement_list")
     )
-    return table, coverage.total_row(communes, access, lieux_, REGION.code, REGION.name)
+    return table, coverage.total_row(communes, access, people, lieux_, REGION.code, REGION.name)
 
 
 def epci_coverage(con: Con, dep: str) -> tuple[pd.DataFrame, dict]:
     """Coverage figures per EPCI with a member in `dep` (Occitanie communes), and the département row."""
     communes, access = run(con, "communes_base"), run(con, "commune_access")
-    lieux_ = run(con, "coverage_lieux")
+    lieux_, people = run(con, "coverage_lieux"), points(con)
     in_dep, epci_communes = coverage.departement_communes(communes, dep)
     names = run(con, "epci_published")[["code", "nom"]]
-    table = coverage.coverage_table(epci_communes, access, lieux_, "epci_siren", names)
+    table = coverage.coverage_table(epci_communes, access, people, lieux_, "epci_siren", names)
     dep_name = run(con, "departement_list").set_index("code").loc[dep, "nom"]
-    return table, coverage.total_row(in_dep, access, lieux_, dep, dep_name)
+    return table, coverage.total_row(in_dep, access, people, lieux_, dep, dep_name)
 
 
 def farthest_communes(con: Con, dep: str, limit: int = 20) -> pd.DataFrame:
@@ -116,24 +121,32 @@ def records_by_source(con: Con) -> pd.DataFrame:
     return coverage.records_by_source(run(con, "coverage_records"))
 
 
+def _with_hypotheses(con: Con, hypotheses: tuple[str, ...]):
+    communes, people = run(con, "communes_base"), points(con)
+    access, distances = gap.access_with(
+        communes, people, run(con, "gap_lieux"), [{"code_insee": c} for c in hypotheses]
+    )
+    return communes, people, access, distances
+
+
 def gap_base(con: Con, level: str, hypotheses: tuple[str, ...] = ()) -> pd.DataFrame:
     """Need and offer measures per territory of `level`, hypothetical lieux (commune codes) included."""
-    communes = run(con, "communes_base")
-    access = gap.access_with(
-        communes, run(con, "gap_lieux"), [{"code_insee": c} for c in hypotheses]
-    )
-    return gap.gap_frame(
-        level, communes, run(con, "commune_indicators"), access, published(con, level)
-    )
+    return whatif(con, level, hypotheses)[0]
 
 
 def newly_within(con: Con, hypotheses: tuple[str, ...]) -> int:
     """Inhabitants newly within reach of a lieu with the hypothetical lieux."""
-    if not hypotheses:
-        return 0
-    communes, lieux_ = run(con, "communes_base"), run(con, "gap_lieux")
-    after = gap.access_with(communes, lieux_, [{"code_insee": c} for c in hypotheses])
-    return gap.newly_within(communes, run(con, "commune_access"), after)
+    return whatif(con, "departement", hypotheses)[1] if hypotheses else 0
+
+
+def whatif(con: Con, level: str, hypotheses: tuple[str, ...] = ()) -> tuple[pd.DataFrame, int]:
+    """(need and offer measures per territory of `level`, inhabitants newly within reach) with the
+    hypothetical lieux, from one computation of the distances."""
+    communes, people, access, distances = _with_hypotheses(con, hypotheses)
+    frame = gap.gap_frame(
+        level, communes, run(con, "commune_indicators"), access, distances, published(con, level)
+    )
+    return frame, gap.newly_within(people, distances) if hypotheses else 0
 
 
 def hypothetical_lieux(con: Con, hypotheses: tuple[str, ...]) -> pd.DataFrame:
@@ -148,6 +161,7 @@ def report_inputs(con: Con) -> ReportInputs:
     return ReportInputs(
         run(con, "communes_base"),
         run(con, "commune_access"),
+        points(con),
         run(con, "map_lieux"),
         run(con, "commune_indicators"),
         run(con, "epci_published")[["code", "nom"]],

@@ -4,6 +4,7 @@ The app reaches this package through one narrow entry (`rhinocc_dash.ui.data` bu
 with `build`); nothing else on the read side imports it.
 """
 
+from . import references
 from .pipeline import SourcesMissing, build, is_stale
 
-__all__ = ["SourcesMissing", "build", "is_stale"]
+__all__ = ["SourcesMissing", "build", "is_stale", "references"]

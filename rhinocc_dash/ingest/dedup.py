@@ -1,224 +1,301 @@
-"""Merge venue records that describe the same place into lieux.
+"""Find which venue records describe the same place, and group them into lieux.
 
-Two records are the same place when any of these holds (the union of all pairs gives the lieux):
-- the same identifier in a shared id space (data·inclusion's conseiller-numerique records reuse CNFS
-  lieux ids);
-- the same real SIRET (not a placeholder) in the same commune, with loosely similar names or within
-  150 m: one SIRET alone often covers every site of a town hall or an association;
-- both located at an address, at most 150 m apart, with similar normalised names, or both labelled
-  France Services;
-- the same normalised street address (with a number) in the same commune;
-- one located only at commune level (no coordinates), in the same commune, with a near-identical
-  name.
+Candidate pairs, strongest evidence first (the rule is kept with each pair):
+- `identifiant`: the same identifier in a shared id space (data·inclusion's conseiller-numerique records
+  reuse CNFS ids);
+- `adresse`: the same street number and street (normalised with the national lists; a complement after
+  the street is allowed) in the same commune;
+- `proximite_nom`: both located at an address, at most 150 m apart, with similar names;
+- `proximite_label`: a site of the official France Services list and, at most 150 m away, a record of
+  another source that declares itself France Services;
+- `siret`: the same real SIRET in the same commune, with similar names or at most 150 m apart;
+- `voie_nom`: the same street, without a number on one side at least, in the same commune, with
+  names alike;
+- `commune_nom`: one record placed only at commune level, same commune, near-identical name.
+Names are compared without the commune's own name (« CCAS de Castres » and « PIJ de Castres » share
+nothing else). Two records that both give a street number and street, and not the same, are never
+matched by the weaker rules (name, proximity, SIRET, street, commune).
+
+Pairs are merged strongest first, and a merge is refused when it would break a rule of what a place is:
+- two sites of the official France Services list with different ids are never one lieu;
+- records located at their address are never more than `SPREAD_M` apart within one lieu
+  (`STREET_SPREAD_M` with a street-level point), unless the two give the very same address (one geocode
+  is wrong) or one point only locates the street both name;
+- one register's entry published twice (`identifiant`) always merges;
+- a coordinator's « pas le même lieu » is never merged, their « même lieu » always is.
+Refused pairs are kept with the reason, for the quality page.
 """
 
 from __future__ import annotations
 
-import math
-import re
+import itertools
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
-from scipy.cluster.hierarchy import DisjointSet
 from scipy.spatial import cKDTree
 
 from ..analysis.spatial import to_lambert93
-from ..vocab import L_FRANCE_SERVICES, fold, ordered
+from ..measures import OFFICIAL_LISTS, SPREAD_M
+from ..vocab import L_FRANCE_SERVICES
+from .matching import (
+    different_addresses,
+    normalise_name,
+    parse_address,
+    same_address,
+    same_street,
+    similarity,
+)
 
 MAX_DISTANCE_M = 150.0
+STREET_SPREAD_M = 1500.0
 NAME_SIMILARITY = 85.0
+STREET_NAME_SIMILARITY = 60.0
 SAME_COMMUNE_NAME_SIMILARITY = 92.0
-SIRET_NAME_SIMILARITY = 60.0
+SIRET_NAME_SIMILARITY = 70.0
 SHARED_ID_SOURCES = ("cnfs", "data_inclusion")
-# Which record describes a lieu when several do: the most official and most recent first.
-SOURCE_PRIORITY = {
-    "france_services_2024": 0,
-    "cnfs": 1,
-    "data_inclusion": 2,
-    "rhinocc": 3,
-    "aidants_connect": 4,
-}
-STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur"}
-STREET_WORDS = {
-    "av": "avenue",
-    "ave": "avenue",
-    "bd": "boulevard",
-    "bld": "boulevard",
-    "pl": "place",
-    "r": "rue",
-    "ch": "chemin",
-    "chem": "chemin",
-    "rte": "route",
-    "imp": "impasse",
-    "all": "allee",
-    "st": "saint",
-    "ste": "sainte",
-    "fg": "faubourg",
-    "sq": "square",
-    "crs": "cours",
+# Sources whose different ids are different sites by definition (an official list).
+DISTINCT_ID_SOURCES = ("france_services_2024",)
+RULE_STRENGTH = {
+    "coordinateur": 5,
+    "identifiant": 4,
+    "adresse": 3,
+    "proximite_nom": 2,
+    "proximite_label": 2,
+    "siret": 1,
+    "voie_nom": 1,
+    "commune_nom": 0,
 }
 
 
-def normalise_name(name: str) -> str:
-    """Lower-case, accent-free, punctuation-free name without French stop words."""
-    words = re.sub(r"[^a-z0-9]+", " ", fold(name or "")).split()
-    return " ".join(w for w in words if w not in STOPWORDS)
+@dataclass(frozen=True)
+class Override:
+    """A coordinator's decision on a pair of records, keyed by (source, source_id)."""
+
+    key_a: tuple[str, str]
+    key_b: tuple[str, str]
+    same: bool
 
 
-def normalise_address(address: str) -> str:
-    """Comparable street address: folded, abbreviations expanded; '' when it has no street number."""
-    words = re.sub(r"[^a-z0-9]+", " ", fold(address or "")).split()
-    words = [STREET_WORDS.get(w, w) for w in words]
-    if not words or not any(w.isdigit() for w in words[:3]):
-        return ""
-    return " ".join(words)
+def record_key(source: str, source_id: str) -> tuple[str, str]:
+    return (str(source), str(source_id))
 
 
-def similar(a: str, b: str, threshold: float = NAME_SIMILARITY) -> bool:
-    return bool(a) and bool(b) and fuzz.token_set_ratio(a, b) >= threshold
+class Matcher:
+    """Features of every record, the candidate pairs and the constraints between them."""
 
-
-def match_records(records: pd.DataFrame) -> list[tuple[int, int, str]]:
-    """Pairs of row positions describing the same place, with the rule that matched them."""
-    names = [normalise_name(n) for n in records["nom"]]
-    addresses = [normalise_address(a) for a in records["adresse"]]
-    communes = records["code_insee"].tolist()
-    pairs: list[tuple[int, int, str]] = []
-
-    def group_pairs(keys, rule):
-        seen: dict = {}
-        for i, key in enumerate(keys):
-            if key is None:
-                continue
-            if key in seen:
-                pairs.append((seen[key], i, rule))
-            else:
-                seen[key] = i
-
-    shared = records["source"].isin(SHARED_ID_SOURCES) & (records["source_id"].str.len() >= 12)
-    group_pairs(
-        [sid if ok else None for sid, ok in zip(records["source_id"], shared, strict=True)],
-        "identifiant",
-    )
-    x_all, y_all = to_lambert93(records["longitude"].to_numpy(), records["latitude"].to_numpy())
-    precise_mask = (records["location_precision"] == "address").to_numpy()
-    by_siret: dict[tuple, list[int]] = {}
-    for i, (siret, commune) in enumerate(zip(records["siret"], communes, strict=True)):
-        if isinstance(siret, str) and siret:
-            by_siret.setdefault((siret, commune), []).append(i)
-    for members in by_siret.values():
-        for a, i in enumerate(members):
-            for j in members[a + 1 :]:
-                near = (
-                    precise_mask[i]
-                    and precise_mask[j]
-                    and math.hypot(x_all[i] - x_all[j], y_all[i] - y_all[j]) <= MAX_DISTANCE_M
-                )
-                if near or similar(names[i], names[j], SIRET_NAME_SIMILARITY):
-                    pairs.append((i, j, "siret"))
-    group_pairs(
-        [(a, c) if a else None for a, c in zip(addresses, communes, strict=True)], "adresse"
-    )
-
-    precise = np.flatnonzero(precise_mask)
-    if len(precise) > 1:
-        x, y = x_all[precise], y_all[precise]
-        labels = records["labels"].tolist()
-        for a, b in sorted(cKDTree(np.column_stack([x, y])).query_pairs(MAX_DISTANCE_M)):
-            i, j = int(precise[a]), int(precise[b])
-            both_fs = L_FRANCE_SERVICES in labels[i] and L_FRANCE_SERVICES in labels[j]
-            if both_fs or similar(names[i], names[j]):
-                pairs.append((min(i, j), max(i, j), "proximite_nom"))
-
-    loose = np.flatnonzero((records["location_precision"] != "address").to_numpy())
-    by_commune: dict[str, list[int]] = {}
-    for i, commune in enumerate(communes):
-        by_commune.setdefault(commune, []).append(i)
-    for i in loose:
-        for j in by_commune.get(communes[i], []):
-            if j != i and similar(names[i], names[j], SAME_COMMUNE_NAME_SIMILARITY):
-                pairs.append((min(i, j), max(i, j), "commune_nom"))
-    return sorted(set(pairs))
-
-
-def cluster(records: pd.DataFrame) -> tuple[list[list[int]], list[tuple[int, int, str]]]:
-    """Groups of row positions (each a lieu) and the matched pairs behind them."""
-    pairs = match_records(records)
-    sets = DisjointSet(range(len(records)))
-    for i, j, _rule in pairs:
-        sets.merge(i, j)
-    groups = [sorted(s) for s in sets.subsets()]
-    return sorted(groups, key=lambda g: records["record_id"].iloc[g[0]]), pairs
-
-
-def _first(values, default=None):
-    for value in values:
-        if value is not None and value == value and value != "":
-            return value
-    return default
-
-
-def _rank(rec: dict) -> tuple:
-    return (
-        rec["location_precision"] != "address",
-        SOURCE_PRIORITY.get(rec["source"], 9),
-        rec["record_id"],
-    )
-
-
-def build_lieux(records: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(lieux, lieu_records, merge pairs) from the records of the current sources."""
-    records = records.reset_index(drop=True)
-    groups, pairs = cluster(records)
-    rows = records.to_dict("records")
-    lieux, links = [], []
-    for group in groups:
-        members = sorted((rows[i] for i in group), key=_rank)
-        head = members[0]
-        lieu_id = f"lieu-{head['record_id']}"
-        hours = next((m for m in members if m["horaires"] is not None), head)
-        dates = [
-            m["date_maj"]
-            for m in members
-            if m["date_maj"] is not None and m["date_maj"] == m["date_maj"]
+    def __init__(self, records: pd.DataFrame, overrides: list[Override] = ()):
+        self.records = records.reset_index(drop=True)
+        r = self.records
+        self.n = len(r)
+        self.names = [normalise_name(n, c) for n, c in zip(r["nom"], r["commune"], strict=True)]
+        self.addresses = [parse_address(a) for a in r["adresse"]]
+        self.x, self.y = to_lambert93(r["longitude"].to_numpy(), r["latitude"].to_numpy())
+        self.precision = r["location_precision"].to_numpy()
+        self.keys = [record_key(s, i) for s, i in zip(r["source"], r["source_id"], strict=True)]
+        self.labels = [set(v) if v is not None else set() for v in r["labels"]]
+        index = {k: i for i, k in enumerate(self.keys)}
+        self.forced = [
+            (index[o.key_a], index[o.key_b])
+            for o in overrides
+            if o.same and o.key_a in index and o.key_b in index
         ]
-        lieux.append(
-            {
-                "lieu_id": lieu_id,
-                "nom": head["nom"],
-                "adresse": _first(m["adresse"] for m in members),
-                "code_postal": _first((m["code_postal"] for m in members), ""),
-                "code_insee": head["code_insee"],
-                "commune": head["commune"],
-                "departement": head["departement"],
-                "latitude": head["latitude"],
-                "longitude": head["longitude"],
-                "location_precision": head["location_precision"],
-                "services": ordered(s for m in members for s in m["services"]),
-                "publics": ordered(s for m in members for s in m["publics"]),
-                "labels": ordered(s for m in members for s in m["labels"]),
-                "sources": sorted(
-                    {m["source"] for m in members}, key=lambda s: SOURCE_PRIORITY.get(s, 9)
-                ),
-                "n_records": len(members),
-                "date_maj": max(dates) if dates else None,
-                "horaires": hours["horaires"],
-                "horaires_original": hours["horaires_original"],
-                "open_saturday": hours["open_saturday"],
-                "open_sunday": hours["open_sunday"],
-                "open_after_18": hours["open_after_18"],
-                "telephone": _first((m["telephone"] for m in members), ""),
-                "courriel": _first((m["courriel"] for m in members), ""),
-                "site_web": _first((m["site_web"] for m in members), ""),
-                "type_lieu": _first((m["type_lieu"] for m in members), ""),
-                "itinerant": any(m["itinerant"] for m in members),
-            }
+        self.forbidden = {
+            frozenset((index[o.key_a], index[o.key_b]))
+            for o in overrides
+            if not o.same and o.key_a in index and o.key_b in index
+        }
+
+    def distance(self, i: int, j: int) -> float:
+        return float(np.hypot(self.x[i] - self.x[j], self.y[i] - self.y[j]))
+
+    def candidates(self) -> list[tuple[int, int, str]]:
+        """Pairs of row positions with the strongest rule that links them."""
+        found: dict[tuple[int, int], str] = {}
+
+        def add(i: int, j: int, rule: str) -> None:
+            key = (min(i, j), max(i, j))
+            weak = rule not in ("identifiant", "adresse", "coordinateur")
+            if i == j or (weak and different_addresses(self.addresses[i], self.addresses[j])):
+                return
+            if RULE_STRENGTH[rule] > RULE_STRENGTH.get(found.get(key, ""), -1):
+                found[key] = rule
+
+        r = self.records
+        for members in _groups(
+            [
+                sid if src in SHARED_ID_SOURCES and len(sid) >= 12 else None
+                for src, sid in zip(r["source"], r["source_id"], strict=True)
+            ]
+        ):
+            for i, j in itertools.combinations(members, 2):
+                add(i, j, "identifiant")
+        for members in _groups(
+            [
+                (a.number, c) if a.number and a.street else None
+                for a, c in zip(self.addresses, r["code_insee"], strict=True)
+            ]
+        ):
+            for i, j in itertools.combinations(members, 2):
+                if same_address(self.addresses[i], self.addresses[j]):
+                    add(i, j, "adresse")
+        for members in _groups(
+            [
+                a.street[:2] if len(a.street) >= 2 or a.street == ("mairie",) else None
+                for a in self.addresses
+            ]
+        ):
+            for i, j in itertools.combinations(members, 2):
+                a, b = self.addresses[i], self.addresses[j]
+                if (
+                    r.at[i, "code_insee"] == r.at[j, "code_insee"]
+                    and not (a.number and b.number)
+                    and same_street(a, b)
+                    and similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY
+                ):
+                    add(i, j, "voie_nom")
+        precise = np.flatnonzero(np.isin(self.precision, ("address", "street")))
+        if len(precise) > 1:
+            tree = cKDTree(np.column_stack([self.x[precise], self.y[precise]]))
+            for a, b in tree.query_pairs(MAX_DISTANCE_M):
+                i, j = int(precise[a]), int(precise[b])
+                if similarity(self.names[i], self.names[j]) >= NAME_SIMILARITY:
+                    add(i, j, "proximite_nom")
+                elif self._official_and_claim(i, j) or self._official_and_claim(j, i):
+                    add(i, j, "proximite_label")
+        sirets = [
+            (s, c) if isinstance(s, str) and s else None
+            for s, c in zip(r["siret"], r["code_insee"], strict=True)
+        ]
+        for members in _groups(sirets):
+            for i, j in itertools.combinations(members, 2):
+                near = self._both_precise(i, j) and self.distance(i, j) <= MAX_DISTANCE_M
+                if near or similarity(self.names[i], self.names[j]) >= SIRET_NAME_SIMILARITY:
+                    add(i, j, "siret")
+        by_commune = {
+            c: m for m in _groups(list(r["code_insee"])) for c in [r.at[m[0], "code_insee"]]
+        }
+        for i in np.flatnonzero(~np.isin(self.precision, ("address", "street"))):
+            for j in by_commune.get(r.at[i, "code_insee"], ()):
+                if (
+                    j != i
+                    and similarity(self.names[i], self.names[j]) >= SAME_COMMUNE_NAME_SIMILARITY
+                ):
+                    add(int(i), j, "commune_nom")
+        for i, j in self.forced:
+            add(i, j, "coordinateur")
+        return [(i, j, rule) for (i, j), rule in found.items()]
+
+    def _official_and_claim(self, i: int, j: int) -> bool:
+        """Record i is on the official France Services list; record j, of another source, says it is one."""
+        official = OFFICIAL_LISTS[L_FRANCE_SERVICES]
+        return (
+            self.keys[i][0] in official
+            and self.keys[j][0] not in official
+            and L_FRANCE_SERVICES in self.labels[j]
         )
-        links.extend({"lieu_id": lieu_id, "record_id": m["record_id"]} for m in members)
-    ids = records["record_id"].tolist()
-    merges = pd.DataFrame(
-        [{"record_id_a": ids[i], "record_id_b": ids[j], "rule": rule} for i, j, rule in pairs],
-        columns=["record_id_a", "record_id_b", "rule"],
+
+    def _both_precise(self, i: int, j: int) -> bool:
+        return self.precision[i] == "address" and self.precision[j] == "address"
+
+    def conflict(self, group_a: list[int], group_b: list[int], forced: bool) -> str | None:
+        """Why the two groups cannot be one lieu, or None."""
+        for i in group_a:
+            for j in group_b:
+                if frozenset((i, j)) in self.forbidden:
+                    return "refusee_coordinateur"
+                src_i, src_j = self.keys[i][0], self.keys[j][0]
+                if src_i == src_j and src_i in DISTINCT_ID_SOURCES and self.keys[i] != self.keys[j]:
+                    return "refusee_liste_officielle"
+                if forced:
+                    continue
+                limit = self._spread_limit(i, j)
+                if (
+                    limit is not None
+                    and self.distance(i, j) > limit
+                    and not self._distance_explained(i, j)
+                ):
+                    return "refusee_distance"
+        return None
+
+    def _distance_explained(self, i: int, j: int) -> bool:
+        """Two points far apart that still locate one place: the very same address (one geocode is
+        wrong), or the same street when one point only locates the street."""
+        a, b = self.addresses[i], self.addresses[j]
+        if same_address(a, b):
+            return True
+        street_level = "street" in (self.precision[i], self.precision[j])
+        return street_level and same_street(a, b)
+
+    def _spread_limit(self, i: int, j: int) -> float | None:
+        kinds = {self.precision[i], self.precision[j]}
+        if kinds <= {"address"}:
+            return SPREAD_M
+        if kinds <= {"address", "street"}:
+            return STREET_SPREAD_M
+        return None
+
+
+def _groups(keys: list) -> list[list[int]]:
+    by_key: dict = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            by_key.setdefault(key, []).append(i)
+    return [members for members in by_key.values() if len(members) > 1]
+
+
+def agglomerate(
+    matcher: Matcher, pairs: list[tuple[int, int, str]]
+) -> tuple[list[list[int]], list[tuple[int, int, str, str]]]:
+    """Merge pairs in the given order (strongest first), refusing those that break a constraint."""
+    group_of = list(range(matcher.n))
+    members = {i: [i] for i in range(matcher.n)}
+    outcomes = []
+    for i, j, rule in pairs:
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            outcomes.append((i, j, rule, "fusion"))
+            continue
+        forced = rule in (
+            "coordinateur",
+            "identifiant",
+        )  # one entry of one register, or a person's call
+        conflict = matcher.conflict(members[a], members[b], forced=forced)
+        if conflict:
+            outcomes.append((i, j, rule, conflict))
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for k in members[b]:
+            group_of[k] = a
+        members[a].extend(members.pop(b))
+        outcomes.append((i, j, rule, "fusion"))
+    ids = matcher.records["record_id"].tolist()
+    return sorted((sorted(g) for g in members.values()), key=lambda g: ids[g[0]]), outcomes
+
+
+def cluster(
+    records: pd.DataFrame, overrides: list[Override] = ()
+) -> tuple[list[list[int]], pd.DataFrame]:
+    """Groups of row positions (each a lieu), and every candidate pair with its rule and outcome."""
+    matcher = Matcher(records, overrides)
+    pairs = matcher.candidates()
+    ids = matcher.records["record_id"].tolist()
+    pairs.sort(
+        key=lambda p: (-RULE_STRENGTH[p[2]], matcher.distance(p[0], p[1]), ids[p[0]], ids[p[1]])
     )
-    return pd.DataFrame(lieux), pd.DataFrame(links, columns=["lieu_id", "record_id"]), merges
+    groups, outcomes = agglomerate(matcher, pairs)
+    frame = pd.DataFrame(
+        [
+            {
+                "record_id_a": ids[min(i, j)],
+                "record_id_b": ids[max(i, j)],
+                "rule": rule,
+                "status": status,
+                "distance_m": round(matcher.distance(i, j)),
+            }
+            for i, j, rule, status in outcomes
+        ],
+        columns=["record_id_a", "record_id_b", "rule", "status", "distance_m"],
+    )
+    return groups, frame.sort_values(["record_id_a", "record_id_b"]).reset_index(drop=True)

@@ -15,12 +15,13 @@ import pandas as pd
 
 from .. import __version__
 from ..analysis.spatial import commune_access
-from ..config import SCHEMA_VERSION
+from ..config import SCHEMA_VERSION, resolve_overrides
 from ..measures import is_current
 from ..texts import missing_sources_message
-from . import tables
+from . import dedup_eval, overrides, tables
 from .catalog import BUILD_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
-from .dedup import build_lieux
+from .lieux import build_lieux
+from .population import population_points
 from .territory import build_territory, load_departements, load_qpv
 from .venues import read_venue_source
 
@@ -39,13 +40,20 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build(sources: Path, db: Path, progress: Progress | None = None) -> dict:
+def build(
+    sources: Path,
+    db: Path,
+    progress: Progress | None = None,
+    overrides_path: Path | None = None,
+) -> dict:
     """Build the warehouse at `db` from `sources`; returns figures (row counts, seconds).
 
-    Writes a temporary file beside `db` and renames it at the end, so a failed build leaves the
-    previous warehouse untouched.
+    `overrides_path`: the coordinators' decisions on record pairs (default: `resolve_overrides()`), applied
+    by the matcher. Writes a temporary file beside `db` and renames it at the end, so a failed build
+    leaves the previous warehouse untouched.
     """
     sources, db = Path(sources), Path(db)
+    decisions = overrides.load(overrides_path or resolve_overrides())
     missing = missing_files(sources) if sources.is_dir() else list(BUILD_FILES)
     if missing:
         raise SourcesMissing(missing_sources_message(sources, missing))
@@ -76,12 +84,21 @@ def build(sources: Path, db: Path, progress: Progress | None = None) -> dict:
     advance("Dédoublonnage des lieux")
     records = pd.DataFrame([r for res in venue_results for r in res.records])
     current = records[records["source"].map(is_current)]
-    lieux, lieu_records, merges = build_lieux(current)
+    lieux, lieu_records, merges = build_lieux(current, overrides.to_matcher(decisions))
     advance("Indicateurs de besoin")
     frames = tables.territory_tables(sources, territory, departements, load_qpv(sources))
     frames.update(tables.indicator_tables(sources, territory, frames))
     advance("Distances aux lieux")
-    frames["commune_access"] = commune_access(frames["communes"], lieux)
+    points = population_points(
+        territory.shapes, frames["communes"].set_index("code_insee")["population"]
+    )
+    frames["commune_access"], distances = commune_access(frames["communes"], points, lieux)
+    frames["population_points"] = points.assign(
+        nearest_lieu_km=distances["nearest_lieu_km"].to_numpy(),
+        lieux_within_10km=distances["lieux_within_10km"].to_numpy(),
+    )
+    frames["dedup_overrides"] = overrides.applied(decisions, current)
+    frames.update(_dedup_quality(current, lieu_records))
     frames.update(tables.venue_tables(records, lieux, lieu_records, merges, venue_results))
     advance("Écriture de l'entrepôt")
     frames["build_info"] = _build_info(sources)
@@ -90,6 +107,22 @@ def build(sources: Path, db: Path, progress: Progress | None = None) -> dict:
     figures = {name: len(frame) for name, frame in frames.items()}
     figures["seconds"] = round(time.perf_counter() - started, 2)
     return figures
+
+
+def _dedup_quality(records: pd.DataFrame, lieu_records: pd.DataFrame) -> dict:
+    """Precision and recall of this build's matching on the hand-labelled pairs, and the pairs where
+    the matcher and the labels disagree (for the quality page)."""
+    judged = dedup_eval.judged(
+        dedup_eval.load_labels(), dedup_eval.lieu_by_key(records, lieu_records)
+    )
+    disagree = judged[judged["predicted"].notna()]
+    disagree = disagree[disagree["same"] != disagree["predicted"].astype(bool)]
+    return {
+        "dedup_quality": pd.DataFrame([dedup_eval.score(judged).as_row()]),
+        "dedup_disagreements": disagree[["key_a", "key_b", "same", "category", "note"]].reset_index(
+            drop=True
+        ),
+    }
 
 
 def _build_info(sources: Path) -> pd.DataFrame:
@@ -160,10 +193,12 @@ def _write_atomic(db: Path, frames: dict[str, pd.DataFrame]) -> None:
 
 
 def is_stale(db: Path, sources: Path) -> bool:
-    """True when the warehouse is missing, older than a source file, or from another schema version."""
+    """True when the warehouse is missing, older than a source file or than the coordinators' decisions,
+    or from another schema version."""
     if not db.is_file():
         return True
-    newest = max((p.stat().st_mtime for e in BUILD_FILES if (p := e.locate(sources))), default=0)
+    inputs = [p for e in BUILD_FILES if (p := e.locate(sources))] + [resolve_overrides()]
+    newest = max((p.stat().st_mtime for p in inputs if p.is_file()), default=0)
     if db.stat().st_mtime < newest:
         return True
     try:

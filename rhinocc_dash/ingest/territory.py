@@ -125,6 +125,13 @@ class Territory:
         self._codes = list(self.shapes)
         self._tree = STRtree([self.shapes[c] for c in self._codes])
         self._info = self.communes.set_index("code_insee")
+        self._by_departement = (
+            self.communes.groupby("departement")["code_insee"].agg(list).to_dict()
+        )
+        self.names = dict(zip(self.communes["code_insee"], self.communes["nom"], strict=True))
+        self.populations = dict(
+            zip(self.communes["code_insee"], self.communes["population"], strict=True)
+        )
 
     def current_code(self, code: str | None) -> str | None:
         """The 2026 code for a current or former INSEE code, else None."""
@@ -134,6 +141,14 @@ class Territory:
 
     def commune(self, code: str) -> pd.Series:
         return self._info.loc[code]
+
+    def departement_communes(self, departement: str) -> list[str]:
+        """Codes of the communes of a département."""
+        return self._by_departement.get(departement, [])
+
+    def postcode_communes(self, postcode: str) -> list[str]:
+        """Codes of the communes a postcode serves (none for CEDEX or foreign postcodes)."""
+        return self.by_postcode.get(postcode, [])
 
     def communes_at(self, lon: np.ndarray, lat: np.ndarray) -> list[str | None]:
         """Commune containing each point (or the nearest within a short distance), None elsewhere."""

@@ -45,6 +45,14 @@ def text(value) -> str:
     return str(value).strip()
 
 
+def identifier(value) -> str:
+    """A record's identifier as text; digits that a spreadsheet grouped with (narrow) no-break spaces
+    (« 34\u202f010\u202f059 ») are read back as the identifier they stand for (« 34010059 »)."""
+    raw = text(value)
+    digits = re.sub(r"[\s\u202f\u00a0]", "", raw)
+    return digits if digits.isdigit() else raw
+
+
 def join(*parts) -> str:
     return " ".join(p for p in (text(x) for x in parts) if p)
 
@@ -89,9 +97,20 @@ def _draft(**fields) -> dict:
         "site_web": "",
         "type_lieu": "",
         "itinerant": False,
+        "geocode_level": None,
     }
     base.update(fields)
     return base
+
+
+def ban_level(row: dict) -> str | None:
+    """What RhinOcc's geocoding (Base Adresse Nationale) matched: a street number, a street, or the town."""
+    matched, city = text(row.get("BAN_adress")), text(row.get("BAN_city"))
+    if not matched:
+        return None
+    if vocab.fold(matched) == vocab.fold(city):
+        return "municipality"
+    return "housenumber" if matched[0].isdigit() else "street"
 
 
 def rhinocc(row: dict) -> dict | None:
@@ -132,6 +151,7 @@ def rhinocc(row: dict) -> dict | None:
         site_web=text(row.get("site_internet")),
         type_lieu=text(row.get("type_lieu")),
         itinerant="itinérant" in text(row.get("type_lieu")).lower(),
+        geocode_level=ban_level(row),
     )
 
 
@@ -145,7 +165,7 @@ def france_services(row: dict) -> dict | None:
         or text(row.get("itinerance")) == "Oui"
     )
     return _draft(
-        source_id=text(row.get("id_fs")),
+        source_id=identifier(row.get("id_fs")),
         nom=text(row.get("lib_fs")),
         adresse=join(row.get("adresse"), row.get("complement_adresse")),
         code_postal=text(row.get("code_postal")),
@@ -212,7 +232,7 @@ def aidants_connect(row: dict) -> dict | None:
         return None
     dep = DEPARTEMENT_NAMES.get(vocab.fold(text(row.get("Département"))).replace(" ", "-"), "")
     return _draft(
-        source_id=text(row.get("Data pass ID")),
+        source_id=identifier(row.get("Data pass ID")),
         nom=text(row.get("Name")),
         adresse=text(row.get("Adresse")),
         code_postal=text(row.get("Code postal")),

@@ -5,6 +5,7 @@ Split by role: `data` (warehouse guard, connection, cached one-line wrappers of 
 cards, the router guard).
 """
 
+from .auth import maintainer, sign_in
 from .controls import (
     clicked_feature,
     filter_sidebar,
@@ -21,19 +22,21 @@ from .data import (
     current_sources,
     departement_coverage,
     epci_coverage,
-    gap_base,
     geometries,
     hypothetical_lieux,
     key_figures,
     lieux,
-    newly_within,
     query,
     regional_reference,
     report_inputs,
     service_frame,
     source_names,
     today,
+    whatif,
 )
+from .dedup import decisions_section as dedup_decisions_section
+from .dedup import pairs_section as dedup_pairs_section
+from .dedup import quality_figures as dedup_quality_figures
 from .widgets import (
     chart_block,
     clicked_code,
@@ -53,6 +56,11 @@ from .widgets import (
 )
 
 __all__ = [
+    "dedup_decisions_section",
+    "dedup_pairs_section",
+    "dedup_quality_figures",
+    "maintainer",
+    "sign_in",
     "caption",
     "catalogue",
     "chart_block",
@@ -67,7 +75,6 @@ __all__ = [
     "epci_coverage",
     "filter_sidebar",
     "frame_with_total",
-    "gap_base",
     "gap_sidebar",
     "geometries",
     "html_legend",
@@ -78,7 +85,6 @@ __all__ = [
     "lieux_table",
     "map_allowed",
     "map_options_sidebar",
-    "newly_within",
     "picked_lieu",
     "query",
     "readable_records",
@@ -92,5 +98,6 @@ __all__ = [
     "standard_exports",
     "through_router",
     "today",
+    "whatif",
     "whatif_block",
 ]

@@ -15,11 +15,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from .. import texts, warehouse
+from .. import maintainers, texts, warehouse
 from ..analysis import lieux as lieux_filters
 from ..analysis import service, sources
-from ..config import resolve_db, resolve_sources
-from ..ingest import SourcesMissing, build
+from ..config import resolve_db, resolve_overrides, resolve_sources
+from ..ingest import SourcesMissing, build, overrides
 from ..views import deck
 
 Key = tuple[str, float]  # warehouse path and version (its modification time)
@@ -171,22 +171,14 @@ def epci_coverage(dep: str) -> tuple[pd.DataFrame, dict]:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _gap_base(key: Key, level: str, hypotheses: tuple[str, ...]) -> pd.DataFrame:
-    return service.gap_base(_con(key), level, hypotheses)
+def _whatif(key: Key, level: str, hypotheses: tuple[str, ...]) -> tuple[pd.DataFrame, int]:
+    return service.whatif(_con(key), level, hypotheses)
 
 
-def gap_base(level: str, hypotheses: tuple[str, ...]) -> pd.DataFrame:
-    """Need and offer measures per territory, with hypothetical lieux (commune codes) included."""
-    return _gap_base(_key(), level, hypotheses)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _newly_within(key: Key, hypotheses: tuple[str, ...]) -> int:
-    return service.newly_within(_con(key), hypotheses)
-
-
-def newly_within(hypotheses: tuple[str, ...]) -> int:
-    return _newly_within(_key(), hypotheses)
+def whatif(level: str, hypotheses: tuple[str, ...]) -> tuple[pd.DataFrame, int]:
+    """(need and offer measures per territory, inhabitants newly within reach) with the hypothetical
+    lieux (commune codes)."""
+    return _whatif(_key(), level, hypotheses)
 
 
 def hypothetical_lieux(hypotheses: tuple[str, ...]) -> pd.DataFrame:
@@ -218,3 +210,39 @@ def choropleth(level: str, indicator: str, filters) -> tuple:
     """Choropleth features, classes and breaks for a level, an indicator and the lieux filters (shared,
     read-only: never modify the returned objects)."""
     return _choropleth(_key(), level, indicator, filters)
+
+
+def record_decision(key_a: str, key_b: str, same: bool, who: str, comment: str) -> str:
+    """Record a coordinator's decision on two records (checked against this warehouse); the French
+    message to show. The next build applies it."""
+    known = set(query("record_keys")["key"])
+    unknown = [k for k in (key_a, key_b) if k not in known]
+    if unknown:
+        return texts.DEDUP_UNKNOWN_KEY.format(keys=", ".join(unknown))
+    if key_a == key_b:
+        return texts.DEDUP_SAME_KEY
+    overrides.record(resolve_overrides(), key_a, key_b, same, who, comment)
+    maintainers.audit("decision_paire", who, a=key_a, b=key_b, meme_lieu=same, commentaire=comment)
+    return texts.DEDUP_RECORDED
+
+
+def decisions_log() -> pd.DataFrame:
+    """Every decision recorded so far (applied or waiting for the next build)."""
+    decisions = overrides.load(resolve_overrides())
+    applied = query("dedup_overrides")
+    done = set(zip(applied["key_a"], applied["key_b"], applied["same"], strict=True))
+    return pd.DataFrame(
+        [
+            {
+                "key_a": d.key_a,
+                "key_b": d.key_b,
+                "same": d.same,
+                "decided_by": d.by,
+                "decided_at": d.at,
+                "comment": d.comment,
+                "applied": (d.key_a, d.key_b, d.same) in done,
+            }
+            for d in decisions
+        ],
+        columns=["key_a", "key_b", "same", "decided_by", "decided_at", "comment", "applied"],
+    )

@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 
 from ..analysis.lieux import is_stale
-from ..formatting import fmt_date, fmt_int, md_text
-from ..texts import LOCATION_PRECISION
+from ..formatting import fmt_date, fmt_int, md_text, present
+from ..texts import LOCATION_WORDS
 
 
 def lieu_card(
@@ -17,29 +17,30 @@ def lieu_card(
     """The detail card as (label, escaped text) pairs; an absent field says so in words."""
 
     def listed(values) -> str:
-        return ", ".join(values) if values is not None and len(values) else "non renseigné"
+        return ", ".join(values) if present(values) else "non renseigné"
+
+    def first(*keys: str) -> str | None:
+        return next((lieu[k] for k in keys if present(lieu.get(k))), None)
 
     contact = " · ".join(
-        v for v in (lieu.get("telephone"), lieu.get("courriel"), lieu.get("site_web")) if v
+        lieu[k] for k in ("telephone", "courriel", "site_web") if present(lieu.get(k))
     )
-    hours = lieu.get("horaires") or lieu.get("horaires_original") or "non renseignés"
-    updated = fmt_date(lieu.get("date_maj")) if lieu.get("date_maj") is not None else "inconnue"
+    hours = first("horaires", "horaires_original") or "non renseignés"
+    updated = fmt_date(lieu["date_maj"]) if present(lieu.get("date_maj")) else "inconnue"
     if is_stale(lieu.get("date_maj"), today):
         updated += " ⚠ information de plus de deux ans, à vérifier"
     sources = "; ".join(
         f"{source_names.get(r.source, r.source)} ({r.source_vintage})"
         for r in records.itertuples(index=False)
     )
-    precision = LOCATION_PRECISION.get(lieu.get("location_precision"), "")
+    placed = LOCATION_WORDS.get(lieu.get("location_precision"), "")
+    declared = [
+        f"{d['label']} (déclaré par {source_names.get(d['source'], d['source'])})"
+        for d in (lieu.get("declared_labels") if present(lieu.get("declared_labels")) else [])
+    ]
     rows = [
-        ("Adresse", lieu.get("adresse") or "non renseignée"),
-        (
-            "Commune",
-            f"{lieu.get('commune')} ({lieu.get('departement')}) · localisé à l'{precision}"
-            if precision == "adresse"
-            else f"{lieu.get('commune')} ({lieu.get('departement')}) · localisé à la "
-            f"{precision} seulement",
-        ),
+        ("Adresse", first("adresse") or "non renseignée"),
+        ("Commune", f"{lieu.get('commune')} ({lieu.get('departement')}) · {placed}"),
         ("Horaires", hours),
         ("Services", listed(lieu.get("services"))),
         ("Publics", listed(lieu.get("publics"))),
@@ -48,4 +49,6 @@ def lieu_card(
         ("Sources", f"{sources} ({fmt_int(len(records))} fiche(s))"),
         ("Dernière mise à jour", updated),
     ]
+    if declared:
+        rows.insert(6, ("Labels déclarés, absents des listes officielles", "; ".join(declared)))
     return [(label, md_text(text)) for label, text in rows]

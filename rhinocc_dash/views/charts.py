@@ -231,7 +231,7 @@ def commune_distance_map(
 ) -> go.Figure:
     """Communes coloured by distance to the nearest lieu (quantile classes) with the lieux, drawn without tiles."""
     shapes = dict(zip(geometries["code"], geometries["geometry"], strict=True))
-    classes, breaks = quantile_classes(dep_communes["nearest_lieu_km"])
+    classes, breaks = quantile_classes(dep_communes["distance_mediane_km"])
     figure = go.Figure()
     for cls in range(len(breaks) - 1):
         xs, ys = [], []

@@ -15,6 +15,7 @@ from pydeck.bindings.json_tools import default_serialize
 from ..analysis.indicators import INDICATORS, Indicator
 from ..analysis.lieux import OTHER, TYPE_RULES
 from ..formatting import fmt_decimal
+from ..texts import APPROXIMATE_PRECISIONS
 from . import palette
 from .legend import colours_for, legend, quantile_classes
 
@@ -51,29 +52,43 @@ def point_values(lieux: pd.DataFrame, colour_by: str) -> pd.Series:
     return lieux[colour_by]
 
 
-def lieu_tip(nom, commune, departement, labels) -> str:
+APPROXIMATE_ALPHA = 110
+APPROXIMATE_NOTE = "Position approximative (centre de la commune)"
+
+
+def lieu_tip(nom, commune, departement, labels, approximate: bool = False) -> str:
     """Plain-text tooltip of a lieu (the map renders tooltips as text, so no markup can run)."""
     shown = ", ".join(labels) if labels is not None and len(labels) else "aucun label"
-    return f"{nom}\n{commune} ({departement})\n{shown}\nCliquer pour le détail"
+    note = f"\n{APPROXIMATE_NOTE}" if approximate else ""
+    return f"{nom}\n{commune} ({departement})\n{shown}{note}\nCliquer pour le détail"
 
 
 def point_frame(lieux: pd.DataFrame, colour_by: str, sources: tuple[str, ...] = ()) -> pd.DataFrame:
     """Minimal rows sent to the browser for the points layer."""
     colours = category_colours(colour_by, sources)
     values = point_values(lieux, colour_by)
+    approximate = lieux["location_precision"].isin(APPROXIMATE_PRECISIONS).to_numpy()
     return pd.DataFrame(
         {
             "lieu_id": lieux["lieu_id"].to_numpy(),
             "lon": lieux["longitude"].round(5).to_numpy(),
             "lat": lieux["latitude"].round(5).to_numpy(),
-            "color": [list(colours.get(v, colours[OTHER])) for v in values],
+            # A lieu placed at its commune's centre is drawn pale with a dark rim, never as precise.
+            "color": [
+                [*colours.get(v, colours[OTHER]), APPROXIMATE_ALPHA if approx else 255]
+                for v, approx in zip(values, approximate, strict=True)
+            ],
+            "line": [
+                list(palette.APPROXIMATE_RIM if approx else palette.WHITE) for approx in approximate
+            ],
             "tip": [
-                lieu_tip(nom, commune, dep, labels)
-                for nom, commune, dep, labels in zip(
+                lieu_tip(nom, commune, dep, labels, approx)
+                for nom, commune, dep, labels, approx in zip(
                     lieux["nom"],
                     lieux["commune"],
                     lieux["departement"],
                     lieux["labels"],
+                    approximate,
                     strict=True,
                 )
             ],
@@ -185,8 +200,8 @@ def build_deck(
                 get_radius=5,
                 radius_units="pixels",
                 stroked=True,
-                get_line_color=[255, 255, 255],
-                line_width_min_pixels=1,
+                get_line_color="line",
+                line_width_min_pixels=1.5,
             )
         )
     if selected is not None:
@@ -243,6 +258,7 @@ def point_frame_simple(points: pd.DataFrame, label: str) -> pd.DataFrame:
             "lon": points["longitude"],
             "lat": points["latitude"],
             "color": [list(palette.HYPOTHETICAL)] * len(points),
+            "line": [list(palette.WHITE)] * len(points),
             "tip": [label] * len(points),
         }
     )

@@ -32,6 +32,8 @@ NEUTRAL: RGB = (158, 158, 158)
 LIGHT_PRIMARY: RGB = (158, 202, 225)
 QPV: RGB = (200, 30, 60)
 HYPOTHETICAL: RGB = (20, 20, 20)
+WHITE: RGB = (255, 255, 255)
+APPROXIMATE_RIM: RGB = (60, 60, 60)
 # Thirteen distinguishable colours for the départements of the gap scatter.
 DEPARTEMENTS: tuple[RGB, ...] = (
     (27, 158, 119),

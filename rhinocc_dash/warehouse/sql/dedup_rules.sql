@@ -1,2 +1,2 @@
--- How records were merged into lieux: matched pairs per rule.
-SELECT rule, count(*) AS pairs FROM dedup_pairs GROUP BY rule ORDER BY pairs DESC
+-- Candidate pairs per rule and outcome (merged, or refused and why).
+SELECT rule, status, count(*) AS pairs FROM dedup_pairs GROUP BY rule, status ORDER BY rule, status

@@ -1,0 +1,87 @@
+"""Streamlit side, the « Doublons » tab: measured precision and recall, pairs and their outcome, and the
+coordinators' decisions (« même lieu » / « pas le même lieu »), which the next build applies."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import texts
+from ..formatting import fmt_int, fmt_percent
+from ..measures import SPREAD_M
+from .auth import sign_in
+from .data import decisions_log, query, record_decision
+from .widgets import download, source_label
+
+
+def quality_figures() -> None:
+    quality = query("dedup_quality")
+    if quality.empty or not quality.iloc[0]["labelled"]:
+        st.info(texts.DEDUP_NOT_MEASURED)
+        return
+    row = quality.iloc[0]
+    cols = st.columns(3)
+    cols[0].metric(
+        texts.DEDUP_PRECISION, fmt_percent(row["precision"]), help=texts.DEDUP_PRECISION_HELP
+    )
+    cols[1].metric(texts.DEDUP_RECALL, fmt_percent(row["recall"]), help=texts.DEDUP_RECALL_HELP)
+    cols[2].metric(texts.DEDUP_LABELLED, fmt_int(row["evaluated"]))
+    st.caption(
+        texts.DEDUP_MEASURE_NOTE.format(
+            fp=fmt_int(row["false_positive"]), fn=fmt_int(row["false_negative"])
+        )
+    )
+    disagreements = query("dedup_disagreements")
+    if len(disagreements):
+        with st.expander(texts.DEDUP_DISAGREEMENTS.format(n=fmt_int(len(disagreements)))):
+            shown = disagreements.assign(same=disagreements["same"].map(texts.SAME_WORDS))
+            st.dataframe(
+                shown.rename(columns=texts.DEDUP_COLUMNS), hide_index=True, width="stretch"
+            )
+
+
+def pairs_section() -> None:
+    rules = query("dedup_rules")
+    rules["rule"] = rules["rule"].map(texts.DEDUP_RULES)
+    rules["status"] = rules["status"].map(texts.DEDUP_STATUS)
+    st.dataframe(rules.rename(columns=texts.DEDUP_COLUMNS), hide_index=True)
+    st.caption(texts.QUALITY_DEDUP_NOTE.format(spread=fmt_int(SPREAD_M)))
+    pairs = query("dedup_pairs_detail")
+    shown = pairs.assign(
+        rule=pairs["rule"].map(texts.DEDUP_RULES),
+        status=pairs["status"].map(texts.DEDUP_STATUS),
+        source_a=pairs["source_a"].map(source_label),
+        source_b=pairs["source_b"].map(source_label),
+    ).rename(columns=texts.DEDUP_COLUMNS)
+    st.dataframe(shown, hide_index=True, width="stretch", height=300)
+    download(shown, "paires_rapprochees.csv", "q_pairs")
+    spread = query("lieux_spread", (SPREAD_M,))
+    if len(spread):
+        st.caption(texts.DEDUP_SPREAD_NOTE.format(n=fmt_int(len(spread)), spread=fmt_int(SPREAD_M)))
+        st.dataframe(spread.rename(columns=texts.DEDUP_COLUMNS), hide_index=True, width="stretch")
+
+
+def decisions_section() -> None:
+    st.markdown(f"**{texts.DEDUP_DECISIONS_TITLE}**")
+    st.caption(texts.DEDUP_DECISIONS_HELP)
+    who = sign_in()
+    if who:
+        with st.form("dedup_decision", clear_on_submit=True):
+            left, right = st.columns(2)
+            key_a = left.text_input(
+                texts.DEDUP_KEY_A, max_chars=120, placeholder="rhinocc:Ref_0317"
+            )
+            key_b = right.text_input(texts.DEDUP_KEY_B, max_chars=120, placeholder="cnfs:62b30d…")
+            same = st.radio(
+                texts.DEDUP_DECISION,
+                (True, False),
+                format_func=texts.SAME_WORDS.get,
+                horizontal=True,
+            )
+            comment = st.text_input(texts.DEDUP_COMMENT, max_chars=300)
+            if st.form_submit_button(texts.DEDUP_RECORD):
+                message = record_decision(key_a.strip(), key_b.strip(), same, who, comment)
+                (st.success if message == texts.DEDUP_RECORDED else st.error)(message)
+    log = decisions_log()
+    if len(log):
+        shown = log.assign(same=log["same"].map(texts.SAME_WORDS))
+        st.dataframe(shown.rename(columns=texts.DEDUP_COLUMNS), hide_index=True, width="stretch")
