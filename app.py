@@ -4,7 +4,7 @@ import streamlit as st
 
 from rhinocc_dash import texts, ui
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/location_on:", layout="wide")
+st.set_page_config(page_title=texts.APP_TITLE, page_icon="📍", layout="wide")
 PAGES = [
     st.Page("pages/accueil.py", title=texts.PAGE_HOME, icon=":material/home:", default=True),
     st.Page("pages/carte.py", title=texts.PAGE_MAP, icon=":material/map:", url_path="carte"),
@@ -32,5 +32,6 @@ PAGES = [
     ),
 ]
 navigation = st.navigation(PAGES)
-ui.sidebar()
+ui.sidebar(PAGES)
+ui.data_age_banner()
 navigation.run()

@@ -33,7 +33,7 @@ def main(db: Path) -> None:
     at.run()
     at.run()
     weights = [
-        timed(lambda v=v: at.sidebar.slider(key="gap_w_revenu_median").set_value(v).run())
+        timed(lambda v=v: at.sidebar.select_slider(key="gap_w_revenu_median").set_value(v).run())
         for v in (0.5, 1.0, 1.5, 2.0, 2.5)
     ]
     print(

@@ -39,7 +39,9 @@ context[0].metric(
 )
 context[0].caption(
     texts.CONTEXT_A_ACCOMPAGNER_SHARE.format(
-        share=fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False)
+        share=fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False),
+        population=fmt_int(figures["population"]),
+        ours=fmt_percent(texts.A_ACCOMPAGNER_PERSONNES / figures["population"]),
     )
 )
 context[1].metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
@@ -51,12 +53,18 @@ st.caption(
 )
 
 st.subheader(texts.LIEUX_BY_DEP_TITLE)
-st.plotly_chart(lieux_by_departement_chart(ui.query("lieux_by_departement")), width="stretch")
-st.caption(ui.caption(["lieux", "population"], texts.LIEUX_METHOD))
+lieux_by_dep = ui.query("lieux_by_departement")
+ui.chart_block(
+    lieux_by_departement_chart(lieux_by_dep),
+    lieux_by_dep,
+    "lieux_par_departement.csv",
+    ui.caption(["lieux", "population"], texts.LIEUX_METHOD),
+    "home_lieux",
+    names=texts.LIEUX_BY_DEP_COLUMNS,
+)
 
 st.subheader(texts.SOURCES_TITLE)
 overview = ui.query("source_overview")
 overview["source"] = overview["source"].map(ui.source_names())
-st.dataframe(
-    overview[list(texts.SOURCES_COLUMNS)].rename(columns=texts.SOURCES_COLUMNS), hide_index=True
-)
+overview["vintage"] = overview["vintage"].map(texts.vintage_text)
+ui.table(overview[list(texts.SOURCES_COLUMNS)], texts.SOURCES_COLUMNS)

@@ -19,17 +19,9 @@ if shown.empty:
     st.info(texts.MAP_EMPTY)
     st.stop()
 
-table = ui.lieux_table(shown)
-event = st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    on_select="rerun",
-    selection_mode="single-row",
-    key="dir_table",
-    height=420,
+event = ui.lieux_table(
+    shown, download=("annuaire_lieux.csv", "dir_csv"), select=True, key="dir_table", height=420
 )
-ui.download(table, "annuaire_lieux.csv", "dir_csv")
 ui.standard_exports(shown)
 
 rows = event.selection.rows if event is not None else []
@@ -40,7 +32,7 @@ picked = st.selectbox(
     index=None,
     key="dir_pick",
     format_func=labels.get,
-    placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+    placeholder=texts.DIRECTORY_SELECT_PLACEHOLDER,
 )
 lieu_id = shown.iloc[rows[0]]["lieu_id"] if rows else picked
 if lieu_id:

@@ -3,11 +3,9 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.analysis.indicators import INDICATORS, aggregation_note
 from rhinocc_dash.analysis.lieux import filter_lieux
-from rhinocc_dash.formatting import fmt_decimal, fmt_int, md_text
-from rhinocc_dash.views import cards, deck, url_state
-from rhinocc_dash.views.legend import legend
+from rhinocc_dash.formatting import fmt_int, md_text
+from rhinocc_dash.views import deck, url_state, viewport
 
 ui.through_router()
 
@@ -16,8 +14,7 @@ st.caption(texts.MAP_INTRO)
 
 all_lieux = ui.lieux()
 state, notices = url_state.parse(st.query_params.to_dict(), ui.map_allowed())
-if notices:
-    st.warning(texts.MAP_URL_NOTICE + "\n" + "\n".join(f"- {md_text(n)}" for n in notices))
+ui.url_notices(notices)
 filters = ui.filter_sidebar("carte", state.filters)
 level, indicator, colour_by, layers, basemap = ui.map_options_sidebar("carte", state)
 shown = filter_lieux(all_lieux, filters, ui.today())
@@ -33,7 +30,7 @@ if shown.empty:
 
 choropleth = classes = breaks = None
 if "choro" in layers:
-    choropleth, classes, breaks = ui.choropleth(level, indicator, filters)
+    choropleth, classes, breaks = ui.choropleth_url(level, indicator, filters)
 sources = ui.current_sources()
 points = (
     deck.point_frame(shown, colour_by, sources)
@@ -43,12 +40,12 @@ points = (
 map_deck = deck.build_deck(
     points if "points" in layers else None,
     choropleth,
-    deck.qpv_features(ui.query("qpv")) if "qpv" in layers else None,
+    ui.qpv_url() if "qpv" in layers else None,
     "densite" in layers and points is not None,
     (selected["longitude"], selected["latitude"]) if selected is not None else None,
-    deck.fit_view(shown["longitude"], shown["latitude"])
+    viewport.fit_view(shown["longitude"], shown["latitude"], ui.is_phone())
     if filters != type(filters)()
-    else deck.INITIAL_VIEW,
+    else viewport.initial_view(ui.is_phone()),
     basemap,
 )
 
@@ -58,51 +55,18 @@ with map_column:
         map_deck, on_select="rerun", selection_mode="single-object", key=chart_key, height=620
     )
 with legend_column:
-    if "points" in layers:
-        colours = deck.category_colours(colour_by, sources)
-        counts = deck.point_values(shown, colour_by).value_counts()
-        names = ui.source_names()
-        ui.html_legend(
-            f"{texts.MAP_LEGEND_POINTS} · {url_state.COLOUR_BY[colour_by]}",
-            [
-                (colours[name], names.get(name, name), int(counts.get(name, 0)))
-                for name in deck.category_order(colour_by, sources)
-            ],
-            texts.MAP_LEGEND_APPROXIMATE.format(
-                n=fmt_int(shown["location_precision"].isin(texts.APPROXIMATE_PRECISIONS).sum())
-            ),
-        )
-    if choropleth is not None:
-        meta = INDICATORS[indicator]
-        entries = legend(classes, breaks, lambda v: fmt_decimal(v, meta.decimals))
-        ui.html_legend(
-            f"{meta.label} ({meta.unit}) · {url_state.LEVELS[level]}",
-            [(e.colour, e.label, e.count) for e in entries],
-            aggregation_note(indicator, level),
-        )
-        st.caption(ui.caption(meta.source_keys(level), texts.MAP_QUANTILES))
-        if indicator in ("lieux_pour_10000", "distance_lieu_km"):
-            st.caption(texts.MAP_INDICATOR_FOLLOWS_FILTERS)
-    if "densite" in layers:
-        st.caption(texts.MAP_LEGEND_DENSITY)
-    if "qpv" in layers:
-        st.caption(texts.MAP_LEGEND_QPV)
+    if selected is not None and st.button(
+        texts.MAP_CARD_OPEN.format(nom=md_text(selected["nom"][:40])), key="carte_open_card"
+    ):
+        st.session_state.pop("carte_card_shown", None)
+    ui.map_legends(shown, layers, colour_by, sources, level, indicator, classes, breaks)
 
-if selected is not None:
-    with st.container(border=True):
-        st.markdown(f"#### {texts.MAP_CARD_TITLE} · {md_text(selected['nom'])}")
-        card = cards.lieu_card(
-            selected.to_dict(), ui.query("lieu_records", (lieu_id,)), ui.today(), ui.source_names()
-        )
-        st.markdown("\n".join(f"- **{label}** : {text}" for label, text in card))
-        if st.button(texts.MAP_CARD_CLOSE):
-            st.session_state["carte_deck_version"] += 1
-            lieu_id = None
-            st.query_params.pop("lieu", None)
-            st.rerun()
+if lieu_id and st.session_state.get("carte_card_shown") != lieu_id:
+    st.session_state["carte_card_shown"] = lieu_id  # open once per click, not on every rerun
+    ui.lieu_dialog(lieu_id, all_lieux)
 
 if st.toggle(texts.MAP_TABLE, key="carte_table"):
-    st.dataframe(ui.lieux_table(shown), hide_index=True, width="stretch")
+    ui.lieux_table(shown, download=("lieux_carte.csv", "carte_csv"))
 
 st.query_params.from_dict(
     url_state.to_params(

@@ -14,6 +14,7 @@ with st.expander(texts.DISTANCE_MODEL_TITLE):
     st.markdown(texts.DISTANCE_MODEL)
 
 names = ui.query("departement_list")
+dep_names = dict(zip(names["code"], names["nom"], strict=True))
 deps, region = ui.departement_coverage()
 source = ui.caption(["lieux", "population"], texts.COVERAGE_METHOD)
 
@@ -24,96 +25,90 @@ metric = st.radio(
     key="cov_metric",
     format_func=lambda k: texts.COVERAGE_METRICS[k][0],
 )
-label, unit, percent = texts.COVERAGE_METRICS[metric]
-figure = charts.territory_bar(
-    deps, metric, region[metric], f"{label}, par département", unit, percent=percent
-)
+measure = charts.Measure(*texts.COVERAGE_METRICS[metric])
 event = ui.chart_block(
-    figure,
+    charts.territory_bar(
+        deps["nom"],
+        deps["code"],
+        deps[metric],
+        measure,
+        f"{measure.label}, par département",
+        *ui.reference(measure, deps[metric], region, texts.REGION_NAME),
+    ),
     deps[["code", "nom", metric]],
-    f"couverture_{metric}.csv",
+    f"departements_{metric}.csv",
     source,
     "cov_bar",
     select=True,
+    names=texts.COVERAGE_COLUMNS,
+    kinds=texts.COVERAGE_KINDS,
 )
+st.session_state.setdefault("cov_dep", "09")
 if (clicked := ui.clicked_code(event)) and clicked != st.session_state.get("cov_last_click"):
+    # a click on a département's bar opens its EPCI
     st.session_state["cov_last_click"] = st.session_state["cov_dep"] = clicked
+    st.session_state["cov_tab"] = texts.COVERAGE_TABS[0]
 
 st.subheader(texts.COVERAGE_TABLE_TITLE)
-ui.coverage_table(ui.frame_with_total(deps, region), "couverture_departements.csv", "cov_table_csv")
+ui.coverage_table(ui.frame_with_total(deps, region), "couverture_departements.csv", "cov_table")
 
-left, right = st.columns(2)
-with left:
-    labels = ui.service_frame(service.label_composition)
-    ui.chart_block(
-        charts.label_stack(labels, "departement", texts.COVERAGE_LABELS_TITLE),
-        labels,
-        "lieux_par_label.csv",
-        source,
-        "cov_labels",
-    )
-with right:
-    offer = ui.service_frame(service.family_offer)
-    ui.chart_block(
-        charts.family_bars(
-            offer, "departement", list(coverage.FAMILY_ORDER), texts.COVERAGE_FAMILIES_TITLE
-        ),
-        offer,
-        "familles_de_services.csv",
-        source,
-        "cov_families",
-    )
-
-st.divider()
-dep_names = dict(zip(names["code"], names["nom"], strict=True))
-st.session_state.setdefault("cov_dep", "09")
-dep = st.selectbox(
-    texts.COVERAGE_DRILL,
-    list(dep_names),
-    key="cov_dep",
-    format_func=lambda c: f"{c} {dep_names[c]}",
-)
-epci, dep_row = ui.epci_coverage(dep)
-st.subheader(f"{texts.COVERAGE_EPCI_TITLE} · {dep} {dep_names[dep]}")
-ui.chart_block(
-    charts.territory_bar(
-        epci,
-        metric,
-        dep_row[metric],
-        f"{label}, par EPCI",
-        unit,
-        reference_label=dep_names[dep],
-        percent=percent,
-    ),
-    epci[["code", "nom", metric]],
-    f"couverture_epci_{dep}.csv",
-    f"{source} {texts.COVERAGE_EPCI_NOTE}",
-    "cov_epci_bar",
-)
-ui.coverage_table(ui.frame_with_total(epci, dep_row), f"couverture_epci_{dep}.csv", "cov_epci_csv")
-
-st.subheader(f"{texts.COVERAGE_FARTHEST_TITLE} · {dep} {dep_names[dep]}")
-farthest = ui.service_frame(service.farthest_communes, dep)
-st.dataframe(
-    farthest.rename(columns=texts.COVERAGE_FARTHEST_COLUMNS), hide_index=True, width="stretch"
-)
-st.caption(source)
-ui.download(farthest, f"communes_eloignees_{dep}.csv", "cov_farthest_csv")
-
-st.divider()
-records = ui.query("coverage_records")
-evolution = ui.service_frame(service.france_services_evolution)
-ui.chart_block(
-    charts.evolution_bars(evolution, texts.COVERAGE_EVOLUTION_TITLE),
-    evolution,
-    "france_services_2022_2024.csv",
-    ui.caption(coverage.FRANCE_SERVICES_EDITIONS, texts.COVERAGE_EVOLUTION_METHOD),
-    "cov_evolution",
-)
-st.caption(texts.COVERAGE_EVOLUTION_NOTE)
-st.subheader(texts.COVERAGE_SOURCES_TITLE)
-by_source = ui.service_frame(service.records_by_source).rename(
-    columns=ui.source_with_vintage(records)
-)
-st.dataframe(by_source, hide_index=True, width="stretch")
-ui.download(by_source, "fiches_par_source.csv", "cov_sources_csv")
+# The details below open one at a time: only the chosen tab is computed and sent to the browser.
+tabs = st.tabs(texts.COVERAGE_TABS, key="cov_tab", on_change="rerun")
+with tabs[0]:
+    if tabs[0].open:
+        dep = st.selectbox(
+            texts.COVERAGE_DRILL,
+            list(dep_names),
+            key="cov_dep",
+            format_func=lambda c: f"{c} {dep_names[c]}",
+        )
+        ui.epci_drill_down(dep, dep_names[dep], metric, measure, source)
+with tabs[1]:
+    if tabs[1].open:
+        labels = ui.service_frame(service.label_composition)
+        ui.chart_block(
+            charts.label_stack(labels, "departement", dep_names, texts.COVERAGE_LABELS_TITLE),
+            labels.assign(departement=labels["departement"].map(dep_names)),
+            "lieux_par_label.csv",
+            f"{source} {texts.COVERAGE_LABELS_NOTE}",
+            "cov_labels",
+            names={"departement": "Département"},
+        )
+with tabs[2]:
+    if tabs[2].open:
+        offer = ui.service_frame(service.family_offer)
+        families = list(coverage.FAMILY_ORDER)
+        ui.chart_block(
+            charts.family_bars(
+                offer, "departement", dep_names, families, texts.COVERAGE_FAMILIES_TITLE
+            ),
+            offer.assign(departement=offer["departement"].map(dep_names)),
+            "familles_de_services.csv",
+            source,
+            "cov_families",
+            names={"departement": "Département", "lieux": "Lieux"},
+            kinds=dict.fromkeys([*families, "Service non renseigné"], "percent"),
+        )
+with tabs[3]:
+    if tabs[3].open:
+        evolution = ui.service_frame(service.france_services_evolution)
+        ui.chart_block(
+            charts.evolution_bars(evolution, dep_names, texts.COVERAGE_EVOLUTION_TITLE),
+            evolution.assign(departement=evolution["departement"].map(dep_names)),
+            "france_services_2022_2024.csv",
+            ui.caption(coverage.FRANCE_SERVICES_EDITIONS, texts.COVERAGE_EVOLUTION_METHOD),
+            "cov_evolution",
+            names=texts.EVOLUTION_COLUMNS,
+        )
+        st.caption(texts.COVERAGE_EVOLUTION_NOTE)
+with tabs[4]:
+    if tabs[4].open:
+        st.caption(texts.COVERAGE_SOURCES_TITLE)
+        records = ui.query("coverage_records")
+        by_source = ui.service_frame(service.records_by_source)
+        by_source["departement"] = by_source["departement"].map(dep_names)
+        ui.table(
+            by_source,
+            ui.source_with_vintage(records),
+            download=("fiches_par_source.csv", "cov_src"),
+        )

@@ -17,7 +17,7 @@ DEFAULT_REFERENCE = PROJECT_ROOT / "data" / "reference"
 
 # Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
 # rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 
 @dataclass(frozen=True)

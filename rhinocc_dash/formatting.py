@@ -6,6 +6,7 @@ import html
 import math
 
 import pandas as pd
+import phonenumbers
 
 NARROW_NBSP = "\u202f"
 
@@ -45,6 +46,17 @@ def fmt_percent(value, digits: int = 1, ratio: bool = True) -> str:
     return f"{fmt_decimal(float(value) * (100 if ratio else 1), digits)}{NARROW_NBSP}%"
 
 
+def fmt_estimate(value) -> str:
+    """An order of magnitude: « environ 1 200 » (two significant figures), « moins de 10 »."""
+    if _missing(value):
+        return "n.d."
+    value = float(value)
+    if value < 10:
+        return "moins de 10"
+    rounded = round(value, min(-1, 1 - int(math.floor(math.log10(value)))))
+    return f"environ {fmt_int(rounded)}"
+
+
 def fmt_millions(value, digits: int = 2) -> str:
     return f"{fmt_decimal(value / 1e6, digits)} million" + ("s" if value >= 2e6 else "")
 
@@ -62,3 +74,21 @@ _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+!|~$<>"})
 def md_text(text: str) -> str:
     """Text safe inside Streamlit markdown: no HTML, no link, image, emphasis or LaTeX syntax."""
     return html.escape(str(text), quote=False).translate(_MARKDOWN_SPECIALS)
+
+
+def fmt_phone(text) -> str:
+    """Phone numbers as a French reader writes them (« 05 65 34 12 00 »), read by `phonenumbers`;
+    several numbers are joined by « / »; text that holds no number is returned as it is."""
+    if not present(text) or not str(text).strip():
+        return ""
+    style = phonenumbers.PhoneNumberFormat
+    found = [
+        phonenumbers.format_number(
+            match.number,
+            style.NATIONAL
+            if phonenumbers.region_code_for_number(match.number) == "FR"
+            else style.INTERNATIONAL,
+        )
+        for match in phonenumbers.PhoneNumberMatcher(str(text), "FR")
+    ]
+    return " / ".join(dict.fromkeys(found)) if found else str(text)

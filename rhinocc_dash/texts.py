@@ -87,6 +87,21 @@ def missing_sources_message(sources: Path, missing) -> str:
     return "\n".join(lines)
 
 
+DATA_AGE = (
+    "Données : sources de lieux publiées entre {oldest} et {newest} (détail par source en page Qualité) ; "
+    "les lieux ouverts ou fermés depuis n'y figurent pas."
+)
+DATE_PRECISION = {
+    "day": "jour",
+    "month": "mois",
+    "edition": "date d'édition de la liste",
+}
+LEFT_OUT_COLUMNS = {
+    "lieu_id": "Identifiant",
+    "nom": "Nom",
+    "commune": "Commune",
+    "raison": "Raison",
+}
 SIDEBAR_NOTE = (
     "Données ouvertes : RhinOcc, ANCT (France Services, Conseillers numériques, Aidants Connect), data·inclusion, "
     "La MedNum (indice de fragilité numérique), Insee (Filosofi 2019, populations légales 2023), IGN."
@@ -116,7 +131,10 @@ CONTEXT_PAUVRETE = "Taux de pauvreté (seuil à 60 %)"
 CONTEXT_A_ACCOMPAGNER_HELP = (
     "Personnes en situation d'illectronisme et personnes aux usages numériques faibles."
 )
-CONTEXT_A_ACCOMPAGNER_SHARE = "soit {share} de la population de la région"
+CONTEXT_A_ACCOMPAGNER_SHARE = (
+    "soit {share} de la population selon la source (part calculée par RhinOcc sur la population Insee "
+    "de 2019) ; rapportées aux {population} habitants de 2023, ces 2,82 millions de personnes en font {ours}."
+)
 SOURCES_TITLE = "Sources des lieux"
 SOURCES_COLUMNS = {
     "source": "Source",
@@ -128,6 +146,12 @@ SOURCES_COLUMNS = {
     "licence": "Licence",
 }
 LIEUX_BY_DEP_TITLE = "Lieux par département"
+LIEUX_BY_DEP_COLUMNS = {
+    "code": "Code",
+    "nom": "Département",
+    "population": "Habitants (2023)",
+    "lieux": "Lieux",
+}
 
 PAGE_MAP = "Carte"
 MAP_TITLE = "Carte des lieux et des besoins"
@@ -146,6 +170,9 @@ FILTER_SERVICES = "Services"
 FILTER_PUBLICS = "Publics"
 FILTER_SATURDAY = "Ouvert le samedi"
 FILTER_EVENING = "Ouvert après 18 h"
+FILTER_PUBLICS_NOTE = (
+    "{n} lieux sur {total} n'indiquent aucun public : le filtre « Publics » les écarte."
+)
 FILTER_HOURS_HELP = "Seulement les lieux dont les horaires sont connus et lisibles."
 FILTER_UPDATED = "Informations mises à jour"
 FILTER_UPDATED_HELP = (
@@ -180,7 +207,29 @@ MAP_LEGEND_DENSITY = (
 MAP_QUANTILES = "Classes par quantiles."
 MAP_INDICATOR_FOLLOWS_FILTERS = "Calculé sur les lieux affichés (les filtres s'appliquent)."
 MAP_CARD_TITLE = "Fiche du lieu"
-MAP_CARD_CLOSE = "Fermer la fiche"
+MAP_CARD_OPEN = "Ouvrir la fiche : {nom}"
+# The CSV of a list of lieux holds more than the screen: contact, hours in French and in OSM form.
+LIEUX_EXPORT_COLUMNS = {
+    "nom": "Nom",
+    "adresse": "Adresse",
+    "code_postal": "Code postal",
+    "commune": "Commune",
+    "departement": "Département",
+    "categorie": "Label principal",
+    "labels": "Labels officiels",
+    "type": "Type",
+    "services": "Services",
+    "publics": "Publics",
+    "horaires_semaine": "Horaires",
+    "horaires": "Horaires (syntaxe OpenStreetMap)",
+    "telephone": "Téléphone",
+    "courriel": "Courriel",
+    "site_web": "Site web",
+    "date_maj": "Mise à jour",
+    "latitude": "Latitude",
+    "longitude": "Longitude",
+    "lieu_id": "Identifiant rhinocc-dash",
+}
 MAP_TABLE_COLUMNS = {
     "nom": "Nom",
     "commune": "Commune",
@@ -192,10 +241,19 @@ MAP_TABLE_COLUMNS = {
 }
 
 
-def updated_label(years) -> str:
-    return (
-        "toutes dates" if not years else f"depuis moins de {years} an" + ("s" if years > 1 else "")
-    )
+def vintage_text(vintage) -> str:
+    """« 01/08/2024 » for 2024-08-01, « 12/2022 » for 2022-12 (other vintages as written)."""
+    parts = str(vintage).split("-")
+    if len(parts) in (2, 3) and all(p.isdigit() for p in parts):
+        return "/".join(reversed(parts))
+    return str(vintage)
+
+
+def updated_label(years, count=None) -> str:
+    if not years:
+        return "toutes dates"
+    label = f"depuis moins de {years} an" + ("s" if years > 1 else "")
+    return f"{label} ({count} lieux)" if count is not None else label
 
 
 PAGE_COVERAGE = "Couverture"
@@ -222,40 +280,68 @@ DISTANCE_MODEL = (
 )
 COVERAGE_METRIC = "Indicateur du graphique"
 COVERAGE_METRICS = {
-    "lieux": ("Nombre de lieux", "lieux", False),
-    "lieux_pour_10000": ("Lieux pour 10 000 habitants", "lieux / 10 000 hab.", False),
-    "part_communes_avec_lieu": ("Part des communes ayant au moins un lieu", "%", True),
-    "part_population_5km": ("Population à moins de 5 km d'un lieu", "%", True),
-    "part_population_10km": ("Population à moins de 10 km d'un lieu", "%", True),
-    "part_population_20km": ("Population à moins de 20 km d'un lieu", "%", True),
+    "lieux": ("Nombre de lieux", "lieux", "count"),
+    "lieux_pour_10000": ("Lieux pour 10 000 habitants", "lieux pour 10 000 habitants", "rate"),
+    "part_communes_avec_lieu": ("Communes ayant au moins un lieu", "% des communes", "share"),
+    "part_population_5km": ("Habitants à moins de 5 km d'un lieu", "% des habitants", "share"),
+    "part_population_10km": ("Habitants à moins de 10 km d'un lieu", "% des habitants", "share"),
+    "population_au_dela_10km": ("Habitants à plus de 10 km d'un lieu", "habitants", "people"),
     "distance_mediane_km": (
         "Distance médiane des habitants au lieu le plus proche",
+        "km, à vol d'oiseau",
         "km",
-        False,
     ),
 }
 COVERAGE_COLUMNS = {
     "code": "Code",
     "nom": "Nom",
     "lieux": "Lieux",
-    "population": "Population 2023",
-    "lieux_pour_10000": "Lieux / 10 000 hab.",
+    "population": "Habitants (2023)",
+    "lieux_pour_10000": "Lieux pour 10 000 hab.",
     "communes": "Communes",
-    "communes_avec_lieu": "Communes avec lieu",
-    "part_communes_avec_lieu": "% communes avec lieu",
-    "part_population_5km": "% pop. < 5 km",
-    "part_population_10km": "% pop. < 10 km",
-    "part_population_20km": "% pop. < 20 km",
-    "distance_mediane_km": "Distance médiane au lieu le plus proche (km)",
+    "communes_avec_lieu": "Communes avec un lieu",
+    "part_communes_avec_lieu": "Part des communes avec un lieu",
+    "part_population_5km": "Habitants à moins de 5 km",
+    "part_population_10km": "Habitants à moins de 10 km",
+    "population_au_dela_10km": "Habitants à plus de 10 km",
+    "distance_mediane_km": "Distance médiane (km)",
 }
-COVERAGE_METHOD = "Lieux dédoublonnés par rhinocc-dash ; distances à vol d'oiseau."
+COVERAGE_KINDS = {
+    "lieux_pour_10000": "decimal2",
+    "distance_mediane_km": "decimal1",
+    "part_communes_avec_lieu": "percent",
+    "part_population_5km": "percent",
+    "part_population_10km": "percent",
+}
+COVERAGE_AVERAGE = "moyenne par territoire"
+COVERAGE_METHOD = (
+    "Lieux dédoublonnés par rhinocc-dash ; distances à vol d'oiseau depuis la population répartie dans "
+    "chaque commune."
+)
 COVERAGE_EVOLUTION_METHOD = (
     "Sites France Services acceptés par rhinocc-dash, par édition de la liste."
 )
 COVERAGE_TABLE_TITLE = "Tableau par département (cliquez un en-tête pour trier)"
 COVERAGE_LABELS_TITLE = "Lieux par label principal"
+COVERAGE_LABELS_NOTE = (
+    "Un lieu compte une fois, sous son label le plus spécifique ; un label de programme national n'est compté "
+    "que si le lieu figure sur la liste officielle du programme."
+)
+EVOLUTION_COLUMNS = {
+    "departement": "Département",
+    "sites_2022": "Sites au 01/12/2022",
+    "sites_2024": "Sites au 01/08/2024",
+    "evolution": "Évolution",
+}
 COVERAGE_FAMILIES_TITLE = "Part des lieux proposant chaque famille de services"
 COVERAGE_DRILL = "Département à détailler"
+COVERAGE_TABS = (
+    "Par EPCI",
+    "Labels",
+    "Familles de services",
+    "France Services 2022 → 2024",
+    "Fiches par source",
+)
 COVERAGE_EPCI_TITLE = "EPCI du département"
 COVERAGE_EPCI_NOTE = "Chiffres calculés sur les communes d'Occitanie de chaque EPCI."
 COVERAGE_FARTHEST_TITLE = "Communes les plus éloignées d'un lieu"
@@ -306,6 +392,12 @@ GAP_METHOD = (
 GAP_LEVEL = "Échelle"
 GAP_WEIGHTS = "Poids des composantes du besoin"
 GAP_MIN_POPULATION = "Population minimale des territoires classés"
+GAP_MIN_POPULATION_HELP = (
+    "Par défaut, les communes de moins de {n} habitants ne sont pas classées : leurs indicateurs reposent "
+    "sur trop peu de personnes et elles occuperaient la tête du classement. Leurs scores sont calculés ; "
+    "mettez 0 pour les classer aussi."
+)
+GAP_WHATIF_PLACEHOLDER = "ex. Mende, Saint-Affrique"
 GAP_TOP = "Territoires affichés dans le classement"
 GAP_WHATIF_TITLE = "Et si… on ouvrait un lieu ?"
 GAP_WHATIF_HELP = (
@@ -330,6 +422,34 @@ GAP_METHOD_NOTE = (
     "RhinOcc 2023 (Insee 2019)."
 )
 GAP_HYPOTHETICAL = "Lieu hypothétique"
+GAP_FOCUS = "Département mis en évidence (nuage de points et carte des communes)"
+GAP_WHOLE_REGION = "Toute la région"
+GAP_MINIMUM_NOTE = (
+    "Classement des territoires d'au moins {n} habitants ({out} territoires plus petits, non classés, gardent "
+    "leurs scores ; voir le réglage dans le panneau de gauche)."
+)
+GAP_METRIC_NEWLY_HELP = (
+    "Habitants à plus de 10 km de tout lieu aujourd'hui qui seraient à 10 km ou moins d'un des lieux "
+    "hypothétiques (population municipale 2023 répartie dans chaque commune)."
+)
+GAP_HYPOTHESES_TITLE = "Communes de vos lieux hypothétiques"
+GAP_RANK_BEFORE = "Rang sans le lieu"
+GAP_RANK_AFTER = "Rang avec le lieu"
+GAP_MAP_FOCUS = (
+    "Communes du département : {dep} (choisissez le département au-dessus du nuage de points)."
+)
+GAP_MAP_LABEL = "Score d'écart besoin − offre"
+GAP_MAP_DARKER = "rouge foncé = écart élevé (besoin fort, offre faible)"
+GAP_KINDS = {
+    "illectronisme_estime": "estimate",
+    "score_besoin": "decimal0",
+    "score_offre": "decimal0",
+    "ecart": "decimal0",
+    "distance_lieu_km": "decimal1",
+    "rang": "int",
+    "evolution_rang": "int",
+    "rang_avant": "int",
+}
 GAP_DOWNLOAD_GEOJSON = "Télécharger le classement (GeoJSON)"
 GAP_COLUMNS = {
     "rang": "Rang",
@@ -356,6 +476,7 @@ DIRECTORY_INTRO = (
 DIRECTORY_COUNT = "Lieux sélectionnés"
 DIRECTORY_RECORDS = "Fiches sources de ce lieu"
 DIRECTORY_SELECT = "Ou choisissez un lieu dans la liste"
+DIRECTORY_SELECT_PLACEHOLDER = "Tapez le nom d'un lieu ou d'une commune"
 DIRECTORY_PICK = "Sélectionnez une ligne du tableau pour afficher le détail du lieu."
 DIRECTORY_EXPORT_STANDARD_CSV = "Standard national v1.0.2 (CSV)"
 DIRECTORY_EXPORT_STANDARD_GEOJSON = "Standard national v1.0.2 (GeoJSON)"
@@ -373,7 +494,7 @@ RECORD_COLUMNS = {
     "adresse": "Adresse",
     "commune": "Commune",
     "date_maj": "Mise à jour",
-    "date_maj_precision": "Précision",
+    "date_maj_precision": "Précision de la date",
     "location_precision": "Localisation",
     "horaires_original": "Horaires (texte d'origine)",
     "flags": "Alertes",
@@ -514,9 +635,20 @@ QUALITY_LOCATION_NOTE = (
 )
 QUALITY_TO_CHECK_NOTE = (
     "Lieux dont l'information a plus de {years} ans (au {today}), n'est pas datée, ou manque d'horaires, de "
-    "contact ou d'adresse. La fiche la plus récente des sources date du 01/08/2024 (France Services)."
+    "contact ou d'adresse. Les seuils proposés sont ceux qui départagent les lieux : toutes les sources "
+    "actuelles datent de 2021 à 2024."
 )
 QUALITY_TO_CHECK_YEARS = "Information plus ancienne que (années)"
+QUALITY_SECTION = "Rubrique"
+READABLE_COLUMNS = {
+    "source": "Source",
+    "source_row": "Ligne",
+    "nom": "Nom",
+    "commune": "Commune",
+    "departement": "Dép.",
+    "location_precision": "Localisation",
+    "flags": "Alertes",
+}
 QUALITY_COLUMNS = {
     "source": "Source",
     "fiches": "Fiches",
@@ -526,9 +658,11 @@ QUALITY_COLUMNS = {
     "part_plus_de_1_ans": "Plus d'1 an",
     "part_plus_de_2_ans": "Plus de 2 ans",
     "part_plus_de_3_ans": "Plus de 3 ans",
-    "address": "À l'adresse",
-    "commune": "À la commune",
-    "postcode": "Au code postal",
+    "precision_adresse": "Localisées à l'adresse",
+    "precision_rue": "À la rue seulement",
+    "precision_commune": "Au centre de la commune",
+    "precision_code_postal": "Au code postal",
+    "commune": "Commune",
     "rule": "Règle",
     "pairs": "Paires",
     "n_records": "Fiches par lieu",
@@ -568,8 +702,103 @@ REPORT_INTRO = (
 REPORT_CHOOSE = "Département"
 REPORT_DOWNLOAD = "Télécharger le rapport (HTML)"
 REPORT_PDF_NOTE = (
-    "Pour un PDF : ouvrez le rapport dans un navigateur et choisissez « Imprimer » puis « Enregistrer en PDF » "
-    "(mise en page A4 prévue). Aucune bibliothèque installée ici ne sait rendre les graphiques interactifs "
-    "en PDF sans navigateur."
+    "Le fichier s'ouvre dans n'importe quel navigateur, même sans connexion. Pour l'imprimer ou le joindre "
+    "en PDF : « Imprimer », puis « Enregistrer au format PDF » (mise en page A4)."
 )
 REPORT_PREVIEW = "Aperçu des chiffres clés"
+
+# Département report (HTML; see views/report.py).
+REPORT_HEADING = "Inclusion numérique · {name} ({dep})"
+REPORT_GENERATED = (
+    "Rapport rhinocc-dash du {today}, établi à partir de données ouvertes (sources et millésimes en fin de "
+    "document). Les distances sont à vol d'oiseau."
+)
+REPORT_SUMMARY_TITLE = "En bref"
+REPORT_SUMMARY = (
+    "Le département compte **{lieux} lieux** d'inclusion numérique, soit **{rate} pour 10 000 habitants** "
+    "({region} : {region_rate}).",
+    "La moitié des habitants vit à moins de **{median} km** à vol d'oiseau d'un lieu ({region} : "
+    "{region_median} km) ; **{beyond} habitants** ({beyond_share}) vivent à plus de 10 km du plus proche.",
+    "{with_lieu} communes sur {communes} ont au moins un lieu sur leur territoire.",
+    "**{illectronisme} personnes** seraient en situation d'illectronisme (estimation modélisée, "
+    "un ordre de grandeur).",
+    "Communes où le besoin est le plus élevé au regard de l'offre : {gaps}.",
+)
+REPORT_KEY_FIGURES = "Chiffres clés"
+REPORT_FIGURES = {
+    "lieux": "Lieux d'inclusion numérique",
+    "lieux_pour_10000": "Lieux pour 10 000 habitants",
+    "population": "Habitants",
+    "communes_avec_lieu": "Communes ayant au moins un lieu",
+    "part_population_10km": "Habitants à moins de 10 km d'un lieu",
+    "distance_mediane_km": "Distance médiane des habitants au lieu le plus proche",
+    "taux_pauvrete": "Taux de pauvreté",
+    "ifn2020_global": "Indice de fragilité numérique 2020",
+    "illectronisme_estime": "Personnes en illectronisme (estimation modélisée)",
+}
+REPORT_LIEUX_NOTE = "Lieux dédoublonnés à partir de {n} sources actuelles"
+REPORT_DISTANCE_NOTE = "À vol d'oiseau ; la moitié des habitants vit plus près"
+REPORT_WITHIN_NOTE = "À vol d'oiseau, habitants répartis dans chaque commune"
+REPORT_IFN_NOTE = "{source} ; 100 = moyenne régionale, plus haut = plus fragile"
+REPORT_ILLECTRONISME_NOTE = "Ordre de grandeur : total régional RhinOcc 2023 (Insee 2019) réparti"
+REPORT_ESTIMATE_NOTE = (
+    "L'illectronisme par territoire est une estimation modélisée : le total régional (1 160 000 personnes, "
+    "RhinOcc 2023 d'après Insee 2019) réparti au prorata de la population et de l'axe « compétences "
+    "numériques » de l'IFN 2020. C'est un ordre de grandeur, pas un comptage."
+)
+REPORT_MAP_TITLE = "Carte et couverture"
+REPORT_MAP_CHART = "Lieux et distance médiane au lieu le plus proche · {name}"
+REPORT_EPCI_RATE = "Lieux pour 10 000 habitants, par EPCI"
+REPORT_EPCI_WITHIN = "Habitants à moins de 10 km d'un lieu, par EPCI"
+REPORT_EPCI_LABELS = "Lieux par label principal, par EPCI"
+REPORT_EPCI_NOTE = (
+    "EPCI ayant au moins une commune dans le département (leurs communes d'Occitanie) ; la ligne en "
+    "pointillés est la valeur du département."
+)
+REPORT_GAPS_TITLE = "Communes où l'écart besoin − offre est le plus grand"
+REPORT_GAPS_NOTE = (
+    "Score d'écart : rang centile du besoin (IFN 2020, compétences numériques, IFN 2023, pauvreté) moins "
+    "rang centile de l'offre, parmi les {n} communes de la région ; communes de moins de {minimum} "
+    "habitants non classées."
+)
+REPORT_GAP_COLUMNS = {
+    "rang": "Rang régional",
+    "nom": "Commune",
+    "population": "Habitants (2023)",
+    "illectronisme_estime": "Illectronisme (estimation)",
+    "distance_lieu_km": "Distance médiane au lieu le plus proche (km)",
+    "ecart": "Écart besoin − offre",
+    "pourquoi": "Pourquoi",
+}
+REPORT_FRESHNESS_TITLE = "Fraîcheur des fiches du département"
+REPORT_FRESHNESS_NOTE = (
+    "Âge des fiches au {today}, selon la date de mise à jour déclarée par chaque source."
+)
+REPORT_SOURCES_TITLE = "Sources"
+REPORT_GLOSSARY_TITLE = "Lexique"
+REPORT_GLOSSARY = {
+    "Lieu d'inclusion numérique": (
+        "Structure qui accompagne les habitants dans leurs usages du numérique (France Services, "
+        "conseillers numériques, médiathèques, associations…). Un lieu présent dans plusieurs sources est "
+        "compté une fois."
+    ),
+    "IFN": (
+        "Indice de fragilité numérique (MedNum) : 100 = moyenne de la région ; au-dessus, la population "
+        "risque davantage d'être exclue du numérique (accès, compétences, capacités)."
+    ),
+    "Illectronisme": "Difficulté ou incapacité à utiliser les outils numériques au quotidien.",
+    "EPCI": (
+        "Établissement public de coopération intercommunale : communauté de communes, d'agglomération, "
+        "communauté urbaine ou métropole."
+    ),
+    "Rang centile": (
+        "Position d'un territoire parmi tous les autres, de 0 à 100 : 90 signifie qu'il dépasse 90 % des "
+        "territoires pour cette mesure."
+    ),
+    "À vol d'oiseau": (
+        "Distance en ligne droite, sans tenir compte des routes ni du relief : le trajet réel est plus long."
+    ),
+    "Distance médiane": (
+        "La moitié des habitants vit plus près d'un lieu que cette distance, l'autre moitié plus loin."
+    ),
+}

@@ -28,7 +28,9 @@ OUTPUT = ROOT / "docs" / "screenshots"
 VIEWPORTS = ((1440, 900), (390, 844))
 PAGES = {
     "accueil": "",
-    "carte": "carte?fond=0",
+    # Headless Chromium's software WebGL draws deck.gl's points as huge blobs: the map is judged on
+    # the layers it draws well (the choropleth and the QPV outlines).
+    "carte": "carte?couches=choro%7Cqpv",
     "couverture": "couverture",
     "ecarts": "ecarts",
     "annuaire": "annuaire",
@@ -60,13 +62,18 @@ def main() -> int:
                 executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
             )
             for width, height in VIEWPORTS:
-                context = browser.new_context(viewport={"width": width, "height": height})
+                # The phone size is a phone (its User-Agent, touch): the map then fits the région.
+                phone = dict(playwright.devices["iPhone 13"]) if width < 600 else {}
+                phone.pop("default_browser_type", None)
+                context = browser.new_context(
+                    **{**phone, "viewport": {"width": width, "height": height}}, locale="fr-FR"
+                )
                 for name, path in PAGES.items():
                     page = context.new_page()
                     page.goto(f"{url}/{path}")
                     settle(page)
                     target = OUTPUT / f"{name}-{width}x{height}.png"
-                    page.screenshot(path=str(target))
+                    page.screenshot(path=str(target), timeout=120_000)
                     print(f"{target.relative_to(ROOT)} ({target.stat().st_size // 1024} Kio)")
                     page.close()
                 context.close()

@@ -199,15 +199,20 @@ def test_page_ranks_explains_and_runs_what_if(app_env, con):
     _, after = gap.access_with(communes, points, lieux, [{"code_insee": top}])
     gained = (points["nearest_lieu_km"] > 10) & (after["nearest_lieu_km"] <= 10)
     assert newly == fmt_int(round(points.loc[gained, "population"].sum()))
-    assert at.dataframe[0].value.iloc[0]["Code"] != top
-    assert "Évolution du rang (+ monte, − descend)" in at.dataframe[0].value.columns
+    hypotheses, ranking = at.dataframe[0].value, at.dataframe[1].value
+    # the chosen commune stays in view, with its rank before and after the hypothetical lieu
+    assert hypotheses["Code"].tolist() == [top]
+    chosen = hypotheses.iloc[0]
+    assert chosen[texts.GAP_RANK_BEFORE] == 1 and chosen[texts.GAP_RANK_AFTER] > 1
+    assert ranking.iloc[0]["Code"] != top
+    assert "Évolution du rang (+ monte, − descend)" in ranking.columns
 
 
 def test_weight_slider_and_level(app_env):
     at = AppTest.from_file("../pages/ecarts.py", default_timeout=120).run()
     at.sidebar.radio(key="gap_level").set_value("departement").run()
     first = at.dataframe[0].value["Code"].tolist()
-    at.sidebar.slider(key="gap_w_revenu_median").set_value(3.0).run()
+    at.sidebar.select_slider(key="gap_w_revenu_median").set_value(3.0).run()
     assert not at.exception
     second = at.dataframe[0].value["Code"].tolist()
     assert len(first) == 13 and first != second
@@ -255,11 +260,11 @@ def test_rank_changes_share_one_base_whatever_the_display_filter():
 
 def test_page_rank_changes_with_a_population_minimum(app_env, con):
     at = AppTest.from_file("../pages/ecarts.py", default_timeout=120).run()
-    at.sidebar.number_input(key="gap_min_pop").set_value(1000).run()
+    at.sidebar.number_input(key="gap_min_pop_commune").set_value(1000).run()
     at.selectbox(key="gap_whatif_commune").set_value("48095").run()  # Mende
     at.button(key="gap_whatif_add").click().run()
     assert not at.exception
-    table = at.dataframe[0].value.set_index("Code")
+    table = next(d.value for d in at.dataframe if "Pourquoi" in d.value.columns).set_index("Code")
     before = gap.scores(service.gap_base(con, "commune"), gap.DEFAULT_WEIGHTS)
     after = gap.scores(service.gap_base(con, "commune", ("48095",)), gap.DEFAULT_WEIGHTS)
     expected = gap.rank_changes(before, after).set_axis(after["code"])

@@ -80,7 +80,7 @@ def test_url_round_trip(app_env):
         "couleur": "source",
         "couches": "points|choro|qpv",
         "q": "figeac",
-        "fond": "0",
+        "fond": "1",
     }
     at = run(params)
     assert not at.exception and not at.warning
@@ -163,3 +163,41 @@ def test_data_is_escaped_in_card_and_tooltips(hostile_warehouse):
     assert "html" not in at.get("deck_gl_json_chart")[0].proto.tooltip
     points = next(layer for layer in spec["layers"] if layer["id"] == "lieux")["data"]
     assert any(XSS in row["tip"] for row in points)
+
+
+def test_commune_shapes_travel_once_as_a_static_file(app_env, con):
+    """At commune level the choropleth is a static file the map names by URL: a filter change that
+    leaves the indicator alone sends the same URL (the browser fetches nothing again), and the deck
+    itself stays small."""
+    from rhinocc_dash.ui.static_files import local_path
+
+    at = run({"niv": "commune", "couches": "points|choro"})
+    layer = next(layer for layer in deck(at)["layers"] if layer["id"] == "choropleth")
+    url = layer["data"]
+    assert isinstance(url, str) and url.startswith("app/static/cartes/")
+    shapes = json.loads(local_path(url).read_text(encoding="utf-8"))
+    assert len(shapes["features"]) == count(con, "SELECT count(*) FROM communes")
+    assert all(len(f["properties"]["fill"]) == 4 for f in shapes["features"])
+    at.sidebar.multiselect(key="carte_dep").select("48").run()
+    again = next(layer for layer in deck(at)["layers"] if layer["id"] == "choropleth")
+    assert again["data"] == url
+    assert len(at.get("deck_gl_json_chart")[0].proto.json) < 300_000
+    # an access indicator depends on the lieux shown: new values, a new file
+    at.sidebar.selectbox(key="carte_map_ind").set_value("lieux_pour_10000").run()
+    first = next(layer for layer in deck(at)["layers"] if layer["id"] == "choropleth")["data"]
+    at.sidebar.multiselect(key="carte_dep").select("12").run()
+    second = next(layer for layer in deck(at)["layers"] if layer["id"] == "choropleth")["data"]
+    assert first != second and local_path(second).exists()
+
+
+def test_static_files_are_content_addressed_and_pruned(tmp_path, monkeypatch):
+    from rhinocc_dash.ui import static_files
+
+    monkeypatch.setattr(static_files, "STATIC_DIR", tmp_path)
+    first = static_files.publish_json({"type": "FeatureCollection", "features": []})
+    assert static_files.publish_json({"type": "FeatureCollection", "features": []}) == first
+    for i in range(5):
+        static_files.publish_json({"n": i})
+    assert static_files.prune(tmp_path / static_files.SUBDIR, keep=3) == 3
+    assert len(list((tmp_path / static_files.SUBDIR).glob("*.json"))) == 3
+    assert not list((tmp_path / static_files.SUBDIR).glob("*.tmp"))

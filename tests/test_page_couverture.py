@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from rhinocc_dash import texts
+
 PAGE = "../pages/couverture.py"
 
 
@@ -43,7 +45,17 @@ def test_metric_change_and_downloads(app_env, con):
     at = run()
     at.radio(key="cov_metric").set_value("distance_mediane_km").run()
     assert not at.exception
-    assert len(at.get("download_button")) >= 7
+    assert len(at.get("download_button")) == 5  # chart, table, EPCI chart, EPCI table, farthest
+    # the other tabs are computed only once opened, each with its own download
+    files = {b.key for b in at.get("download_button")}
+    for tab in texts.COVERAGE_TABS[1:]:
+        at.session_state["cov_tab"] = tab
+        at.run()
+        assert not at.exception
+        shown = at.get("download_button")
+        assert len(shown) == 3, tab  # chart and table of départements, and the tab's own
+        files |= {b.key for b in shown}
+    assert len(files) == 9
     captions = " ".join(c.value for c in at.caption)
     venues = con.execute(
         "SELECT name, vintage FROM sources WHERE kind = 'lieux' AND current"

@@ -131,17 +131,27 @@ def test_quality_page_counts(app_env, con):
     assert not at.exception
     completeness = at.dataframe[0].value
     assert len(completeness) == 6
+    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[3]).run()
     quarantine = next(
         d.value for d in at.dataframe if "Code" in d.value.columns and "Raison" in d.value.columns
     )
     assert len(quarantine) == con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
+    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[2]).run()
     rules = next(
         d.value for d in at.dataframe if list(d.value.columns) == ["Règle", "Issue", "Paires"]
     )
     assert rules["Paires"].sum() == con.execute("SELECT count(*) FROM dedup_pairs").fetchone()[0]
-    at.selectbox(key="q_update_years").set_value(5).run()
-    to_check_metric = next(m.value for m in at.metric if m.label == texts.QUALITY_TABS[6])
-    assert to_check_metric.endswith(f"/ {con.execute('SELECT count(*) FROM lieux').fetchone()[0]}")
+    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[6]).run()
+    total = con.execute("SELECT count(*) FROM lieux").fetchone()[0]
+    options = at.selectbox(key="q_update_years").options
+    counts = []
+    for years in options:
+        at.selectbox(key="q_update_years").set_value(int(years)).run()
+        metric = next(m.value for m in at.metric if m.label == texts.QUALITY_TABS[6])
+        assert metric.endswith(f"/ {fmt_int(total)}")
+        counts.append(metric.split(" / ")[0])
+    # every age offered splits the directory: the list is never the whole of it, and differs per age
+    assert fmt_int(total) not in counts and len(set(counts)) == len(counts) > 1
 
 
 def test_completeness_matches_sql(con):

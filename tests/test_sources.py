@@ -36,7 +36,7 @@ def test_single_source_and_unknown_key():
     assert sources.caption(CATALOGUE, ["population"]) == (
         "Source : Populations légales, Insee, PL 2023. Licence : LO 2.0."
     )
-    assert sources.label(CATALOGUE, "fs") == "France Services (2024-08-01)"
+    assert sources.label(CATALOGUE, "fs") == "France Services (01/08/2024)"
     assert sources.label(CATALOGUE, "inconnue") == "inconnue"
 
 

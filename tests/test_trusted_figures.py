@@ -233,6 +233,7 @@ def test_quality_page_shows_measure_and_refuses_unknown_keys(app_env, tmp_path, 
     monkeypatch.setenv("RHINOCC_OVERRIDES", str(tmp_path / "paires.json"))
     monkeypatch.setenv("RHINOCC_STATE", str(tmp_path / "state"))
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
+    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[2]).run()
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert texts.DEDUP_PRECISION in labels and texts.DEDUP_RECALL in labels
@@ -248,6 +249,7 @@ def test_signed_in_coordinator_records_a_decision(app_env, con, tmp_path, monkey
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120)
     at.secrets["maintainers"] = {"coord": hash_password("un-mot-de-passe-long")}
     at.run()
+    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[2]).run()
     form_inputs = [
         t for t in at.text_input if t.label in (texts.SIGN_IN_NAME, texts.SIGN_IN_PASSWORD)
     ]

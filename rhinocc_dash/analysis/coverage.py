@@ -33,6 +33,9 @@ def _figures(part: pd.DataFrame, points: pd.DataFrame, lieux_count: int) -> dict
         row[f"part_population_{radius}km"] = share_within(
             points["nearest_lieu_km"], points["population"], radius
         )
+    row["population_au_dela_10km"] = int(
+        round(float(points.loc[points["nearest_lieu_km"] > 10, "population"].sum()))
+    )
     row["distance_mediane_km"] = weighted_median(points["nearest_lieu_km"], points["population"])
     return row
 

@@ -47,12 +47,20 @@ def key_figures(dep: str, inputs: ReportInputs) -> dict:
         "communes_avec_lieu": row["communes_avec_lieu"],
         "communes": row["communes"],
         "part_population_10km": row["part_population_10km"],
+        "population_au_dela_10km": row["population_au_dela_10km"],
         "distance_mediane_km": row["distance_mediane_km"],
         "taux_pauvrete": published["taux_pauvrete"],
         "revenu_median": published["revenu_median"],
         "ifn2020_global": weighted_mean(in_dep["ifn2020_global"], in_dep["ifn2020_population_p16"]),
         "illectronisme_estime": int(in_dep["illectronisme_estime"].sum()),
     }
+
+
+def region_figures(inputs: ReportInputs) -> dict:
+    """The same coverage figures for the whole région: the report's point of comparison."""
+    return coverage.total_row(
+        inputs.communes, inputs.access, inputs.points, inputs.lieux, "", "région"
+    )
 
 
 def epci_coverage(dep: str, inputs: ReportInputs) -> tuple[pd.DataFrame, dict]:
@@ -68,8 +76,8 @@ def epci_coverage(dep: str, inputs: ReportInputs) -> tuple[pd.DataFrame, dict]:
 
 
 def gap_ranking(dep: str, inputs: ReportInputs, top: int = 20) -> pd.DataFrame:
-    """The communes of the département with the largest need-minus-offer gap (default weights), ranked
-    among every commune of the région."""
-    frame = _commune_gaps(inputs)
-    ranked = gap.explain(gap.scores(frame, gap.DEFAULT_WEIGHTS), gap.DEFAULT_WEIGHTS)
+    """The communes of the département with the largest need-minus-offer gap (default weights and
+    minimum population, as on the page), ranked among every commune of the région."""
+    frame = gap.scores(_commune_gaps(inputs), gap.DEFAULT_WEIGHTS, gap.DEFAULT_MINIMUM_POPULATION)
+    ranked = gap.explain(frame[frame["classe"]], gap.DEFAULT_WEIGHTS)
     return ranked[ranked["departement"] == dep].head(top)

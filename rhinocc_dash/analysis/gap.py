@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..formatting import fmt_decimal, fmt_int
+from ..formatting import fmt_decimal, fmt_estimate, fmt_int
 from ..measures import per_inhabitants, shares_within
 from .spatial import REACH_KM, commune_access
 from .territory import LEVEL_KEYS, commune_values, level_values, main_departement
@@ -29,6 +29,9 @@ SOURCES = (
 )
 ILLECTRONISM_AXIS = "ifn2020_competences_numeriques"
 AXIS_FALLBACK = 100.0  # the index's regional reference value
+# Hamlets of a few dozen inhabitants have indicators built on too few people to rank first: by default
+# the commune ranking starts at this population (the user can lower it to 0).
+DEFAULT_MINIMUM_POPULATION = 500
 
 
 @dataclass(frozen=True)
@@ -132,14 +135,24 @@ def offer_columns(frame: pd.DataFrame, level: str) -> pd.DataFrame:
     return out
 
 
-def scores(frame: pd.DataFrame, need_weights: dict[str, float]) -> pd.DataFrame:
-    """Need, offer and gap scores, and the rank (1 = largest gap)."""
+def scores(
+    frame: pd.DataFrame, need_weights: dict[str, float], minimum_population: int = 0
+) -> pd.DataFrame:
+    """Need, offer and gap scores, and the rank (1 = largest gap) among the territories of at least
+    `minimum_population` inhabitants (the others keep their scores, without a rank).
+
+    Percentiles are taken over every territory of the level, so the minimum only decides who is ranked:
+    it moves no one's score."""
     out = frame.copy()
     out["score_besoin"] = composite(out, NEED, need_weights)
     out["score_offre"] = composite(out, OFFER, {key: 1.0 for key in OFFER})
     out["ecart"] = out["score_besoin"] - out["score_offre"]
-    out["rang"] = out["ecart"].rank(ascending=False, method="min").astype("Int64")
-    return out.sort_values(["ecart", "population"], ascending=[False, False], na_position="last")
+    out["classe"] = out["population"] >= minimum_population
+    ranked = out["ecart"].where(out["classe"])
+    out["rang"] = ranked.rank(ascending=False, method="min").astype("Int64")
+    return out.sort_values(
+        ["classe", "ecart", "population"], ascending=[False, False, False], na_position="last"
+    )
 
 
 def why(row: pd.Series, need_weights: dict[str, float]) -> str:
@@ -162,7 +175,7 @@ def why(row: pd.Series, need_weights: dict[str, float]) -> str:
     )
     if pd.notna(distance):
         offer += f", distance médiane au lieu le plus proche {fmt_decimal(distance, 1)} km"
-    people = f"{fmt_int(row['illectronisme_estime'])} personnes en illectronisme (estimation)"
+    people = f"{fmt_estimate(row['illectronisme_estime'])} personnes en illectronisme (estimation)"
     return " · ".join([*drivers, offer, people])
 
 
@@ -264,7 +277,7 @@ def gap_frame(
 def rank_changes(before: pd.DataFrame, after: pd.DataFrame) -> pd.Series:
     """Places gained (+) or lost (−) per territory between two scorings over the same territories.
 
-    Both frames come from `scores` on all territories of a level, so ranks share one base; filtering for
-    display happens afterwards and does not move anyone.
+    Both frames come from `scores` on all territories of a level with the same minimum population, so
+    ranks share one base and only the hypothetical lieux move anyone.
     """
     return after["code"].map(before.set_index("code")["rang"]) - after["rang"]

@@ -23,12 +23,16 @@ IFN2020_UNIT = "indice, 100 = moyenne régionale"
 DECILE_UNIT = "décile, 1 à 10"
 
 
+FRAGILE = "plus foncé = plus fragile"
+
+
 @dataclass(frozen=True)
 class Indicator:
     label: str
     unit: str
     sources: tuple[str, ...] | dict[str, tuple[str, ...]] = field(default=())
     decimals: int = 1
+    darker: str = FRAGILE  # what the dark end of the legend means
 
     def source_keys(self, level: str) -> tuple[str, ...]:
         """Catalogue keys of the files behind the value at `level` (« lieux » = every current venue source)."""
@@ -60,16 +64,28 @@ INDICATORS = {
         "IFN 2023 · peu ou pas diplômés", DECILE_UNIT, IFN2023_SOURCES
     ),
     "revenu_median": Indicator(
-        "Revenu médian par unité de consommation", "€ par an", FILOSOFI_SOURCES, 0
+        "Revenu médian par unité de consommation",
+        "€ par an",
+        FILOSOFI_SOURCES,
+        0,
+        "plus foncé = revenu plus élevé (moins de besoin)",
     ),
-    "taux_pauvrete": Indicator("Taux de pauvreté (seuil à 60 %)", "%", FILOSOFI_SOURCES),
+    "taux_pauvrete": Indicator(
+        "Taux de pauvreté (seuil à 60 %)", "%", FILOSOFI_SOURCES, 1, "plus foncé = plus de pauvreté"
+    ),
     "lieux_pour_10000": Indicator(
-        "Lieux pour 10 000 habitants", "lieux pour 10 000 hab.", ACCESS_SOURCES, 2
+        "Lieux pour 10 000 habitants",
+        "lieux pour 10 000 hab.",
+        ACCESS_SOURCES,
+        2,
+        "plus foncé = plus de lieux (mieux desservi)",
     ),
     "distance_lieu_km": Indicator(
         "Distance médiane des habitants au lieu le plus proche",
         "km, à vol d'oiseau",
         ACCESS_SOURCES,
+        1,
+        "plus foncé = plus loin d'un lieu",
     ),
 }
 IFN2020_KEYS = [k for k in INDICATORS if k.startswith("ifn2020")]

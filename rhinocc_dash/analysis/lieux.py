@@ -34,7 +34,7 @@ TYPE_RULES = (
     ("Tiers-lieu, fablab", r"tiers.lieu|fablab|fab lab"),
     ("Association", r"association|\basso\b"),
 )
-UPDATE_WINDOWS = (1, 2, 3, 5)
+UPDATE_WINDOWS = (1, 2, 3, 4, 5)
 
 
 @dataclass(frozen=True)
@@ -132,3 +132,26 @@ def years_before(today: dt.date, years: int) -> dt.date:
         return today.replace(year=today.year - years)
     except ValueError:
         return today.replace(year=today.year - years, day=28)
+
+
+def option_counts(lieux: pd.DataFrame, column: str, options) -> dict[str, int]:
+    """How many lieux carry each option of a list column (labels, services, publics, sources)."""
+    counts = {option: 0 for option in options}
+    for values in lieux[column]:
+        for value in set(values if values is not None else ()):
+            if value in counts:
+                counts[value] += 1
+    return counts
+
+
+def window_counts(lieux: pd.DataFrame, today: dt.date, windows=UPDATE_WINDOWS) -> dict[int, int]:
+    """How many lieux were updated within each window of years (counted back from `today`)."""
+    dates = pd.to_datetime(lieux["date_maj"])
+    return {
+        years: int((dates >= pd.Timestamp(years_before(today, years))).sum()) for years in windows
+    }
+
+
+def without(lieux: pd.DataFrame, column: str) -> int:
+    """Lieux that record nothing in a list column (no public stated, no service stated…)."""
+    return int(sum(not (v is not None and len(v)) for v in lieux[column]))

@@ -23,6 +23,12 @@ COMPLETENESS_FIELDS = {
     "courriel": "Courriel",
     "site_web": "Site web",
 }
+PRECISIONS = {
+    "address": "precision_adresse",
+    "street": "precision_rue",
+    "commune": "precision_commune",
+    "postcode": "precision_code_postal",
+}
 LOCATION_FLAGS = (
     "point_hors_region",
     "point_hors_commune_declaree",
@@ -77,8 +83,9 @@ def freshness(records: pd.DataFrame, today: dt.date) -> pd.DataFrame:
 def location_quality(records: pd.DataFrame) -> pd.DataFrame:
     """Per source: records located at address, commune or postcode precision, and location alerts."""
     table = pd.crosstab(records["source"], records["location_precision"]).reindex(
-        columns=["address", "commune", "postcode"], fill_value=0
+        columns=list(PRECISIONS), fill_value=0
     )
+    table.columns = [PRECISIONS[c] for c in table.columns]
     for flag in LOCATION_FLAGS:
         table[flag] = records.groupby("source")["flags"].apply(
             lambda f, flag=flag: sum(flag in x for x in f)
@@ -90,6 +97,18 @@ def flagged_records(records: pd.DataFrame, flags=LOCATION_FLAGS) -> pd.DataFrame
     """Records carrying any of the given flags."""
     mask = records["flags"].map(lambda f: any(flag in f for flag in flags))
     return records[mask]
+
+
+def update_thresholds(lieux: pd.DataFrame, today: dt.date, choices=range(1, 11)) -> list[int]:
+    """Ages (years) that split the lieux: some dated information is younger, some older, so that the
+    « to update » list is neither empty nor the whole directory."""
+    dates = pd.to_datetime(lieux["date_maj"]).dropna()
+    useful = []
+    for years in choices:
+        limit = pd.Timestamp(years_before(today, years))
+        if (dates < limit).any() and (dates >= limit).any():
+            useful.append(years)
+    return useful or [max(choices)]
 
 
 def to_update(lieux: pd.DataFrame, today: dt.date, years: int = 2) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..texts import vintage_text
 from .indicators import LIEUX
 
 
@@ -24,9 +25,9 @@ def names(catalogue: pd.DataFrame) -> dict[str, str]:
 
 
 def label(catalogue: pd.DataFrame, key: str) -> str:
-    """« France Services (2024-08-01) » for a source key; the key itself when unknown."""
+    """« France Services (01/08/2024) » for a source key; the key itself when unknown."""
     row = catalogue[catalogue["key"] == key]
-    return f"{row.iloc[0]['name']} ({row.iloc[0]['vintage']})" if len(row) else key
+    return f"{row.iloc[0]['name']} ({vintage_text(row.iloc[0]['vintage'])})" if len(row) else key
 
 
 def short(catalogue: pd.DataFrame, key: str) -> str:
@@ -67,3 +68,10 @@ def caption(catalogue: pd.DataFrame, keys: Iterable[str], note: str | None = Non
             + "."
         )
     return f"{text} {note}" if note else text
+
+
+def vintage_range(catalogue: pd.DataFrame) -> tuple[str, str]:
+    """(oldest, newest) vintage of today's venue sources, as French text."""
+    venues = catalogue[(catalogue["kind"] == "lieux") & catalogue["current"]]
+    ordered = sorted(venues["vintage"].astype(str))
+    return (vintage_text(ordered[0]), vintage_text(ordered[-1])) if ordered else ("—", "—")

@@ -57,7 +57,8 @@ def lieu_row(members: list[dict]) -> dict:
     members = sorted(members, key=_rank)
     head = members[0]
     hours = next((m for m in members if _present(m["horaires"])), head)
-    dates = [m["date_maj"] for m in members if _present(m["date_maj"])]
+    dated = [m for m in members if _present(m["date_maj"])]
+    latest = max(dated, key=lambda m: m["date_maj"]) if dated else None
     labels, declared = labels_of(members)
     return {
         "lieu_id": f"lieu-{head['record_id']}",
@@ -76,7 +77,8 @@ def lieu_row(members: list[dict]) -> dict:
         "declared_labels": declared,
         "sources": sorted({m["source"] for m in members}, key=lambda s: SOURCE_PRIORITY.get(s, 9)),
         "n_records": len(members),
-        "date_maj": max(dates) if dates else None,
+        "date_maj": latest["date_maj"] if latest else None,
+        "date_maj_precision": latest["date_maj_precision"] if latest else None,
         "horaires": hours["horaires"],
         "horaires_original": hours["horaires_original"],
         "open_saturday": hours["open_saturday"],

@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from .. import texts, vocab
+from ..analysis import gap, sources
 from ..analysis import lieux as lieux_filters
-from ..analysis import sources
 from ..analysis.gap import DEFAULT_WEIGHTS, NEED
 from ..analysis.indicators import INDICATORS
 from ..analysis.lieux import LieuFilters
-from ..formatting import fmt_date
+from ..formatting import fmt_date, fmt_decimal, fmt_int
 from ..views import url_state
 from .data import catalogue, current_sources, lieux, query, today
 
@@ -59,6 +59,7 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         key=f"{prefix}_dep",
         placeholder=texts.ALL_PLACEHOLDER,
         format_func=lambda c: f"{c} {dep_names[c]}",
+        select_all=False,
     )
     epci = query("epci_list")
     if chosen_deps:
@@ -73,27 +74,46 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         key=f"{prefix}_epci",
         placeholder=texts.ALL_PLACEHOLDER,
         format_func=lambda s: epci_names[s],
+        select_all=False,
     )
+    all_lieux = lieux()
     source_names = sources.names(catalogue())
-    chosen_src = bar.multiselect(
+    chosen_src = _counted(
+        bar,
         texts.FILTER_SOURCES,
-        list(current_sources()),
-        key=f"{prefix}_src",
-        placeholder=texts.ALL_PLACEHOLDER,
-        format_func=lambda k: source_names.get(k, k),
+        all_lieux,
+        "sources",
+        current_sources(),
+        f"{prefix}_src",
+        lambda k: source_names.get(k, k),
     )
-    labels = bar.multiselect(texts.FILTER_LABELS, list(vocab.LABELS), key=f"{prefix}_label")
-    services = bar.multiselect(texts.FILTER_SERVICES, list(vocab.SERVICES), key=f"{prefix}_svc")
-    publics = bar.multiselect(texts.FILTER_PUBLICS, list(vocab.PUBLICS), key=f"{prefix}_pub")
+    labels = _counted(
+        bar, texts.FILTER_LABELS, all_lieux, "labels", vocab.LABELS, f"{prefix}_label"
+    )
+    services = _counted(
+        bar, texts.FILTER_SERVICES, all_lieux, "services", vocab.SERVICES, f"{prefix}_svc"
+    )
+    publics = _counted(
+        bar, texts.FILTER_PUBLICS, all_lieux, "publics", vocab.PUBLICS, f"{prefix}_pub"
+    )
+    bar.caption(
+        texts.FILTER_PUBLICS_NOTE.format(
+            n=fmt_int(lieux_filters.without(all_lieux, "publics")), total=fmt_int(len(all_lieux))
+        )
+    )
     saturday = bar.checkbox(
         texts.FILTER_SATURDAY, key=f"{prefix}_sam", help=texts.FILTER_HOURS_HELP
     )
     evening = bar.checkbox(texts.FILTER_EVENING, key=f"{prefix}_soir", help=texts.FILTER_HOURS_HELP)
+    windows = lieux_filters.window_counts(all_lieux, today())
+    offered = [0] + [
+        y for y, n in windows.items() if n or y == st.session_state.get(f"{prefix}_maj")
+    ]
     years = bar.selectbox(
         texts.FILTER_UPDATED,
-        [0, *lieux_filters.UPDATE_WINDOWS],
+        offered,
         key=f"{prefix}_maj",
-        format_func=texts.updated_label,
+        format_func=lambda y: texts.updated_label(y, windows.get(y)),
         help=texts.FILTER_UPDATED_HELP.format(today=fmt_date(today())),
     )
     return LieuFilters(
@@ -107,6 +127,22 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         evening,
         years or None,
         search or "",
+    )
+
+
+def _counted(bar, label: str, all_lieux, column: str, options, key: str, name=str) -> list[str]:
+    """A multiselect whose options show how many lieux carry them; options no lieu carries are not
+    offered (unless already chosen, from a shared link)."""
+    counts = lieux_filters.option_counts(all_lieux, column, options)
+    chosen = st.session_state.get(key, [])
+    offered = [o for o in options if counts[o] or o in chosen]
+    return bar.multiselect(
+        label,
+        offered,
+        key=key,
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=lambda o: f"{name(o)} ({fmt_int(counts[o])})",
+        select_all=False,
     )
 
 
@@ -178,6 +214,9 @@ def picked_lieu(chart_key: str) -> str | None:
     return objects[0].get("lieu_id") if objects else None
 
 
+WEIGHT_STEPS = tuple(step / 2 for step in range(7))  # 0, 0,5 … 3
+
+
 def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
     """Level, need weights, minimum population and table length for the gap analysis."""
     bar = st.sidebar
@@ -191,12 +230,25 @@ def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
     )
     bar.subheader(texts.GAP_WEIGHTS)
     weights = {
-        key: bar.slider(
-            component.label, 0.0, 3.0, DEFAULT_WEIGHTS.get(key, 0.0), 0.5, key=f"gap_w_{key}"
+        key: bar.select_slider(
+            component.label,
+            WEIGHT_STEPS,
+            DEFAULT_WEIGHTS.get(key, 0.0),
+            format_func=lambda w: fmt_decimal(w, 1),  # « 1,5 », not « 1.50 »
+            key=f"gap_w_{key}",
         )
         for key, component in NEED.items()
     }
-    minimum = bar.number_input(texts.GAP_MIN_POPULATION, 0, 100_000, 0, 100, key="gap_min_pop")
+    default = gap.DEFAULT_MINIMUM_POPULATION if level == "commune" else 0
+    minimum = bar.number_input(
+        texts.GAP_MIN_POPULATION,
+        0,
+        100_000,
+        default,
+        100,
+        key=f"gap_min_pop_{level}",
+        help=texts.GAP_MIN_POPULATION_HELP.format(n=default),
+    )
     top = bar.slider(texts.GAP_TOP, 10, 100, 20, 10, key="gap_top")
     return level, weights, int(minimum), int(top)
 
@@ -222,7 +274,7 @@ def whatif_block(communes: pd.DataFrame, clicked: str | None) -> tuple[str, ...]
             index=None,
             key="gap_whatif_commune",
             format_func=names.get,
-            placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+            placeholder=texts.GAP_WHATIF_PLACEHOLDER,
         )
         if right.button(texts.GAP_WHATIF_ADD, disabled=code is None, key="gap_whatif_add"):
             hypotheses.append(code)

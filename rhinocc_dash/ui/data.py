@@ -21,6 +21,7 @@ from ..analysis import service, sources
 from ..config import resolve_db, resolve_overrides, resolve_sources
 from ..ingest import SourcesMissing, build, overrides
 from ..views import deck
+from .static_files import publish_json
 
 Key = tuple[str, float]  # warehouse path and version (its modification time)
 
@@ -99,6 +100,11 @@ def catalogue() -> pd.DataFrame:
 def caption(keys, note: str | None = None) -> str:
     """« Sources : … Licence : … » for catalogue keys (« lieux » = every current venue source)."""
     return sources.caption(catalogue(), keys, note)
+
+
+def data_age() -> tuple[str, str]:
+    """Oldest and newest vintage of today's venue sources."""
+    return sources.vintage_range(catalogue())
 
 
 def source_names() -> dict[str, str]:
@@ -210,6 +216,28 @@ def choropleth(level: str, indicator: str, filters) -> tuple:
     """Choropleth features, classes and breaks for a level, an indicator and the lieux filters (shared,
     read-only: never modify the returned objects)."""
     return _choropleth(_key(), level, indicator, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _choropleth_url(key: Key, level: str, indicator: str, filters) -> tuple:
+    features, classes, breaks = _choropleth(key, level, indicator, filters)
+    return publish_json(features), classes, breaks
+
+
+def choropleth_url(level: str, indicator: str, filters) -> tuple:
+    """The same choropleth published as a static file: (URL, classes, breaks). The map names the URL,
+    so the shapes reach each browser once, not on every rerun."""
+    return _choropleth_url(_key(), level, indicator, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _qpv_url(key: Key) -> str:
+    return publish_json(deck.qpv_features(warehouse.run(_con(key), "qpv")))
+
+
+def qpv_url() -> str:
+    """The QPV outlines as a static file (see `choropleth_url`)."""
+    return _qpv_url(_key())
 
 
 def record_decision(key_a: str, key_b: str, same: bool, who: str, comment: str) -> str:

@@ -10,7 +10,8 @@ from ..formatting import fmt_int, fmt_percent
 from ..measures import SPREAD_M
 from .auth import sign_in
 from .data import decisions_log, query, record_decision
-from .widgets import download, source_label
+from .tables import table
+from .widgets import source_label
 
 
 def quality_figures() -> None:
@@ -34,16 +35,14 @@ def quality_figures() -> None:
     if len(disagreements):
         with st.expander(texts.DEDUP_DISAGREEMENTS.format(n=fmt_int(len(disagreements)))):
             shown = disagreements.assign(same=disagreements["same"].map(texts.SAME_WORDS))
-            st.dataframe(
-                shown.rename(columns=texts.DEDUP_COLUMNS), hide_index=True, width="stretch"
-            )
+            table(shown, texts.DEDUP_COLUMNS)
 
 
 def pairs_section() -> None:
     rules = query("dedup_rules")
     rules["rule"] = rules["rule"].map(texts.DEDUP_RULES)
     rules["status"] = rules["status"].map(texts.DEDUP_STATUS)
-    st.dataframe(rules.rename(columns=texts.DEDUP_COLUMNS), hide_index=True)
+    table(rules, texts.DEDUP_COLUMNS)
     st.caption(texts.QUALITY_DEDUP_NOTE.format(spread=fmt_int(SPREAD_M)))
     pairs = query("dedup_pairs_detail")
     shown = pairs.assign(
@@ -51,13 +50,12 @@ def pairs_section() -> None:
         status=pairs["status"].map(texts.DEDUP_STATUS),
         source_a=pairs["source_a"].map(source_label),
         source_b=pairs["source_b"].map(source_label),
-    ).rename(columns=texts.DEDUP_COLUMNS)
-    st.dataframe(shown, hide_index=True, width="stretch", height=300)
-    download(shown, "paires_rapprochees.csv", "q_pairs")
+    )
+    table(shown, texts.DEDUP_COLUMNS, height=300, download=("paires_rapprochees.csv", "q_pairs"))
     spread = query("lieux_spread", (SPREAD_M,))
     if len(spread):
         st.caption(texts.DEDUP_SPREAD_NOTE.format(n=fmt_int(len(spread)), spread=fmt_int(SPREAD_M)))
-        st.dataframe(spread.rename(columns=texts.DEDUP_COLUMNS), hide_index=True, width="stretch")
+        table(spread, texts.DEDUP_COLUMNS)
 
 
 def decisions_section() -> None:
@@ -83,5 +81,4 @@ def decisions_section() -> None:
                 (st.success if message == texts.DEDUP_RECORDED else st.error)(message)
     log = decisions_log()
     if len(log):
-        shown = log.assign(same=log["same"].map(texts.SAME_WORDS))
-        st.dataframe(shown.rename(columns=texts.DEDUP_COLUMNS), hide_index=True, width="stretch")
+        table(log.assign(same=log["same"].map(texts.SAME_WORDS)), texts.DEDUP_COLUMNS)

@@ -9,17 +9,49 @@ import pandas as pd
 import streamlit as st
 
 from .. import texts
-from ..analysis import sources
+from ..analysis import service, sources
+from ..analysis.indicators import INDICATORS, aggregation_note
 from ..config import PROJECT_ROOT
-from ..formatting import fmt_int, md_text
+from ..formatting import fmt_decimal, fmt_int, md_text
+from ..views import charts, deck, url_state
 from ..views.cards import lieu_card
-from ..views.exports import to_csv_bytes
+from ..views.legend import legend
 from ..views.standard import to_standard, to_standard_csv, to_standard_geojson
-from .data import catalogue, query, standard_inputs, today
+from ..views.tables import lieux_export
+from .data import (
+    caption,
+    catalogue,
+    data_age,
+    epci_coverage,
+    query,
+    service_frame,
+    standard_inputs,
+    today,
+)
+from .tables import csv_button, table
 
 
-def sidebar() -> None:
+def is_phone() -> bool:
+    """Whether the browser says it is a phone (its User-Agent): the map then starts zoomed out so that
+    the whole région fits a 390-pixel-wide screen."""
+    agent = (st.context.headers or {}).get("User-Agent", "")
+    return "Mobi" in agent or "Android" in agent
+
+
+def sidebar(pages: list | None = None) -> None:
+    """The menu (our own page links: Streamlit's automatic menu would first flash the raw file names
+    of `pages/` on a freshly started server, so it is hidden in .streamlit/config.toml), then a note."""
+    for page in pages or []:
+        st.sidebar.page_link(page)
+    if pages:
+        st.sidebar.divider()
     st.sidebar.caption(texts.SIDEBAR_NOTE)
+
+
+def data_age_banner() -> None:
+    """How old the data is, on every page: the vintage range of today's venue sources."""
+    oldest, newest = data_age()
+    st.caption(texts.DATA_AGE.format(oldest=oldest, newest=newest))
 
 
 def html_legend(
@@ -37,11 +69,19 @@ def html_legend(
     st.markdown(f"<div><b>{html.escape(title)}</b>{rows}{extra}</div>", unsafe_allow_html=True)
 
 
-def lieux_table(shown: pd.DataFrame) -> pd.DataFrame:
-    """The filtered lieux as a readable table (lists joined, French headers)."""
-    table = shown[list(texts.MAP_TABLE_COLUMNS)].copy()
-    table["services"] = table["services"].map(lambda v: ", ".join(v) if v is not None else "")
-    return table.rename(columns=texts.MAP_TABLE_COLUMNS)
+def lieux_table(shown: pd.DataFrame, download: tuple[str, str] | None = None, **options):
+    """The filtered lieux as a French table (lists joined, dates dd/mm/yyyy); the CSV file carries
+    the contact details and the hours as well (in French, and in OSM form)."""
+    event = table(
+        shown[list(texts.MAP_TABLE_COLUMNS)],
+        texts.MAP_TABLE_COLUMNS,
+        {"date_maj": "date", "services": "list"},
+        **options,
+    )
+    if download:
+        frame, kinds = lieux_export(shown, texts.LIEUX_EXPORT_COLUMNS)
+        csv_button(frame, download[0], download[1], kinds)
+    return event
 
 
 def through_router() -> None:
@@ -60,15 +100,15 @@ def through_router() -> None:
         st.stop()
 
 
-def download(table: pd.DataFrame, filename: str, key: str) -> None:
-    """A CSV download of a table shown on the page (formula-safe, French spreadsheet format)."""
-    st.download_button(
-        texts.DOWNLOAD_CSV, to_csv_bytes(table), file_name=filename, mime="text/csv", key=key
-    )
-
-
 def chart_block(
-    figure, table: pd.DataFrame, filename: str, caption: str, key: str, select: bool = False
+    figure,
+    table_frame: pd.DataFrame,
+    filename: str,
+    caption: str,
+    key: str,
+    select: bool = False,
+    names: dict | None = None,
+    kinds: dict | None = None,
 ):
     """A chart with its source caption and the download of its table; returns the selection event."""
     event = st.plotly_chart(
@@ -77,9 +117,10 @@ def chart_block(
         key=key,
         on_select="rerun" if select else "ignore",
         selection_mode="points",
+        config={"displaylogo": False, "locale": "fr"},
     )
     st.caption(caption)
-    download(table, filename, key=f"{key}_csv")
+    csv_button(table_frame.rename(columns=names or {}), filename, f"{key}_csv", kinds)
     return event
 
 
@@ -92,35 +133,56 @@ def clicked_code(event) -> str | None:
     return points[0].get("customdata") if points else None
 
 
-def frame_with_total(table: pd.DataFrame, total: dict) -> pd.DataFrame:
+def frame_with_total(frame: pd.DataFrame, total: dict) -> pd.DataFrame:
     """A territory table followed by its total row."""
-    return pd.concat([table, pd.DataFrame([total])], ignore_index=True)[list(table.columns)]
+    return pd.concat([frame, pd.DataFrame([total])], ignore_index=True)[list(frame.columns)]
 
 
-def coverage_table(table: pd.DataFrame, filename: str, key: str) -> None:
-    """A sortable coverage table (shares as percentages) and its CSV download."""
-    st.dataframe(
-        table.rename(columns=texts.COVERAGE_COLUMNS),
-        hide_index=True,
-        width="stretch",
-        column_config=coverage_column_config(),
+def reference(measure, values: pd.Series, total: dict, name: str) -> tuple[float, str]:
+    """The reference line of a territory bar chart: the average per territory for a count (a total
+    would flatten every bar), the whole area's own value for a rate, share or distance."""
+    if measure.kind in ("count", "people"):
+        return float(values.mean()), texts.COVERAGE_AVERAGE
+    return total[values.name], name
+
+
+@st.fragment
+def epci_drill_down(dep: str, dep_name: str, metric: str, measure, source: str) -> None:
+    """The EPCI of a département: chart, table and the communes farthest from a lieu (reruns alone)."""
+    epci, dep_row = epci_coverage(dep)
+    st.subheader(f"{texts.COVERAGE_EPCI_TITLE} · {dep} {dep_name}")
+    chart_block(
+        charts.territory_bar(
+            epci["nom"],
+            epci["code"],
+            epci[metric],
+            measure,
+            f"{measure.label}, par EPCI",
+            *reference(measure, epci[metric], dep_row, dep_name),
+        ),
+        epci[["code", "nom", metric]],
+        f"graphique_epci_{dep}_{metric}.csv",
+        f"{source} {texts.COVERAGE_EPCI_NOTE}",
+        "cov_epci_bar",
+        names=texts.COVERAGE_COLUMNS,
+        kinds=texts.COVERAGE_KINDS,
     )
-    download(table, filename, key)
+    coverage_table(frame_with_total(epci, dep_row), f"couverture_epci_{dep}.csv", "cov_epci_table")
+    st.subheader(f"{texts.COVERAGE_FARTHEST_TITLE} · {dep} {dep_name}")
+    farthest = service_frame(service.farthest_communes, dep)
+    table(
+        farthest,
+        texts.COVERAGE_FARTHEST_COLUMNS,
+        {"distance_mediane_km": "decimal1", "part_population_10km": "percent"},
+        download=(f"communes_eloignees_{dep}.csv", "cov_farthest"),
+    )
+    st.caption(source)
 
 
-def coverage_column_config() -> dict:
-    """Number formats for coverage tables (shares shown as percentages)."""
-    columns = texts.COVERAGE_COLUMNS
-    config = {
-        columns[k]: st.column_config.ProgressColumn(
-            columns[k], format="percent", min_value=0, max_value=1
-        )
-        for k in columns
-        if k.startswith("part_")
-    }
-    config[columns["lieux_pour_10000"]] = st.column_config.NumberColumn(format="%.2f")
-    config[columns["distance_mediane_km"]] = st.column_config.NumberColumn(format="%.1f km")
-    return config
+def coverage_table(frame: pd.DataFrame, filename: str, key: str) -> None:
+    """A sortable coverage table in French, and its CSV download."""
+    columns = [c for c in texts.COVERAGE_COLUMNS if c in frame.columns]
+    table(frame[columns], texts.COVERAGE_COLUMNS, texts.COVERAGE_KINDS, download=(filename, key))
 
 
 def source_with_vintage(records: pd.DataFrame) -> dict:
@@ -132,10 +194,58 @@ def source_with_vintage(records: pd.DataFrame) -> dict:
     }
 
 
+def url_notices(notices: list[str]) -> None:
+    """The link's values that were ignored, shown as plain text (never Markdown from the URL)."""
+    if notices:
+        st.warning(texts.MAP_URL_NOTICE + "\n" + "\n".join(f"- {md_text(n)}" for n in notices))
+
+
+def map_legends(shown, layers, colour_by, source_keys, level, indicator, classes, breaks) -> None:
+    """The legends beside the map: points by category (with approximate positions), the indicator's
+    classes (which end is worse, how it is aggregated, its sources), density and QPV notes."""
+    if "points" in layers:
+        colours = deck.category_colours(colour_by, source_keys)
+        counts = deck.point_values(shown, colour_by).value_counts()
+        names = sources.names(catalogue())
+        html_legend(
+            f"{texts.MAP_LEGEND_POINTS} · {url_state.COLOUR_BY[colour_by]}",
+            [
+                (colours[name], names.get(name, name), int(counts.get(name, 0)))
+                for name in deck.category_order(colour_by, source_keys)
+            ],
+            texts.MAP_LEGEND_APPROXIMATE.format(
+                n=fmt_int(shown["location_precision"].isin(texts.APPROXIMATE_PRECISIONS).sum())
+            ),
+        )
+    if classes is not None:
+        meta = INDICATORS[indicator]
+        entries = legend(classes, breaks, lambda v: fmt_decimal(v, meta.decimals))
+        note = " · ".join(n for n in (meta.darker, aggregation_note(indicator, level)) if n)
+        html_legend(
+            f"{meta.label} ({meta.unit}) · {url_state.LEVELS[level]}",
+            [(e.colour, e.label, e.count) for e in entries],
+            note,
+        )
+        st.caption(caption(meta.source_keys(level), texts.MAP_QUANTILES))
+        if indicator in ("lieux_pour_10000", "distance_lieu_km"):
+            st.caption(texts.MAP_INDICATOR_FOLLOWS_FILTERS)
+    if "densite" in layers:
+        st.caption(texts.MAP_LEGEND_DENSITY)
+    if "qpv" in layers:
+        st.caption(texts.MAP_LEGEND_QPV)
+
+
+@st.dialog(texts.MAP_CARD_TITLE, width="large")
+def lieu_dialog(lieu_id: str, all_lieux: pd.DataFrame) -> None:
+    """The detail card in a dialog over the map, so that a click always shows it on screen."""
+    lieu_detail(lieu_id, all_lieux)
+
+
 def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
     """The detail card of a lieu and every source record behind it (escaped)."""
     lieu = all_lieux[all_lieux["lieu_id"] == lieu_id].iloc[0]
     records = query("lieu_records", (lieu_id,))
+    records = records.assign(source_vintage=records["source_vintage"].map(texts.vintage_text))
     names = sources.names(catalogue())
     with st.container(border=True):
         st.markdown(f"#### {md_text(lieu['nom'])}")
@@ -148,10 +258,12 @@ def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
         st.markdown(f"**{texts.DIRECTORY_RECORDS}**")
         shown = records[list(texts.RECORD_COLUMNS)].copy()
         shown["source"] = shown["source"].map(lambda k: names.get(k, k))
+        shown["location_precision"] = shown["location_precision"].map(texts.LOCATION_PRECISION)
+        shown["date_maj_precision"] = shown["date_maj_precision"].map(texts.DATE_PRECISION)
         shown["flags"] = shown["flags"].map(
             lambda f: ", ".join(texts.FLAG_LABELS.get(x, x) for x in f)
         )
-        st.dataframe(shown.rename(columns=texts.RECORD_COLUMNS), hide_index=True, width="stretch")
+        table(shown, texts.RECORD_COLUMNS, {"date_maj": "date", "source_row": "int"})
 
 
 def standard_exports(shown: pd.DataFrame) -> None:
@@ -164,6 +276,7 @@ def standard_exports(shown: pd.DataFrame) -> None:
         "lieux-mediation-numerique-occitanie.csv",
         "text/csv",
         key="dir_std_csv",
+        on_click="ignore",
     )
     right.download_button(
         texts.DIRECTORY_EXPORT_STANDARD_GEOJSON,
@@ -171,15 +284,16 @@ def standard_exports(shown: pd.DataFrame) -> None:
         "lieux-mediation-numerique-occitanie.geojson",
         "application/geo+json",
         key="dir_std_geo",
+        on_click="ignore",
     )
     st.caption(texts.DIRECTORY_STANDARD_NOTE)
     if len(left_out):
         with st.expander(texts.DIRECTORY_LEFT_OUT.format(n=fmt_int(len(left_out)))):
-            st.dataframe(left_out, hide_index=True, width="stretch")
+            table(left_out, texts.LEFT_OUT_COLUMNS)
 
 
 def source_label(key: str) -> str:
-    """« France Services (2024-08-01) » for a source key."""
+    """« France Services (01/08/2024) » for a source key."""
     return sources.label(catalogue(), key)
 
 
@@ -191,14 +305,4 @@ def readable_records(records: pd.DataFrame) -> pd.DataFrame:
     out["source"] = out["source"].map(source_label)
     out["location_precision"] = out["location_precision"].map(texts.LOCATION_PRECISION)
     out["flags"] = out["flags"].map(lambda f: ", ".join(texts.FLAG_LABELS.get(x, x) for x in f))
-    return out.rename(
-        columns={
-            "source": "Source",
-            "source_row": "Ligne",
-            "nom": "Nom",
-            "commune": "Commune",
-            "departement": "Dép.",
-            "location_precision": "Localisation",
-            "flags": "Alertes",
-        }
-    )
+    return out

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pandas as pd
 
 from ..analysis.lieux import is_stale
-from ..formatting import fmt_date, fmt_int, md_text, present
-from ..texts import LOCATION_WORDS
+from ..formatting import fmt_date, fmt_int, fmt_phone, md_text, present
+from ..texts import LOCATION_WORDS, vintage_text
+from .hours import french_week
 
 
 def lieu_card(
@@ -23,15 +25,28 @@ def lieu_card(
         return next((lieu[k] for k in keys if present(lieu.get(k))), None)
 
     contact = " · ".join(
-        lieu[k] for k in ("telephone", "courriel", "site_web") if present(lieu.get(k))
+        fmt_phone(lieu[k]) if k == "telephone" else lieu[k]
+        for k in ("telephone", "courriel", "site_web")
+        if present(lieu.get(k)) and lieu.get(k)
     )
-    hours = first("horaires", "horaires_original") or "non renseignés"
-    updated = fmt_date(lieu["date_maj"]) if present(lieu.get("date_maj")) else "inconnue"
+    hours = french_week(lieu.get("horaires")) or first("horaires_original") or "non renseignés"
+    if not present(lieu.get("date_maj")):
+        updated = "inconnue (aucune source ne date cette fiche)"
+    elif lieu.get("date_maj_precision") == "edition":
+        updated = (
+            f"aucune date propre au lieu ; il figure dans la liste du {fmt_date(lieu['date_maj'])}"
+        )
+    else:
+        updated = fmt_date(lieu["date_maj"])
     if is_stale(lieu.get("date_maj"), today):
         updated += " ⚠ information de plus de deux ans, à vérifier"
-    sources = "; ".join(
-        f"{source_names.get(r.source, r.source)} ({r.source_vintage})"
+    grouped = Counter(
+        (source_names.get(r.source, r.source), vintage_text(r.source_vintage))
         for r in records.itertuples(index=False)
+    )
+    sources = " ; ".join(
+        f"{name} ({vintage})" + (f" × {count}" if count > 1 else "")
+        for (name, vintage), count in grouped.items()
     )
     placed = LOCATION_WORDS.get(lieu.get("location_precision"), "")
     declared = [

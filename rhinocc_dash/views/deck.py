@@ -6,6 +6,7 @@ Data never reaches the page as markup: tooltips are plain text (deck.gl writes t
 from __future__ import annotations
 
 import json
+import urllib.parse
 
 import numpy as np
 import pandas as pd
@@ -17,20 +18,45 @@ from ..analysis.lieux import OTHER, TYPE_RULES
 from ..formatting import fmt_decimal
 from ..texts import APPROXIMATE_PRECISIONS
 from . import palette
-from .legend import colours_for, legend, quantile_classes
+from .legend import EXCLUDED_LABEL, colours_for, legend, quantile_classes
+from .viewport import INITIAL_VIEW
 
 CATEGORY_ORDER = {
     "categorie": ("France Services", "Conseiller numérique", "APTIC", "Aidants Connect", OTHER),
     "type": tuple(name for name, _ in TYPE_RULES) + (OTHER,),
 }
-INITIAL_VIEW = pdk.ViewState(longitude=2.15, latitude=43.75, zoom=6.3, min_zoom=5, max_zoom=16)
+# The région fills a desktop map (about 1 000 px wide); a phone sees its centre and can zoom out.
+
+
+# A base map drawn from nothing: no tile server, no style download (offline rooms, privacy).
+BLANK_STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [{"id": "fond", "type": "background", "paint": {"background-color": "#f3f5f6"}}],
+}
+# Streamlit's frontend wants the style as a URL string: the style travels inline, as a data: URL.
+BLANK_STYLE_URL = "data:application/json," + urllib.parse.quote(
+    json.dumps(BLANK_STYLE, separators=(",", ":"))
+)
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck serialised without indentation: pydeck indents by default, which triples the payload."""
+    """A Deck serialised without indentation (pydeck indents by default, which triples the payload), and
+    without any base map style to fetch when the base map is off: Streamlit would otherwise pick a tiled
+    Carto style for `map_style=None`."""
+
+    def __init__(self, *args, offline: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._offline = offline
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        data = json.loads(
+            json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        )
+        data.pop("_offline", None)
+        if self._offline:
+            data["mapProvider"], data["mapStyle"] = "carto", BLANK_STYLE_URL
+        return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
 def category_order(colour_by: str, sources: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -97,29 +123,41 @@ def point_frame(lieux: pd.DataFrame, colour_by: str, sources: tuple[str, ...] = 
 
 
 def choropleth_features(
-    values: pd.DataFrame, geometries: pd.DataFrame, indicator: str, meta: Indicator | None = None
+    values: pd.DataFrame,
+    geometries: pd.DataFrame,
+    indicator: str,
+    meta: Indicator | None = None,
+    scheme: tuple = palette.SEQUENTIAL,
+    excluded: frozenset[str] = frozenset(),
 ) -> tuple[dict, np.ndarray, list[float]]:
-    """GeoJSON features coloured by quantile class of `indicator`, with escaped tooltips."""
+    """GeoJSON features coloured by quantile class of `indicator` (opaque, so that they match the
+    legend), with plain-text tooltips; `excluded` territories get their own colour and class -2."""
     meta = meta or INDICATORS[indicator]
     merged = geometries.merge(values[["code", indicator]], on="code", how="left")
-    classes, breaks = quantile_classes(merged[indicator])
-    colours = colours_for(classes, len(breaks))
+    is_excluded = merged["code"].isin(excluded).to_numpy()
+    classes, breaks = quantile_classes(merged[indicator].where(~is_excluded))
+    classes = np.where(is_excluded, -2, classes)
+    colours = colours_for(classes, len(breaks), scheme)
     features = []
-    for (code, nom, geometry, value), colour in zip(
-        merged[["code", "nom", "geometry", indicator]].itertuples(index=False), colours, strict=True
+    for (code, nom, geometry, value), colour, out in zip(
+        merged[["code", "nom", "geometry", indicator]].itertuples(index=False),
+        colours,
+        is_excluded,
+        strict=True,
     ):
-        shown = (
-            "donnée manquante"
-            if pd.isna(value)
-            else f"{fmt_decimal(value, meta.decimals)} ({meta.unit})"
-        )
+        if out:
+            shown = EXCLUDED_LABEL.lower()
+        elif pd.isna(value):
+            shown = "donnée manquante"
+        else:
+            shown = f"{fmt_decimal(value, meta.decimals)} ({meta.unit})"
         tip = f"{nom} ({code})\n{meta.label} : {shown}"
         shape = json.loads(geometry) if isinstance(geometry, str) else geometry
         features.append(
             {
                 "type": "Feature",
                 "geometry": shape,
-                "properties": {"fill": [*colour, 170], "tip": tip},
+                "properties": {"fill": [*colour, 255], "tip": tip},
             }
         )
     return {"type": "FeatureCollection", "features": features}, classes, breaks
@@ -137,14 +175,15 @@ def qpv_features(qpv: pd.DataFrame) -> dict:
 
 def build_deck(
     points: pd.DataFrame | None,
-    choropleth: dict | None,
-    qpv: dict | None,
+    choropleth: dict | str | None,
+    qpv: dict | str | None,
     density: bool,
     selected: tuple[float, float] | None,
     view: pdk.ViewState = INITIAL_VIEW,
     basemap: bool = True,
 ) -> pdk.Deck:
-    """The map: choropleth under QPV outlines under density hexagons under lieux points."""
+    """The map: choropleth under QPV outlines under density hexagons under lieux points. The
+    choropleth and the QPV are GeoJSON, inline or as the URL of a static file (fetched once)."""
     layers = []
     if choropleth is not None:
         layers.append(
@@ -224,6 +263,7 @@ def build_deck(
         initial_view_state=view,
         map_provider="carto" if basemap else None,
         map_style="light" if basemap else None,
+        offline=not basemap,
         tooltip={
             "text": "{tip}",
             "style": {"fontSize": "13px", "maxWidth": "320px", "whiteSpace": "pre-line"},
@@ -233,21 +273,6 @@ def build_deck(
 
 def deck_size_bytes(deck: pdk.Deck) -> int:
     return len(deck.to_json().encode("utf-8"))
-
-
-def fit_view(lon: pd.Series, lat: pd.Series) -> pdk.ViewState:
-    """A view framing the given points (the regional view when they span the région)."""
-    if len(lon) == 0:
-        return INITIAL_VIEW
-    span = max(float(lon.max() - lon.min()) * 1.3, float(lat.max() - lat.min()) * 1.9, 0.05)
-    zoom = float(np.clip(np.log2(360 / span) - 0.3, INITIAL_VIEW.zoom, 12))
-    return pdk.ViewState(
-        longitude=float(lon.mean()),
-        latitude=float(lat.mean()),
-        zoom=round(zoom, 2),
-        min_zoom=5,
-        max_zoom=16,
-    )
 
 
 def point_frame_simple(points: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -264,5 +289,5 @@ def point_frame_simple(points: pd.DataFrame, label: str) -> pd.DataFrame:
     )
 
 
-def legend_entries(classes: np.ndarray, breaks: list[float]):
-    return legend(classes, breaks, lambda v: fmt_decimal(v, 0))
+def legend_entries(classes: np.ndarray, breaks: list[float], scheme: tuple = palette.SEQUENTIAL):
+    return legend(classes, breaks, lambda v: fmt_decimal(v, 0), scheme)

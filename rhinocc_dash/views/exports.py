@@ -8,10 +8,14 @@ import re
 
 import pandas as pd
 
+from .tables import Kinds, display_values
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# A signed plain number (« -3 », « +33534092009 », a phone number in the national standard) cannot carry a
-# formula: it is left as it is.
-PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# A signed plain number (« -3 », « -1 234,5 », « +33534092009 », a phone number in the national standard)
+# cannot carry a formula: it is left as it is.
+PLAIN_NUMBER = re.compile(
+    r"[+-]?(?:\d{1,3}(?:[\u202f\u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?:[\u202f\u00a0]%)?"
+)
 
 
 def neutralise(value):
@@ -42,11 +46,12 @@ def _flatten(value):
     return value
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV for French spreadsheets: UTF-8 with BOM, `;` separator, decimal comma, formulas neutralised."""
+def to_csv_bytes(frame: pd.DataFrame, kinds: Kinds | None = None) -> bytes:
+    """CSV for French spreadsheets: UTF-8 with BOM, `;` separator, every value written as the screen
+    shows it (« 1 234,5 », « 46,0 % », « 01/08/2024 »), formulas neutralised."""
     return (
-        safe_frame(frame)
-        .to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+        safe_frame(display_values(frame, kinds))
+        .to_csv(index=False, sep=";", lineterminator="\r\n")
         .encode("utf-8-sig")
     )
 

@@ -10,6 +10,7 @@ import pandas as pd
 from . import palette
 
 MISSING_LABEL = "Donnée manquante"
+EXCLUDED_LABEL = "Exclu du classement (population sous le minimum)"
 
 
 @dataclass(frozen=True)
@@ -33,17 +34,31 @@ def quantile_classes(values: pd.Series, n_classes: int = 5) -> tuple[np.ndarray,
     return classes, breaks
 
 
-def colours_for(classes: np.ndarray, n_breaks: int) -> list[palette.RGB]:
-    """Palette colour per class, spread over the palette when there are fewer than five classes."""
+def colours_for(
+    classes: np.ndarray, n_breaks: int, scheme: tuple = palette.SEQUENTIAL
+) -> list[palette.RGB]:
+    """Palette colour per class, spread over the palette when there are fewer than five classes
+    (class -1: missing, -2: excluded)."""
     n = max(n_breaks - 1, 1)
-    steps = np.linspace(0, len(palette.SEQUENTIAL) - 1, n).round().astype(int)
-    return [palette.MISSING if c < 0 else palette.SEQUENTIAL[steps[min(c, n - 1)]] for c in classes]
+    steps = np.linspace(0, len(scheme) - 1, n).round().astype(int)
+    out = []
+    for c in classes:
+        if c == -2:
+            out.append(palette.EXCLUDED)
+        elif c < 0:
+            out.append(palette.MISSING)
+        else:
+            out.append(scheme[steps[min(c, n - 1)]])
+    return out
 
 
-def legend(classes: np.ndarray, breaks: list[float], fmt) -> list[LegendEntry]:
-    """Legend rows: each class's range and count, then missing values (always listed, even at zero)."""
+def legend(
+    classes: np.ndarray, breaks: list[float], fmt, scheme: tuple = palette.SEQUENTIAL
+) -> list[LegendEntry]:
+    """Legend rows: each class's range and count, then missing values (always listed, even at zero),
+    then excluded territories when there are any."""
     n = max(len(breaks) - 1, 1)
-    colours = colours_for(np.arange(n), len(breaks))
+    colours = colours_for(np.arange(n), len(breaks), scheme)
     entries = [
         LegendEntry(
             colours[i], f"{fmt(breaks[i])} – {fmt(breaks[i + 1])}", int((classes == i).sum())
@@ -51,5 +66,7 @@ def legend(classes: np.ndarray, breaks: list[float], fmt) -> list[LegendEntry]:
         for i in range(n)
         if breaks
     ]
-    entries.append(LegendEntry(palette.MISSING, MISSING_LABEL, int((classes < 0).sum())))
+    entries.append(LegendEntry(palette.MISSING, MISSING_LABEL, int((classes == -1).sum())))
+    if (classes == -2).any():
+        entries.append(LegendEntry(palette.EXCLUDED, EXCLUDED_LABEL, int((classes == -2).sum())))
     return entries

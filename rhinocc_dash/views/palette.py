@@ -13,6 +13,15 @@ SEQUENTIAL: tuple[RGB, ...] = (
     (68, 1, 84),
 )
 MISSING: RGB = (190, 190, 190)
+EXCLUDED: RGB = (232, 232, 232)
+# Sequential for the gap score: light yellow (small gap) to dark red (large gap, the worst).
+GAP: tuple[RGB, ...] = (
+    (255, 255, 178),
+    (254, 204, 92),
+    (253, 141, 60),
+    (240, 59, 32),
+    (189, 0, 38),
+)
 # Okabe-Ito, readable by colour-blind viewers; the last one (grey) is for « other ».
 CATEGORICAL: tuple[RGB, ...] = (
     (230, 159, 0),

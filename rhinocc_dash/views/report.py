@@ -1,34 +1,56 @@
 """The département report for prefecture partners: one self-contained HTML file (Plotly embedded, offline,
-printable to PDF from a browser). Every value from data is escaped."""
+printable to A4 from a browser). A plain-language summary first, then the figures, the EPCI charts (named
+horizontal bars), the largest gaps, the data's freshness, the sources and a glossary. Every value from
+data is escaped; tables are in French formats (see `views.tables`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from ..analysis import coverage, quality, sources
-from ..analysis.departement import ReportInputs, epci_coverage, gap_ranking, key_figures
-from ..formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
-from . import charts, palette
+from .. import texts
+from ..analysis import coverage, gap, quality, sources
+from ..analysis.departement import (
+    ReportInputs,
+    epci_coverage,
+    gap_ranking,
+    key_figures,
+    region_figures,
+)
+from ..config import REGION
+from ..formatting import fmt_date, fmt_decimal, fmt_estimate, fmt_int, fmt_percent
+from . import charts, palette, plots
+from .tables import Kinds, display_values
 
 PRINT_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:1000px;margin:auto;
-padding:1.5em}h1{color:PRIMARY_COLOUR;margin-bottom:.2em}h2{border-bottom:2px solid PRIMARY_COLOUR;padding-bottom:.2em;
-margin-top:1.6em}.figures{display:grid;grid-template-columns:repeat(3,1fr);gap:.8em}.figure{border:1px solid #ccd;
+padding:1.5em;line-height:1.45}h1{color:PRIMARY_COLOUR;margin-bottom:.2em}h2{border-bottom:2px solid PRIMARY_COLOUR;
+padding-bottom:.2em;margin-top:1.6em}.summary{background:#f3f8f9;border-left:4px solid PRIMARY_COLOUR;padding:.4em 1em}
+.figures{display:grid;grid-template-columns:repeat(3,1fr);gap:.8em}.figure{border:1px solid #ccd;
 border-radius:6px;padding:.6em}.figure .value{font-size:1.6em;font-weight:600}.figure .label{font-size:.9em}
 .source{color:#555;font-size:.85em}table{border-collapse:collapse;width:100%;font-size:.85em}
-th,td{border:1px solid #ccd;padding:.25em .4em;text-align:left}th{background:#eef4f6}.estimate{font-style:italic}
-@media print{body{max-width:none;padding:0}h2{break-after:avoid}.chart,.figures,table{break-inside:avoid}
+th,td{border:1px solid #ccd;padding:.25em .4em;text-align:left}td.n{text-align:right;white-space:nowrap}
+th{background:#eef4f6}.estimate{font-style:italic}dt{font-weight:600;margin-top:.4em}dd{margin-left:1.2em}
+@media print{body{max-width:none;padding:0}h2{break-after:avoid}.chart,.figures,table,.summary{break-inside:avoid}
 @page{size:A4;margin:14mm}}
 """.replace("PRIMARY_COLOUR", palette.hex_colour(palette.PRIMARY))
+NUMERIC = {"int", "decimal0", "decimal1", "decimal2", "percent", "percent_value", "estimate"}
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def _esc(value) -> str:
     return html.escape("" if value is None else str(value))
+
+
+def _sentence(template: str, **values) -> str:
+    """A summary sentence: values escaped, **bold** markers turned into <strong>."""
+    text = _esc(template.format(**{k: str(v) for k, v in values.items()}))
+    return _BOLD.sub(r"<strong>\1</strong>", text)
 
 
 def _figure(key: str, label: str, value: str, note: str = "") -> str:
@@ -38,190 +60,222 @@ def _figure(key: str, label: str, value: str, note: str = "") -> str:
     )
 
 
-def _table(frame: pd.DataFrame, table_id: str) -> str:
-    head = "".join(f"<th>{_esc(c)}</th>" for c in frame.columns)
+def _table(frame: pd.DataFrame, table_id: str, names: dict, kinds: Kinds | None = None) -> str:
+    """A French table: headers from `names`, cells as displayed on screen, numbers right-aligned."""
+    kinds = kinds or {}
+    shown = display_values(frame, kinds)
+    head = "".join(f"<th>{_esc(names.get(c, c))}</th>" for c in frame.columns)
+    cells = [' class="n"' if kinds.get(c) in NUMERIC else "" for c in frame.columns]
     body = "".join(
-        "<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>"
-        for row in frame.itertuples(index=False)
+        "<tr>"
+        + "".join(f"<td{a}>{_esc(v)}</td>" for a, v in zip(cells, row, strict=True))
+        + "</tr>"
+        for row in shown.itertuples(index=False)
     )
     return f'<table id="{table_id}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _chart(figure: go.Figure, chart_id: str) -> str:
+    config = {"displaylogo": False, "locale": "fr", "responsive": True}
     return (
         f'<div class="chart" id="{chart_id}">'
-        + figure.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+        + figure.to_html(full_html=False, include_plotlyjs=False, config=config)
         + "</div>"
     )
+
+
+def _blocks(figures: dict, catalogue: pd.DataFrame) -> list[str]:
+    population_note = sources.short(catalogue, "population")
+    labels = texts.REPORT_FIGURES
+    return [
+        _figure(
+            "lieux",
+            labels["lieux"],
+            fmt_int(figures["lieux"]),
+            texts.REPORT_LIEUX_NOTE.format(n=len(sources.lieux_sources(catalogue))),
+        ),
+        _figure(
+            "lieux_pour_10000",
+            labels["lieux_pour_10000"],
+            fmt_decimal(figures["lieux_pour_10000"], 2),
+            population_note,
+        ),
+        _figure(
+            "population", labels["population"], fmt_int(figures["population"]), population_note
+        ),
+        _figure(
+            "communes_avec_lieu",
+            labels["communes_avec_lieu"],
+            f"{fmt_int(figures['communes_avec_lieu'])} / {fmt_int(figures['communes'])}",
+            sources.short(catalogue, "communes"),
+        ),
+        _figure(
+            "part_population_10km",
+            labels["part_population_10km"],
+            fmt_percent(figures["part_population_10km"]),
+            texts.REPORT_WITHIN_NOTE,
+        ),
+        _figure(
+            "distance_mediane_km",
+            labels["distance_mediane_km"],
+            f"{fmt_decimal(figures['distance_mediane_km'], 1)} km",
+            texts.REPORT_DISTANCE_NOTE,
+        ),
+        _figure(
+            "taux_pauvrete",
+            labels["taux_pauvrete"],
+            fmt_percent(figures["taux_pauvrete"], ratio=False),
+            sources.short(catalogue, "filosofi_departement"),
+        ),
+        _figure(
+            "ifn2020_global",
+            labels["ifn2020_global"],
+            fmt_decimal(figures["ifn2020_global"], 1),
+            texts.REPORT_IFN_NOTE.format(source=sources.short(catalogue, "ifn2020_iris")),
+        ),
+        _figure(
+            "illectronisme_estime",
+            labels["illectronisme_estime"],
+            fmt_estimate(figures["illectronisme_estime"]),
+            texts.REPORT_ILLECTRONISME_NOTE,
+        ),
+    ]
+
+
+def summary(name: str, figures: dict, region: dict, ranking: pd.DataFrame) -> list[str]:
+    """The plain-language summary, one sentence per finding (HTML, escaped)."""
+    first, second, third, fourth, fifth = texts.REPORT_SUMMARY
+    beyond_share = figures["population_au_dela_10km"] / figures["population"]
+    sentences = [
+        _sentence(
+            first,
+            lieux=fmt_int(figures["lieux"]),
+            rate=fmt_decimal(figures["lieux_pour_10000"], 1),
+            region=REGION.name,
+            region_rate=fmt_decimal(region["lieux_pour_10000"], 1),
+        ),
+        _sentence(
+            second,
+            median=fmt_decimal(figures["distance_mediane_km"], 1),
+            region=REGION.name,
+            region_median=fmt_decimal(region["distance_mediane_km"], 1),
+            beyond=fmt_int(figures["population_au_dela_10km"]),
+            beyond_share=fmt_percent(beyond_share),
+        ),
+        _sentence(
+            third,
+            with_lieu=fmt_int(figures["communes_avec_lieu"]),
+            communes=fmt_int(figures["communes"]),
+        ),
+        _sentence(fourth, illectronisme=fmt_estimate(figures["illectronisme_estime"]).capitalize()),
+    ]
+    if len(ranking):
+        sentences.append(_sentence(fifth, gaps=", ".join(ranking["nom"].head(3))))
+    return sentences
+
+
+def _epci_charts(dep: str, name: str, inputs: ReportInputs) -> list[str]:
+    epci, dep_row = epci_coverage(dep, inputs)
+    lieux = inputs.lieux[inputs.lieux["departement"] == dep]
+    epci_names = dict(zip(inputs.epci_names["code"], inputs.epci_names["nom"], strict=True))
+    rate = charts.Measure(texts.REPORT_EPCI_RATE, "lieux pour 10 000 habitants", "rate")
+    within = charts.Measure(texts.REPORT_EPCI_WITHIN, "% des habitants", "share")
+    return [
+        _chart(
+            plots.commune_distance_map(
+                inputs.communes[inputs.communes["departement"] == dep].merge(
+                    inputs.access, on="code_insee"
+                ),
+                inputs.geometries,
+                lieux,
+                texts.REPORT_MAP_CHART.format(name=name),
+            ),
+            "carte",
+        ),
+        *[
+            _chart(
+                charts.territory_bar(
+                    epci["nom"],
+                    epci["code"],
+                    epci[column],
+                    measure,
+                    measure.label,
+                    dep_row[column],
+                    name,
+                ),
+                chart_id,
+            )
+            for column, measure, chart_id in (
+                ("lieux_pour_10000", rate, "epci_lieux"),
+                ("part_population_10km", within, "epci_10km"),
+            )
+        ],
+        _chart(
+            charts.label_stack(
+                coverage.label_composition(lieux.assign(epci=lieux["epci_siren"]), "epci"),
+                "epci",
+                epci_names,
+                texts.REPORT_EPCI_LABELS,
+            ),
+            "labels",
+        ),
+        f'<p class="source">{_esc(texts.REPORT_EPCI_NOTE)}</p>',
+    ]
 
 
 def build_report(dep: str, inputs: ReportInputs, today: dt.date) -> str:
     """The whole report as one HTML document."""
     name = inputs.departements.set_index("code").loc[dep, "nom"]
-    figures_ = key_figures(dep, inputs)
-    communes = inputs.communes[inputs.communes["departement"] == dep]
-    lieux = inputs.lieux[inputs.lieux["departement"] == dep]
-    catalogue = inputs.catalogue
-    population_note = sources.short(catalogue, "population")
-    blocks = [
-        _figure(
-            "lieux",
-            "Lieux d'inclusion numérique",
-            fmt_int(figures_["lieux"]),
-            f"Lieux dédoublonnés, {len(sources.lieux_sources(catalogue))} sources",
-        ),
-        _figure(
-            "lieux_pour_10000",
-            "Lieux pour 10 000 habitants",
-            fmt_decimal(figures_["lieux_pour_10000"], 2),
-            population_note,
-        ),
-        _figure("population", "Habitants", fmt_int(figures_["population"]), population_note),
-        _figure(
-            "communes_avec_lieu",
-            "Communes avec au moins un lieu",
-            f"{fmt_int(figures_['communes_avec_lieu'])} / {fmt_int(figures_['communes'])}",
-            "COG 2026",
-        ),
-        _figure(
-            "part_population_10km",
-            "Population à moins de 10 km d'un lieu",
-            fmt_percent(figures_["part_population_10km"]),
-            "À vol d'oiseau, depuis le point de la commune",
-        ),
-        _figure(
-            "distance_mediane_km",
-            "Distance médiane au lieu le plus proche",
-            f"{fmt_decimal(figures_['distance_mediane_km'], 1)} km",
-            "Pondérée par la population",
-        ),
-        _figure(
-            "taux_pauvrete",
-            "Taux de pauvreté",
-            fmt_percent(figures_["taux_pauvrete"], ratio=False),
-            sources.short(catalogue, "filosofi_departement"),
-        ),
-        _figure(
-            "ifn2020_global",
-            "Indice de fragilité numérique 2020",
-            fmt_decimal(figures_["ifn2020_global"], 1),
-            sources.short(catalogue, "ifn2020_iris") + " ; 100 = moyenne régionale",
-        ),
-        _figure(
-            "illectronisme_estime",
-            "Personnes en illectronisme (estimation modélisée)",
-            fmt_int(figures_["illectronisme_estime"]),
-            "Total régional RhinOcc 2023 (Insee 2019) réparti",
-        ),
-    ]
-    epci, dep_row = epci_coverage(dep, inputs)
-    access_dep = communes.merge(inputs.access, on="code_insee")
-    figures = [
-        _chart(
-            charts.commune_distance_map(
-                access_dep,
-                inputs.geometries,
-                lieux,
-                f"Lieux et distance au lieu le plus proche · {name}",
-            ),
-            "carte",
-        ),
-        _chart(
-            charts.territory_bar(
-                epci,
-                "lieux_pour_10000",
-                dep_row["lieux_pour_10000"],
-                "Lieux pour 10 000 habitants, par EPCI",
-                "lieux / 10 000 hab.",
-                reference_label=name,
-            ),
-            "epci_lieux",
-        ),
-        _chart(
-            charts.territory_bar(
-                epci,
-                "part_population_10km",
-                dep_row["part_population_10km"],
-                "Population à moins de 10 km d'un lieu, par EPCI",
-                "%",
-                reference_label=name,
-                percent=True,
-            ),
-            "epci_10km",
-        ),
-        _chart(
-            charts.label_stack(
-                coverage.label_composition(lieux.assign(epci=lieux["epci_siren"]), "epci")
-                .merge(inputs.epci_names, left_on="epci", right_on="code")
-                .assign(territoire=lambda f: f["nom"]),
-                "territoire",
-                "Lieux par label principal, par EPCI",
-            ),
-            "labels",
-        ),
-    ]
-    ranking = _gap_table(dep, inputs)
+    figures = key_figures(dep, inputs)
+    ranking = gap_ranking(dep, inputs)
     freshness = quality.freshness(inputs.records[inputs.records["departement"] == dep], today)
-    source_names = sources.names(inputs.catalogue)
-    freshness["source"] = freshness["source"].map(lambda k: source_names.get(k, k))
-    for column in ("plus_ancienne", "plus_recente"):
-        freshness[column] = freshness[column].map(fmt_date)
-    for column in [c for c in freshness.columns if c.startswith("part_")]:
-        freshness[column] = freshness[column].map(fmt_percent)
-    catalogue = catalogue[["title", "producer", "vintage", "licence"]].rename(
-        columns={
-            "title": "Données",
-            "producer": "Producteur",
-            "vintage": "Millésime",
-            "licence": "Licence",
-        }
+    freshness["source"] = freshness["source"].map(lambda k: sources.label(inputs.catalogue, k))
+    catalogue = inputs.catalogue.assign(vintage=inputs.catalogue["vintage"].map(texts.vintage_text))
+    title = texts.REPORT_HEADING.format(name=name, dep=dep)
+    gaps_note = texts.REPORT_GAPS_NOTE.format(
+        n=fmt_int(len(inputs.communes)), minimum=fmt_int(gap.DEFAULT_MINIMUM_POPULATION)
     )
-    return _document(name, dep, today, blocks, figures, ranking, freshness, catalogue)
-
-
-def _gap_table(dep: str, inputs: ReportInputs) -> pd.DataFrame:
-    """The département's 20 largest gaps as a French table."""
-    ranked = gap_ranking(dep, inputs)
-    return pd.DataFrame(
-        {
-            "Rang régional": ranked["rang"].map(fmt_int),
-            "Commune": ranked["nom"],
-            "Population 2023": ranked["population"].map(fmt_int),
-            "Illectronisme (estimation)": ranked["illectronisme_estime"].map(fmt_int),
-            "Lieu le plus proche (km)": ranked["distance_lieu_km"].map(lambda v: fmt_decimal(v, 1)),
-            "Écart besoin − offre": ranked["ecart"].map(lambda v: fmt_decimal(v, 0)),
-            "Pourquoi": ranked["pourquoi"],
-        }
+    glossary = "".join(
+        f"<dt>{_esc(term)}</dt><dd>{_esc(text)}</dd>"
+        for term, text in texts.REPORT_GLOSSARY.items()
     )
-
-
-def _document(name, dep, today, blocks, figures, ranking, freshness, sources) -> str:
-    title = f"Inclusion numérique · {name} ({dep})"
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="fr"><head><meta charset="utf-8">',
-            f"<title>{_esc(title)}</title><style>{PRINT_CSS}</style>",
-            f"<script>{get_plotlyjs()}</script></head><body>",
-            f"<h1>{_esc(title)}</h1>",
-            f'<p class="source">Rapport rhinocc-dash généré le {fmt_date(today)} à partir de données ouvertes '
-            "(millésimes ci-dessous). Les distances sont à vol d'oiseau depuis le point représentatif de chaque "
-            "commune.</p>",
-            "<h2>Chiffres clés</h2>",
-            f'<div class="figures">{"".join(blocks)}</div>',
-            '<p class="source estimate">L\'illectronisme par territoire est une estimation modélisée : le total '
-            "régional (1 160 000 personnes, RhinOcc 2023 d'après Insee 2019) réparti au prorata de la population et "
-            "de l'axe « compétences numériques » de l'IFN 2020.</p>",
-            "<h2>Carte et couverture</h2>",
-            *figures,
-            "<h2>Communes où l'écart besoin − offre est le plus grand</h2>",
-            _table(ranking, "classement"),
-            '<p class="source">Score d\'écart : rang centile du besoin (IFN 2020, compétences numériques, IFN 2023, '
-            "pauvreté) moins rang centile de l'offre, parmi les 4 446 communes d'Occitanie.</p>",
-            "<h2>Fraîcheur des données</h2>",
-            _table(freshness, "fraicheur"),
-            "<h2>Sources</h2>",
-            _table(sources, "sources"),
-            "</body></html>",
-        ]
+    summary_items = "".join(
+        f"<li>{s}</li>" for s in summary(name, figures, region_figures(inputs), ranking)
     )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="fr"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_esc(title)}</title><style>{PRINT_CSS}</style>",
+        f"<script>{get_plotlyjs()}</script></head><body>",
+        f"<h1>{_esc(title)}</h1>",
+        f'<p class="source">{_esc(texts.REPORT_GENERATED.format(today=fmt_date(today)))}</p>',
+        f"<h2>{_esc(texts.REPORT_SUMMARY_TITLE)}</h2>",
+        f'<ul class="summary" id="resume">{summary_items}</ul>',
+        f"<h2>{_esc(texts.REPORT_KEY_FIGURES)}</h2>",
+        f'<div class="figures">{"".join(_blocks(figures, inputs.catalogue))}</div>',
+        f'<p class="source estimate">{_esc(texts.REPORT_ESTIMATE_NOTE)}</p>',
+        f"<h2>{_esc(texts.REPORT_MAP_TITLE)}</h2>",
+        *_epci_charts(dep, name, inputs),
+        f"<h2>{_esc(texts.REPORT_GAPS_TITLE)}</h2>",
+        _table(
+            ranking[list(texts.REPORT_GAP_COLUMNS)],
+            "classement",
+            texts.REPORT_GAP_COLUMNS,
+            {**texts.GAP_KINDS, "rang": "int", "population": "int"},
+        ),
+        f'<p class="source">{_esc(gaps_note)}</p>',
+        f"<h2>{_esc(texts.REPORT_FRESHNESS_TITLE)}</h2>",
+        _table(freshness, "fraicheur", texts.QUALITY_COLUMNS),
+        f'<p class="source">{_esc(texts.REPORT_FRESHNESS_NOTE.format(today=fmt_date(today)))}</p>',
+        f"<h2>{_esc(texts.REPORT_SOURCES_TITLE)}</h2>",
+        _table(
+            catalogue[["title", "producer", "vintage", "licence"]],
+            "sources",
+            texts.CATALOGUE_COLUMNS,
+        ),
+        f"<h2>{_esc(texts.REPORT_GLOSSARY_TITLE)}</h2>",
+        f'<dl id="lexique">{glossary}</dl>',
+        "</body></html>",
+    ]
+    return "\n".join(parts)

@@ -31,7 +31,7 @@ class ViewState:
     colour_by: str = "categorie"
     layers: tuple[str, ...] = DEFAULT_LAYERS
     lieu: str | None = None
-    basemap: bool = True
+    basemap: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def parse(params: Mapping, allowed: Allowed) -> tuple[ViewState, list[str]]:
         colour_by=one("couleur", COLOUR_BY, "categorie", "Couleur des lieux"),
         layers=layers,
         lieu=one("lieu", allowed.lieux, None, "Lieu sélectionné"),
-        basemap=one("fond", {"0", "1"}, "1", "Fond de carte") == "1",
+        basemap=one("fond", {"0", "1"}, "0", "Fond de carte") == "1",
     )
     return state, notices
 
@@ -140,6 +140,6 @@ def to_params(state: ViewState) -> dict[str, str]:
         if tuple(state.layers) == DEFAULT_LAYERS
         else SEP.join(state.layers) or "aucune",
         "lieu": state.lieu or "",
-        "fond": "" if state.basemap else "0",
+        "fond": "1" if state.basemap else "",
     }
     return {k: v for k, v in params.items() if v}

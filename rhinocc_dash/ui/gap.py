@@ -1,0 +1,102 @@
+"""Streamlit side, the gap analysis: focus département, ranked table and exports, the hypothetical
+lieux' own ranks, and the gap map (at commune level, one département at a time: light to send)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import texts
+from ..analysis import gap
+from ..analysis.indicators import Indicator
+from ..views import deck, palette, viewport
+from ..views.exports import to_geojson_bytes
+from .data import geometries, hypothetical_lieux
+from .tables import csv_button, table
+from .widgets import html_legend, is_phone
+
+WHOLE_REGION = ""
+
+
+def focus_departement(dep_names: dict[str, str], explained: pd.DataFrame) -> str | None:
+    """The département highlighted on the scatter and mapped at commune level (default: the one of
+    the largest gap)."""
+    first = explained["departement"].iloc[0] if len(explained) else None
+    options = [WHOLE_REGION, *dep_names]
+    chosen = st.selectbox(
+        texts.GAP_FOCUS,
+        options,
+        index=options.index(first) if first in options else 0,
+        key="gap_focus",
+        format_func=lambda c: (
+            texts.GAP_WHOLE_REGION if c == WHOLE_REGION else f"{c} {dep_names[c]}"
+        ),
+    )
+    return chosen or None
+
+
+def gap_table(explained: pd.DataFrame, top: int, level: str) -> None:
+    """The first territories of the ranking, explained, with CSV and GeoJSON exports of all of them."""
+    columns = [c for c in texts.GAP_COLUMNS if c in explained.columns]
+    table(explained.head(top)[columns], texts.GAP_COLUMNS, texts.GAP_KINDS)
+    export = explained[explained["ecart"].notna()][columns]
+    left, right = st.columns(2)
+    kinds = {texts.GAP_COLUMNS[k]: v for k, v in texts.GAP_KINDS.items() if k in texts.GAP_COLUMNS}
+    with left:
+        csv_button(
+            export.rename(columns=texts.GAP_COLUMNS), f"ecarts_{level}.csv", "gap_csv", kinds
+        )
+    shapes = geometries(level)
+    right.download_button(
+        texts.GAP_DOWNLOAD_GEOJSON,
+        lambda: to_geojson_bytes(export, shapes, columns),
+        f"ecarts_{level}.geojson",
+        "application/geo+json",
+        key="gap_geojson",
+        on_click="ignore",
+    )
+
+
+def hypotheses_table(scored: pd.DataFrame, before: pd.DataFrame, hypotheses) -> None:
+    """The communes given a hypothetical lieu, with their rank before and after, wherever they rank."""
+    ranks = before.set_index("code")["rang"]
+    rows = scored[scored["code"].isin(hypotheses)].assign(rang_avant=lambda f: f["code"].map(ranks))
+    st.markdown(f"**{texts.GAP_HYPOTHESES_TITLE}**")
+    table(
+        rows[["code", "nom", "population", "rang_avant", "rang", "ecart"]],
+        {**texts.GAP_COLUMNS, "rang_avant": texts.GAP_RANK_BEFORE, "rang": texts.GAP_RANK_AFTER},
+        texts.GAP_KINDS,
+    )
+
+
+def gap_map(scored, level, focus, dep_names, hypotheses, map_key) -> None:
+    """The gap score map, darkest red = largest gap; at commune level only the focus département."""
+    shapes = geometries(level)
+    shown = scored
+    if level == "commune" and focus:
+        shown = scored[scored["departement"] == focus]
+        shapes = shapes[shapes["code"].isin(set(shown["code"]))]
+        st.caption(texts.GAP_MAP_FOCUS.format(dep=dep_names[focus]))
+    meta = Indicator(texts.GAP_MAP_LABEL, "points de centile", gap.SOURCES, 0, texts.GAP_MAP_DARKER)
+    excluded = frozenset(shown.loc[~shown["classe"], "code"])
+    features, classes, breaks = deck.choropleth_features(
+        shown, shapes, "ecart", meta, palette.GAP, excluded
+    )
+    points = deck.point_frame_simple(hypothetical_lieux(hypotheses), texts.GAP_HYPOTHETICAL)
+    phone = is_phone()
+    view = (
+        viewport.fit_view(shown["longitude"], shown["latitude"], phone)
+        if "longitude" in shown
+        else viewport.initial_view(phone)
+    )
+    st.pydeck_chart(
+        deck.build_deck(points, features, None, False, None, view),
+        on_select="rerun",
+        selection_mode="single-object",
+        key=map_key,
+        height=520,
+    )
+    html_legend(
+        f"{meta.label} · {meta.darker}",
+        [(e.colour, e.label, e.count) for e in deck.legend_entries(classes, breaks, palette.GAP)],
+    )
