@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RHINOCC_SOURCES ?= $(if $(wildcard ../shared/data),../shared/data,data/sources)
-DB ?= data/rhinocc.duckdb
+# Empty: the current published snapshot (data/snapshots/); set DB=file to use another warehouse.
+DB ?=
 export RHINOCC_SOURCES
 
-.PHONY: run test warehouse chromium lint bench screenshots figures clean
+.PHONY: run test warehouse chromium nginx serve lint bench screenshots figures clean reports poppler
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +23,9 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Publishes the first snapshot on a fresh machine (and a new one when the schema or a base file changed).
 warehouse: $(VENV)/.installed
-	$(BIN)/rhinocc-dash build --sources "$(RHINOCC_SOURCES)" --db $(DB) --if-needed
+	$(BIN)/rhinocc-dash warehouse --sources "$(RHINOCC_SOURCES)"
 
 run: warehouse
 	$(BIN)/streamlit run app.py
@@ -36,8 +38,22 @@ chromium:
 	  else echo "Chromium absent : installez le paquet Debian chromium pour les tests navigateur."; fi; \
 	fi
 
-test: $(VENV)/.installed-test warehouse chromium
+test: $(VENV)/.installed-test warehouse chromium nginx poppler
 	$(BIN)/python -m pytest
+
+# nginx (Debian package) for `make serve` and its test.
+nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx-light; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq nginx-light; \
+	  else echo "nginx absent : installez le paquet Debian nginx-light pour make serve."; fi; \
+	fi
+
+# Production serving: nginx in front of one Streamlit process per core (WORKERS=…, PORT=…).
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+PORT ?= 8080
+serve: warehouse nginx
+	$(BIN)/rhinocc-dash serve --workers $(WORKERS) --port $(PORT)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -58,5 +74,19 @@ figures: $(VENV)/.installed-test warehouse
 screenshots: $(VENV)/.installed-test warehouse chromium
 	RHINOCC_DB=$(DB) $(BIN)/python scripts/screenshots.py
 
+# Removes the legacy single warehouse; published snapshots (data/snapshots/) are kept on purpose.
 clean:
-	rm -f $(DB)
+	rm -f data/rhinocc.duckdb
+
+# pdftoppm and pdftotext (Debian poppler-utils): the PDF report tests turn pages into images and text.
+poppler:
+	@if [ ! -x /usr/bin/pdftoppm ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils; \
+	  else echo "poppler absent : installez le paquet Debian poppler-utils pour les tests du rapport PDF."; fi; \
+	fi
+
+# The example reports linked from the README (docs/rapports/): one département and the région.
+reports: warehouse
+	$(BIN)/rhinocc-dash report --departement 46 --format pdf --out docs/rapports/rapport-46-lot.pdf $(if $(DB),--db $(DB))
+	$(BIN)/rhinocc-dash report --region --format pdf --out docs/rapports/rapport-occitanie.pdf $(if $(DB),--db $(DB))

@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from rhinocc_dash import warehouse  # noqa: E402
 from rhinocc_dash.config import resolve_db  # noqa: E402
 from rhinocc_dash.ingest import dedup_eval  # noqa: E402
-from rhinocc_dash.ingest.dedup import Matcher, agglomerate  # noqa: E402
+from rhinocc_dash.ingest.dedup import Matcher  # noqa: E402
+from rhinocc_dash.ingest.grouping import agglomerate  # noqa: E402
 from rhinocc_dash.measures import is_current  # noqa: E402
 
 THRESHOLDS = (0.1, 0.3, 0.5, 0.8, 0.9, 0.95, 0.99)
@@ -146,7 +147,7 @@ def main(db: Path, with_splink: bool) -> None:
     )
     print(line("Règles (entrepôt construit)", built))
     started = time.perf_counter()
-    from rhinocc_dash.ingest.dedup import cluster
+    from rhinocc_dash.ingest.grouping import cluster
 
     groups, _ = cluster(records)
     print(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.formatting import fmt_int, fmt_millions, fmt_percent
+from rhinocc_dash.formatting import fmt_int, fmt_percent
 from rhinocc_dash.views.charts import lieux_by_departement_chart
 
 ui.through_router()
@@ -31,26 +31,11 @@ st.caption(ui.caption(["lieux", "population"], texts.LIEUX_METHOD))
 
 st.subheader(texts.CONTEXT_TITLE)
 poverty = ui.regional_reference()
-context = st.columns(2) + st.columns(2)
-context[0].metric(
-    texts.CONTEXT_A_ACCOMPAGNER,
-    fmt_millions(texts.A_ACCOMPAGNER_PERSONNES),
-    help=texts.CONTEXT_A_ACCOMPAGNER_HELP,
-)
-context[0].caption(
-    texts.CONTEXT_A_ACCOMPAGNER_SHARE.format(
-        share=fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False),
-        population=fmt_int(figures["population"]),
-        ours=fmt_percent(texts.A_ACCOMPAGNER_PERSONNES / figures["population"]),
-    )
-)
-context[1].metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
-context[2].metric(texts.CONTEXT_ILLECTRONISME, fmt_millions(texts.ILLECTRONISME_PERSONNES))
-context[3].metric(texts.CONTEXT_USAGE_FAIBLE, fmt_millions(texts.USAGE_FAIBLE_PERSONNES))
-st.caption(
-    f"Illectronisme et usages faibles : {texts.SOURCE_ILLECTRONISME}. "
-    f"Pauvreté : {ui.caption(['filosofi_departement'])}"
-)
+if texts.A_ACCOMPAGNER_PERSONNES is None:
+    st.metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
+    st.caption(texts.NO_CONTEXT)
+else:
+    ui.regional_context(figures["population"], poverty)
 
 st.subheader(texts.LIEUX_BY_DEP_TITLE)
 lieux_by_dep = ui.query("lieux_by_departement")

@@ -15,6 +15,8 @@ st.caption(texts.MAP_INTRO)
 all_lieux = ui.lieux()
 state, notices = url_state.parse(st.query_params.to_dict(), ui.map_allowed())
 ui.url_notices(notices)
+if st.query_params.get("fond") == ui.TILES_UNREACHABLE:
+    ui.unreachable_notice()
 filters = ui.filter_sidebar("carte", state.filters)
 level, indicator, colour_by, layers, basemap = ui.map_options_sidebar("carte", state)
 shown = filter_lieux(all_lieux, filters, ui.today())
@@ -47,7 +49,10 @@ map_deck = deck.build_deck(
     if filters != type(filters)()
     else viewport.initial_view(ui.is_phone()),
     basemap,
+    None if basemap else ui.base_layers(communes="choro" not in layers),
 )
+if basemap:
+    ui.tile_fallback()
 
 map_column, legend_column = st.columns([4, 1])
 with map_column:

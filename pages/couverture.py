@@ -101,6 +101,10 @@ with tabs[3]:
             names=texts.EVOLUTION_COLUMNS,
         )
         st.caption(texts.COVERAGE_EVOLUTION_NOTE)
+with tabs[5]:
+    if tabs[5].open:
+        history = ui.history()
+        ui.history_block(history, dep_names)
 with tabs[4]:
     if tabs[4].open:
         st.caption(texts.COVERAGE_SOURCES_TITLE)

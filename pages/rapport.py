@@ -1,40 +1,87 @@
-"""Rapport: a self-contained HTML report per département for prefecture partners."""
+"""Rapport: the partner reports, for one département or the whole région, as PDF or self-contained HTML."""
+
+from pathlib import Path
 
 import streamlit as st
 
-from rhinocc_dash import texts, ui
+from rhinocc_dash import __version__, texts, ui
 from rhinocc_dash.analysis.departement import key_figures
+from rhinocc_dash.analysis.region_report import departement_comparison, region_key_figures
+from rhinocc_dash.config import REGION, resolve_snapshots
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
-from rhinocc_dash.views import report
+from rhinocc_dash.views import report, report_blocks, report_pdf, report_region
 
 ui.through_router()
 
 st.title(texts.REPORT_TITLE)
 st.caption(texts.REPORT_INTRO)
 
-names = ui.query("departement_list")
-dep_names = dict(zip(names["code"], names["nom"], strict=True))
-dep = st.selectbox(
-    texts.REPORT_CHOOSE,
-    list(dep_names),
-    key="report_dep",
-    format_func=lambda c: f"{c} {dep_names[c]}",
+scope = st.radio(
+    texts.REPORT_SCOPE,
+    list(texts.REPORT_SCOPES),
+    format_func=texts.REPORT_SCOPES.get,
+    horizontal=True,
+    key="report_scope",
 )
 inputs = ui.report_inputs()
 today = ui.today()
+edition = report_blocks.edition(
+    Path(ui.pin_warehouse()[0]), ui.query("build_info"), resolve_snapshots(), __version__
+)
 
-st.download_button(
+if scope == "region":
+    table, region_row = ui.departement_coverage()
+    comparison = departement_comparison(table, inputs.departements)
+    figures = region_key_figures(inputs, region_row, ui.regional_reference()["taux_pauvrete"])
+
+    def document() -> dict:
+        return report_region.region_document(inputs, comparison, figures, today, edition)
+
+    def html_file() -> bytes:
+        return report_blocks.to_html(document()).encode("utf-8")
+
+    name = REGION.name.lower()
+else:
+    names = ui.query("departement_list")
+    dep_names = dict(zip(names["code"], names["nom"], strict=True))
+    dep = st.selectbox(
+        texts.REPORT_CHOOSE,
+        list(dep_names),
+        key="report_dep",
+        format_func=lambda c: f"{c} {dep_names[c]}",
+    )
+    figures = key_figures(dep, inputs)
+
+    def document() -> dict:
+        return report_pdf.departement_document(dep, inputs, today, edition, ui.history())
+
+    def html_file() -> bytes:
+        return report.build_report(dep, inputs, today, ui.history()).encode("utf-8")
+
+    name = dep
+
+left, right = st.columns(2)
+# A callable runs when the button is pressed; Streamlit shows a spinner on the button meanwhile.
+left.download_button(
+    texts.REPORT_DOWNLOAD_PDF,
+    lambda: report_pdf.to_pdf(document()),
+    file_name=f"rapport-inclusion-numerique-{name}.pdf",
+    mime="application/pdf",
+    key="report_pdf",
+    type="primary",
+    on_click="ignore",
+)
+right.download_button(
     texts.REPORT_DOWNLOAD,
-    lambda: report.build_report(dep, inputs, today).encode("utf-8"),
-    file_name=f"rapport-inclusion-numerique-{dep}.html",
+    html_file,
+    file_name=f"rapport-inclusion-numerique-{name}.html",
     mime="text/html",
     key="report_download",
-    type="primary",
+    on_click="ignore",
 )
-st.caption(texts.REPORT_PDF_NOTE)
+st.caption(texts.REPORT_FILES_NOTE)
 
 st.subheader(texts.REPORT_PREVIEW)
-figures = key_figures(dep, inputs)
 cols = st.columns(3) + st.columns(3)
 cols[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]))
 cols[1].metric("Lieux pour 10 000 habitants", fmt_decimal(figures["lieux_pour_10000"], 2))

@@ -1,4 +1,5 @@
-"""Command line: `rhinocc-dash build` and `rhinocc-dash fetch`."""
+"""Command line: `rhinocc-dash build`, `fetch`, `references`, `maintainer`, and the snapshot commands
+(`warehouse`, `publish`, `snapshots`, `rollback`, `prune`: see `cli_snapshots`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import getpass
 import sys
 import time
 
-from . import maintainers
+from . import cli_report, cli_serve, cli_snapshots, maintainers
 from .config import resolve_db, resolve_sources
-from .ingest import SourcesMissing, build, is_stale, references
+from .ingest import BuildError, build, is_stale, references
 from .ingest.fetch import fetch_all
+from .ingest.status import recorded_incomplete
 
 
 def _progress_line(stream=sys.stderr):
@@ -41,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="ne reconstruire que si l'entrepôt manque ou est plus ancien que ses sources",
     )
+    build_cmd.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="construire même si une source de lieux est absente ou a perdu la plupart de ses lignes "
+        "(l'entrepôt et les pages le signalent)",
+    )
     fetch_cmd = commands.add_parser(
         "fetch", help="télécharger les sources depuis leur origine publique"
     )
@@ -61,8 +69,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="lire le mot de passe sur l'entrée standard (scripts) au lieu de le demander",
     )
+    snapshot_handlers = cli_snapshots.register(commands, _progress_line)
+    report_handlers = cli_report.register(commands)
+    serve_handlers = cli_serve.register(commands)
     args = parser.parse_args(argv)
     handlers = {
+        **snapshot_handlers,
+        **report_handlers,
+        **serve_handlers,
         "build": _build,
         "fetch": _fetch,
         "references": _references,
@@ -77,12 +91,14 @@ def _build(args) -> int:
         if args.if_needed and not is_stale(db, sources):
             print(f"Entrepôt à jour : {db}", file=sys.stderr)
             return 0
-        figures = build(sources, db, progress=_progress_line())
-    except SourcesMissing as exc:
+        figures = build(sources, db, progress=_progress_line(), allow_partial=args.allow_partial)
+    except BuildError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return exc.exit_code
     seconds = figures.pop("seconds")
     print(f"Entrepôt écrit : {db} en {seconds:.1f} s", file=sys.stderr)
+    for line in recorded_incomplete(db):
+        print(line, file=sys.stderr)
     for name, rows in sorted(figures.items()):
         print(f"  {name:<24} {rows:>7} lignes", file=sys.stderr)
     return 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -12,31 +13,56 @@ SOURCES_ENV = "RHINOCC_SOURCES"
 DB_ENV = "RHINOCC_DB"
 REFERENCE_ENV = "RHINOCC_REFERENCE"
 OVERRIDES_ENV = "RHINOCC_OVERRIDES"
+SNAPSHOTS_ENV = "RHINOCC_SNAPSHOTS"
+DEFAULT_SNAPSHOTS = PROJECT_ROOT / "data" / "snapshots"
 DEFAULT_OVERRIDES = PROJECT_ROOT / "data" / "overrides" / "paires.json"
 DEFAULT_REFERENCE = PROJECT_ROOT / "data" / "reference"
 
 # Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
 # rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 
 @dataclass(frozen=True)
 class Region:
-    """The territory a warehouse covers: its INSEE code, name, départements and a generous lon/lat box."""
+    """The territory a warehouse covers: its INSEE code, name, départements and a generous lon/lat box,
+    and what belongs to it in the texts (how to say « in <region> », the hub, context figures)."""
 
     code: str
     name: str
     departements: tuple[str, ...]
     # West, south, east, north (lon/lat): used to detect swapped or foreign coordinates.
     bbox: tuple[float, float, float, float]
+    in_name: str = ""
+    hub: str = ""
+    context: dict = field(default_factory=dict)
 
 
-REGION = Region(
-    code="76",
-    name="Occitanie",
-    departements=("09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"),
-    bbox=(-0.5, 42.2, 5.0, 45.2),
-)
+REGION_ENV = "RHINOCC_REGION"
+REGIONS_DIR = Path(__file__).parent / "regions"
+
+
+def load_region(name: str | os.PathLike) -> Region:
+    """A region's settings: a file of `regions/` by name (« occitanie »), or a TOML file's path."""
+    path = Path(name)
+    if path.suffix != ".toml":
+        path = REGIONS_DIR / f"{name}.toml"
+    with open(path, "rb") as handle:
+        data = tomllib.load(handle)
+    return Region(
+        code=str(data["code"]),
+        name=data["name"],
+        departements=tuple(str(d) for d in data["departements"]),
+        bbox=tuple(float(v) for v in data["bbox"]),
+        in_name=data.get("in_name", f"en {data['name']}"),
+        hub=data.get("hub", ""),
+        context=dict(data.get("context", {})),
+    )
+
+
+# Occitanie unless RHINOCC_REGION names another settings file (a build setting: the build keeps these
+# départements, the texts speak of this region).
+REGION = load_region(os.environ.get(REGION_ENV) or "occitanie")
 LAMBERT93 = "EPSG:2154"
 WGS84 = "EPSG:4326"
 
@@ -54,12 +80,37 @@ def resolve_sources(explicit: str | os.PathLike | None = None) -> Path:
     return (PROJECT_ROOT / "data" / "sources").resolve()
 
 
-def resolve_db(explicit: str | os.PathLike | None = None) -> Path:
-    """Warehouse path: explicit argument, else $RHINOCC_DB, else data/rhinocc.duckdb."""
+def resolve_snapshots(explicit: str | os.PathLike | None = None) -> Path:
+    """Folder of the published snapshots: explicit, else $RHINOCC_SNAPSHOTS, else data/snapshots."""
     if explicit:
         return Path(explicit).expanduser().resolve()
+    env = os.environ.get(SNAPSHOTS_ENV)
+    return Path(env).expanduser().resolve() if env else DEFAULT_SNAPSHOTS
+
+
+def current_snapshot_db(snapshots: Path | None = None) -> Path | None:
+    """The current snapshot's warehouse (named by the CURRENT pointer), None when none is published."""
+    folder = snapshots or resolve_snapshots()
+    try:
+        version = (folder / "CURRENT").read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    db = folder / version / "rhinocc.duckdb"
+    return db if version and db.is_file() else None
+
+
+def pinned_db() -> Path | None:
+    """A warehouse file named explicitly by $RHINOCC_DB (tests, benchmarks): no snapshots then."""
     env = os.environ.get(DB_ENV)
-    return Path(env).expanduser().resolve() if env else DEFAULT_DB
+    return Path(env).expanduser().resolve() if env else None
+
+
+def resolve_db(explicit: str | os.PathLike | None = None) -> Path:
+    """Warehouse path: explicit argument, else $RHINOCC_DB, else the current snapshot's, else
+    data/rhinocc.duckdb."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    return pinned_db() or current_snapshot_db() or DEFAULT_DB
 
 
 def resolve_reference(explicit: str | os.PathLike | None = None) -> Path:

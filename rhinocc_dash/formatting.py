@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import math
+import re
+import string
 
 import pandas as pd
 import phonenumbers
@@ -68,12 +69,24 @@ def fmt_date(value) -> str:
     return pd.Timestamp(value).strftime("%d/%m/%Y")
 
 
-_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+!|~$<>"})
+# CommonMark lets any ASCII punctuation be escaped with a backslash: escaping all of it leaves no
+# Markdown, HTML, directive (« :red[…] ») or LaTeX syntax. Streamlit then looks for links (« http://… »,
+# « www.… », « nom@domaine.fr »), icons (« :material/…: ») and emoji shortcodes in the text *after*
+# unescaping; a word joiner (U+2060, invisible, zero-width) after every colon and at-sign, and between
+# « www » and its dot, breaks those patterns while the text reads the same.
+_MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in string.punctuation})
+WORD_JOINER = "\u2060"
+_LINE_BREAKS = re.compile(r"[\r\n\t\v\f\x85\u2028\u2029]+")
+_WWW = re.compile(r"(www)(?=\.)", re.IGNORECASE)
 
 
-def md_text(text: str) -> str:
-    """Text safe inside Streamlit markdown: no HTML, no link, image, emphasis or LaTeX syntax."""
-    return html.escape(str(text), quote=False).translate(_MARKDOWN_SPECIALS)
+def md_text(text) -> str:
+    """Text shown as itself inside Streamlit markdown (notices, cards, captions, labels): no HTML, no
+    link (auto-links included), image, emphasis, heading, list, directive, icon or LaTeX; one line."""
+    flat = _LINE_BREAKS.sub(" ", str(text)).strip(" ")
+    flat = _WWW.sub(r"\1" + WORD_JOINER, flat)
+    escaped = flat.translate(_MARKDOWN_ESCAPES)
+    return escaped.replace(":", ":" + WORD_JOINER).replace("@", "@" + WORD_JOINER)
 
 
 def fmt_phone(text) -> str:

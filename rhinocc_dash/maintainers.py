@@ -22,7 +22,7 @@ import tomlkit
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from .config import PROJECT_ROOT
+from .config import PROJECT_ROOT, resolve_snapshots
 
 SECRETS_PATH = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 STATE_ENV = "RHINOCC_STATE"
@@ -116,7 +116,7 @@ def audit(action: str, who: str, **details) -> dict:
         "action": action,
         **details,
     }
-    path = state_dir() / "audit.jsonl"
+    path = audit_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -124,9 +124,16 @@ def audit(action: str, who: str, **details) -> dict:
     return event
 
 
+def audit_path() -> Path:
+    """The audit log, kept with the published snapshots (or in $RHINOCC_STATE when it is set)."""
+    if os.environ.get(STATE_ENV):
+        return state_dir() / "audit.jsonl"
+    return resolve_snapshots() / "audit.jsonl"
+
+
 def audit_events(limit: int = 200) -> list[dict]:
     """The latest events of the audit log, newest first."""
-    path = state_dir() / "audit.jsonl"
+    path = audit_path()
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()[-limit:]

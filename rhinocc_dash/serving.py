@@ -36,8 +36,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_streamlit(port: int, env: dict | None = None, log=subprocess.DEVNULL) -> subprocess.Popen:
-    """`streamlit run app.py` on 127.0.0.1:`port`, headless, with the given extra environment."""
+def start_streamlit(
+    port: int, env: dict | None = None, log=subprocess.DEVNULL, options: tuple[str, ...] = ()
+) -> subprocess.Popen:
+    """`streamlit run app.py` on 127.0.0.1:`port`, headless, with the given extra environment and
+    Streamlit options (such as ("--secrets.files", path))."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -53,6 +56,7 @@ def start_streamlit(port: int, env: dict | None = None, log=subprocess.DEVNULL) 
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            *options,
         ],
         cwd=PROJECT_ROOT,
         env={**os.environ, **(env or {})},

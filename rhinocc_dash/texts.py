@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-APP_TITLE = "RhinOcc · tableau de bord de l'inclusion numérique"
-HOME_TITLE = "Lieux d'inclusion numérique en Occitanie"
+from .config import REGION
+
+# Figures of the region's context (its settings file, `regions/<name>.toml`): None when it has none.
+_CONTEXT = REGION.context
+_TOTAL = (
+    f"{_CONTEXT['illectronisme']:,}".replace(",", "\u202f")
+    if _CONTEXT.get("illectronisme")
+    else "—"
+)
+_TOTAL_SOURCE = _CONTEXT.get("source", "")
+
+APP_TITLE = f"{REGION.hub or REGION.name} · tableau de bord de l'inclusion numérique"
+HOME_TITLE = f"Lieux d'inclusion numérique {REGION.in_name}"
 HOME_INTRO = (
-    "Où trouver de l'aide au numérique en Occitanie, et où elle manque : les lieux de médiation numérique de "
+    f"Où trouver de l'aide au numérique {REGION.in_name}, et où elle manque : les lieux de médiation numérique de "
     "six sources ouvertes, dédoublonnés, rapprochés des indicateurs de besoin (fragilité numérique, pauvreté, "
     "population)."
 )
@@ -54,14 +65,18 @@ LOCATION_WORDS = {
 APPROXIMATE_PRECISIONS = ("commune", "postcode")
 
 # The regional illectronism totals come from a presentation, not from a data file of the warehouse.
-SOURCE_ILLECTRONISME = "RhinOcc, présentation 2023, d'après Insee 2019 (totaux régionaux)"
+SOURCE_ILLECTRONISME = _TOTAL_SOURCE
 LIEUX_METHOD = "Lieux dédoublonnés par rhinocc-dash."
 
 # Regional context quoted from the hub's 2023 presentation (see the sources folder's README).
-ILLECTRONISME_PERSONNES = 1_160_000
-USAGE_FAIBLE_PERSONNES = 1_660_000
-A_ACCOMPAGNER_PERSONNES = 2_820_000
-A_ACCOMPAGNER_PART = 47.5
+ILLECTRONISME_PERSONNES = _CONTEXT.get("illectronisme")
+USAGE_FAIBLE_PERSONNES = _CONTEXT.get("usages_faibles")
+A_ACCOMPAGNER_PERSONNES = _CONTEXT.get("a_accompagner")
+A_ACCOMPAGNER_PART = _CONTEXT.get("a_accompagner_part")
+NO_CONTEXT = (
+    "Pas de chiffres de contexte (illectronisme, personnes à accompagner) pour ce territoire dans ses "
+    "réglages : l'estimation de l'illectronisme par commune n'est pas calculée."
+)
 
 BUILDING = "Construction de l'entrepôt de données…"
 BUILD_DONE = "Entrepôt de données prêt."
@@ -132,8 +147,8 @@ CONTEXT_A_ACCOMPAGNER_HELP = (
     "Personnes en situation d'illectronisme et personnes aux usages numériques faibles."
 )
 CONTEXT_A_ACCOMPAGNER_SHARE = (
-    "soit {share} de la population selon la source (part calculée par RhinOcc sur la population Insee "
-    "de 2019) ; rapportées aux {population} habitants de 2023, ces 2,82 millions de personnes en font {ours}."
+    "soit {share} de la population selon la source (part calculée par la source sur la population Insee "
+    "de 2019) ; rapportées aux {population} habitants de 2023, ces {people} de personnes en font {ours}."
 )
 SOURCES_TITLE = "Sources des lieux"
 SOURCES_COLUMNS = {
@@ -181,7 +196,13 @@ FILTER_UPDATED_HELP = (
 MAP_OPTIONS = "Carte"
 MAP_BASEMAP = "Fond de carte (Carto, nécessite Internet)"
 MAP_BASEMAP_HELP = (
-    "Sans connexion, désactivez-le : les contours des territoires suffisent à se repérer."
+    "Sans fond de carte, la carte dessine les contours des départements et des communes et le nom des "
+    "principales villes, depuis les données du tableau de bord : elle reste lisible sans connexion. "
+    "Si le serveur de fonds de carte ne répond pas, la carte y revient d'elle-même."
+)
+MAP_TILES_UNREACHABLE = (
+    "Le serveur du fond de carte (Carto) ne répond pas depuis ce navigateur : la carte affiche les "
+    "contours des territoires et le nom des principales villes à la place."
 )
 ALL_PLACEHOLDER = "Tous"
 NONE_PLACEHOLDER = "Aucune"
@@ -341,9 +362,10 @@ COVERAGE_TABS = (
     "Familles de services",
     "France Services 2022 → 2024",
     "Fiches par source",
+    "Historique des versions",
 )
 COVERAGE_EPCI_TITLE = "EPCI du département"
-COVERAGE_EPCI_NOTE = "Chiffres calculés sur les communes d'Occitanie de chaque EPCI."
+COVERAGE_EPCI_NOTE = "Chiffres calculés sur les communes de chaque EPCI situées dans la région."
 COVERAGE_FARTHEST_TITLE = "Communes les plus éloignées d'un lieu"
 COVERAGE_FARTHEST_COLUMNS = {
     "code_insee": "Code commune",
@@ -362,7 +384,7 @@ COVERAGE_EVOLUTION_NOTE = (
 )
 COVERAGE_SOURCES_TITLE = "Fiches par source, chacune à son millésime"
 DOWNLOAD_CSV = "Télécharger le tableau (CSV)"
-REGION_NAME = "Occitanie"
+REGION_NAME = REGION.name
 
 PAGE_GAP = "Analyse des écarts"
 GAP_TITLE = "Où le besoin est élevé et l'offre faible"
@@ -374,11 +396,11 @@ GAP_INTRO = (
 GAP_METHOD_TITLE = "Méthode : estimation de l'illectronisme et score d'écart"
 GAP_METHOD = (
     "**Personnes en illectronisme (estimation modélisée).** Aucune source ne publie l'illectronisme par "
-    "territoire. Le total régional de 1 160 000 personnes (présentation RhinOcc 2023, d'après Insee 2019) est "
+    f"territoire. Le total régional de {_TOTAL} personnes ({_TOTAL_SOURCE}) est "
     "réparti entre les communes au prorata de la population 2023 × le score IFN 2020 « compétences numériques "
     "et scolaires » (100 = moyenne régionale) ; une commune sans ce score reçoit la valeur de référence 100. "
     "Les arrondis sont répartis par la méthode des plus forts restes, de sorte que la somme régionale vaut "
-    "exactement 1 160 000. C'est un ordre de grandeur, pas une mesure.\n\n"
+    f"exactement {_TOTAL}. C'est un ordre de grandeur, pas une mesure.\n\n"
     "**Score d'écart.** Pour chaque composante, chaque territoire reçoit son rang centile (0 à 100) parmi les "
     "territoires de la même échelle. Le besoin est la moyenne pondérée des centiles des composantes choisies "
     "(revenu médian inversé : plus bas = plus de besoin) ; l'offre est la moyenne, à poids égaux, des centiles "
@@ -417,9 +439,10 @@ GAP_QUADRANT = "Besoin élevé, offre faible"
 GAP_TABLE_TITLE = "Classement des écarts"
 GAP_MAP_TITLE = "Carte du score d'écart"
 GAP_SELECTED = "Territoire sélectionné"
-GAP_METHOD_NOTE = (
-    "Lieux dédoublonnés par rhinocc-dash. Illectronisme : estimation modélisée à partir du total régional "
-    "RhinOcc 2023 (Insee 2019)."
+GAP_METHOD_NOTE = "Lieux dédoublonnés par rhinocc-dash. Illectronisme : " + (
+    f"estimation modélisée à partir du total régional ({_TOTAL_SOURCE})."
+    if _TOTAL_SOURCE
+    else "non estimé (aucun total régional dans les réglages du territoire)."
 )
 GAP_HYPOTHETICAL = "Lieu hypothétique"
 GAP_FOCUS = "Département mis en évidence (nuage de points et carte des communes)"
@@ -631,7 +654,7 @@ NO_MAINTAINERS = (
 QUALITY_QUARANTINE_NOTE = "Lignes lues = acceptées + mises de côté, pour chaque source."
 QUALITY_LOCATION_NOTE = (
     "Fiches localisées à l'adresse, à la commune ou au code postal seulement, et alertes de localisation "
-    "(point hors de la commune ou du département déclaré, point hors d'Occitanie…)."
+    "(point hors de la commune ou du département déclaré, point hors de la région…)."
 )
 QUALITY_TO_CHECK_NOTE = (
     "Lieux dont l'information a plus de {years} ans (au {today}), n'est pas datée, ou manque d'horaires, de "
@@ -740,10 +763,10 @@ REPORT_LIEUX_NOTE = "Lieux dédoublonnés à partir de {n} sources actuelles"
 REPORT_DISTANCE_NOTE = "À vol d'oiseau ; la moitié des habitants vit plus près"
 REPORT_WITHIN_NOTE = "À vol d'oiseau, habitants répartis dans chaque commune"
 REPORT_IFN_NOTE = "{source} ; 100 = moyenne régionale, plus haut = plus fragile"
-REPORT_ILLECTRONISME_NOTE = "Ordre de grandeur : total régional RhinOcc 2023 (Insee 2019) réparti"
+REPORT_ILLECTRONISME_NOTE = f"Ordre de grandeur : total régional ({_TOTAL_SOURCE}) réparti"
 REPORT_ESTIMATE_NOTE = (
-    "L'illectronisme par territoire est une estimation modélisée : le total régional (1 160 000 personnes, "
-    "RhinOcc 2023 d'après Insee 2019) réparti au prorata de la population et de l'axe « compétences "
+    "L'illectronisme par territoire est une estimation modélisée : le total régional "
+    f"({_TOTAL} personnes, {_TOTAL_SOURCE}) réparti au prorata de la population et de l'axe « compétences "
     "numériques » de l'IFN 2020. C'est un ordre de grandeur, pas un comptage."
 )
 REPORT_MAP_TITLE = "Carte et couverture"
@@ -752,7 +775,7 @@ REPORT_EPCI_RATE = "Lieux pour 10 000 habitants, par EPCI"
 REPORT_EPCI_WITHIN = "Habitants à moins de 10 km d'un lieu, par EPCI"
 REPORT_EPCI_LABELS = "Lieux par label principal, par EPCI"
 REPORT_EPCI_NOTE = (
-    "EPCI ayant au moins une commune dans le département (leurs communes d'Occitanie) ; la ligne en "
+    "EPCI ayant au moins une commune dans le département (leurs communes de la région) ; la ligne en "
     "pointillés est la valeur du département."
 )
 REPORT_GAPS_TITLE = "Communes où l'écart besoin − offre est le plus grand"
@@ -802,3 +825,331 @@ REPORT_GLOSSARY = {
         "La moitié des habitants vit plus près d'un lieu que cette distance, l'autre moitié plus loin."
     ),
 }
+
+# Snapshots and data updates (issue 12).
+PUBLISHING_FIRST = "Première publication des données (aucune version publiée sur ce serveur)…"
+WAREHOUSE_UNREADABLE = (
+    "L'entrepôt de données {path} est illisible ({problem}). Reconstruisez-le : `make warehouse` "
+    "(ou `rhinocc-dash publish --comment …`) ; un mainteneur peut aussi revenir à une version "
+    "précédente avec `rhinocc-dash rollback VERSION`."
+)
+SNAPSHOT_FALLBACK = (
+    "La version publiée {current} est illisible ({problem}) : affichage de la version {used}, la "
+    "plus récente lisible. Prévenez un mainteneur."
+)
+NEW_VERSION = "Nouvelle version des données publiée ({version}) : affichée désormais."
+PAGE_UPDATE = "Mise à jour des données"
+UPDATE_TITLE = "Mise à jour des données"
+UPDATE_INTRO = (
+    "Apporter un nouvel export RhinOcc, une nouvelle liste France Services ou un nouveau fichier des "
+    "Conseillers numériques : le fichier est reconnu, vérifié, comparé avec la version en ligne, puis "
+    "publié (ou abandonné). Chaque publication est une version complète, conservée : on peut y revenir "
+    "en un clic. Réservé aux mainteneurs connectés ; la lecture reste publique."
+)
+UPDATE_SIGN_IN_FIRST = (
+    "Connectez-vous pour mettre à jour les données (comptes des mainteneurs du hub)."
+)
+UPDATE_STEP_FILES = "1. Fichiers à apporter"
+UPDATE_STEP_BUILD = "2. Construction de la version candidate"
+UPDATE_STEP_REPORT = "3. Rapport de validation"
+UPDATE_STEP_COMPARE = "4. Ce qui change par rapport à la version en ligne"
+UPDATE_STEP_PUBLISH = "5. Publier ou abandonner"
+UPDATE_STEP_SNAPSHOTS = "6. Versions publiées"
+UPDATE_UPLOAD = "Déposer un ou plusieurs fichiers (CSV, JSON, GeoJSON)"
+UPDATE_UPLOAD_HELP = (
+    "Sources reconnues : export RhinOcc (colonnes actuelles ou anciennes rh_id, geo_lat, geo_lon), liste "
+    "France Services (CSV ou GeoJSON), lieux des Conseillers numériques, structures data·inclusion, "
+    "structures Aidants Connect. 20 Mo au plus par fichier."
+)
+UPDATE_FROM_ORIGIN = "Ou télécharger depuis l'origine publique (connexion nécessaire)"
+UPDATE_ORIGIN_SOURCE = "Source à télécharger"
+UPDATE_ORIGIN_BUTTON = "Télécharger depuis l'origine"
+UPDATE_NO_ORIGIN = "Cette source n'a pas d'origine publique connue : déposez le fichier."
+UPDATE_DOWNLOADING = "Téléchargement…"
+UPDATE_DOWNLOAD_FAILED = (
+    "Téléchargement impossible (pas de connexion, ou fichier différent de celui attendu) : déposez le "
+    "fichier à la main."
+)
+UPDATE_OK = "reconnu"
+UPDATE_FORCE = "« {name} » n'est pas reconnu : de quelle source s'agit-il ?"
+UPDATE_FORCE_NONE = "(choisir une source)"
+UPDATE_TWICE = "Deux fichiers pour la même source : n'en gardez qu'un."
+UPDATE_FILE_COLUMNS = {
+    "fichier": "Fichier",
+    "source": "Source reconnue",
+    "disposition": "Disposition des colonnes",
+    "lignes": "Lignes",
+    "encodage": "Encodage",
+    "millesime": "Millésime",
+    "statut": "Statut",
+}
+UPDATE_VINTAGE = "Millésime de « {name} » ({source})"
+UPDATE_VINTAGE_HELP = "Proposé d'après : {origin}. Format AAAA-MM ou AAAA-MM-JJ."
+UPDATE_CHECK = "Vérifier et comparer (construit une version candidate, sans rien publier)"
+UPDATE_QUEUED = "en attente"
+UPDATE_BUILDING = "Étape {step}/{total} · {label}"
+UPDATE_BUILD_FAILED = (
+    "La version candidate n'a pas pu être construite ; la version en ligne est intacte. "
+    "Raison : {error}"
+)
+UPDATE_RESTART = "Recommencer"
+UPDATE_STATS_COLUMNS = {
+    "source": "Source",
+    "vintage": "Millésime",
+    "encoding": "Encodage",
+    "rows_in_file": "Lignes du fichier",
+    "rows_outside_region": "Hors région",
+    "rows_read": "Lignes lues",
+    "rows_accepted": "Acceptées",
+    "rows_quarantined": "Mises de côté",
+    "sans_localisation_precise": "Sans localisation précise",
+    "notes": "Remarques (colonnes absentes…)",
+}
+UPDATE_NO_REJECT = "Aucune ligne mise de côté."
+UPDATE_FIRST = "Aucune version publiée : la candidate sera la première."
+UPDATE_COUNT_LABELS = (
+    "Fiches ajoutées",
+    "Fiches retirées",
+    "Fiches modifiées",
+    "Lieux ajoutés",
+    "Lieux retirés",
+    "Lieux modifiés",
+)
+UPDATE_SOURCE_COLUMNS = {
+    "source": "Source",
+    "fiches_avant": "Fiches en ligne",
+    "fiches_apres": "Fiches candidates",
+    "ajoutees": "Ajoutées",
+    "retirees": "Retirées",
+    "modifiees": "Modifiées",
+}
+UPDATE_FIGURES_TITLE = "Chiffres clés, avant et après"
+UPDATE_FIGURE_NAMES = {
+    "lieux": "Lieux",
+    "lieux_pour_10000": "Lieux pour 10 000 habitants",
+    "part_population_10km": "Habitants à moins de 10 km d'un lieu",
+}
+UPDATE_DEP_TITLE = "Lieux par département"
+UPDATE_DEP_COLUMNS = {
+    "code": "Code",
+    "nom": "Département",
+    "lieux_avant": "En ligne",
+    "lieux_apres": "Candidate",
+    "ajoutes": "Ajoutés",
+    "retires": "Retirés",
+    "modifies": "Modifiés",
+    "evolution": "Évolution",
+}
+UPDATE_TOP_TITLE = "Classement des écarts : les 20 premières communes, avant et après"
+UPDATE_TOP_COLUMNS = {
+    "code": "Code",
+    "nom": "Commune",
+    "rang_avant": "Rang en ligne",
+    "rang_apres": "Rang candidat",
+    "mouvement": "Mouvement",
+}
+UPDATE_MAP_TITLE = "Lieux ajoutés (vert) et retirés (rouge)"
+UPDATE_ADDED = "Ajouté"
+UPDATE_REMOVED = "Retiré"
+UPDATE_CHANGED_TITLE = "Fiches modifiées ({n}) et champs concernés"
+UPDATE_CHANGED_COLUMNS = {
+    "key": "Fiche",
+    "source": "Source",
+    "nom": "Nom",
+    "champs": "Champs modifiés",
+}
+UPDATE_COMMENT = "Commentaire de publication (obligatoire : pourquoi cette version)"
+UPDATE_PUBLISH = "Publier cette version"
+UPDATE_DISCARD = "Abandonner"
+UPDATE_PUBLISHED = "Version {version} publiée : elle est maintenant en ligne pour tous."
+UPDATE_NO_SNAPSHOT = "Aucune version publiée pour l'instant."
+UPDATE_SNAPSHOT_COLUMNS = {
+    "version": "Version",
+    "courante": "En ligne",
+    "published_at": "Publiée le",
+    "published_by": "Par",
+    "comment": "Commentaire",
+    "lieux": "Lieux",
+    "size_bytes": "Taille (Mo)",
+    "files": "Fichiers remplacés",
+}
+UPDATE_MANIFEST_OF = "Version"
+UPDATE_MANIFEST = "Manifeste (fichiers, empreintes SHA-256, lignes, millésimes)"
+UPDATE_ROLLBACK_CONFIRM = "Remettre en ligne la version {version} pour tous les visiteurs"
+UPDATE_ROLLBACK = "Revenir à cette version"
+UPDATE_ROLLED_BACK = "Version {version} remise en ligne."
+UPDATE_AUDIT = "Journal des opérations (publications, retours, connexions)"
+HISTORY_TITLE = "Lieux à chaque version publiée, par label principal"
+HISTORY_ONE = (
+    "Une seule version publiée pour l'instant : l'historique se construira avec les prochaines "
+    "publications (page « Mise à jour des données »). L'évolution des sites France Services entre "
+    "les listes de 2022 et 2024 est dans l'onglet « France Services 2022 → 2024 »."
+)
+HISTORY_NOTE = (
+    "Chaque barre est une version publiée (date de publication) ; sous la date, les millésimes des "
+    "sources de lieux qu'elle contient."
+)
+HISTORY_DEP_TITLE = "Lieux par département, à chaque version"
+
+
+def version_label(version: str) -> str:
+    """« 01/12/2026 05:41:30 (UTC) » for the snapshot 2026-12-01T05-41-30Z (other names as they are)."""
+    day, _, time_ = str(version).partition("T")
+    parts = day.split("-")
+    if len(parts) != 3 or not time_:
+        return str(version)
+    return f"{'/'.join(reversed(parts))} {time_.rstrip('Z').replace('-', ':')} (UTC)"
+
+
+REPORT_HISTORY_TITLE = "Évolution de l'offre dans le département"
+REPORT_HISTORY_COLUMNS = {
+    "version": "Version publiée",
+    "millesimes": "Millésimes des sources de lieux",
+    "lieux": "Lieux",
+}
+REPORT_HISTORY_NOTE = (
+    "Une ligne par version publiée des données (voir « Mise à jour des données ») ; l'évolution des "
+    "sites France Services entre les listes de 2022 et 2024 figure en page Couverture."
+)
+
+# Bad input and source status (issue 15)
+FLAG_LABELS.update(
+    {
+        "date_future": "Date de mise à jour dans le futur (écartée)",
+        "date_improbable": "Date de mise à jour antérieure à 1990 (écartée)",
+    }
+)
+SOURCE_STATUS_BANNER = (
+    "Données incomplètes : cet entrepôt a été construit sans certaines sources, ou avec une partie "
+    "seulement de leurs lignes. Les chiffres qui en dépendent (lieux, couverture, écarts) sont "
+    "sous-estimés."
+)
+SOURCE_STATUS_ABSENT = "absente de cet entrepôt"
+SOURCE_STATUS_PARTIAL = (
+    "incomplète : {rows} lignes sur {reference} lors de la dernière construction complète"
+)
+SOURCE_STATUS_PARTIAL_ROWS = "incomplète : {rows} lignes"
+SOURCE_STATUS_CAUSE = " (cause : {reason})"
+
+# PDF reports (issue 14)
+REPORT_DOWNLOAD_PDF = "Télécharger le rapport (PDF)"
+REPORT_SCOPE = "Rapport"
+REPORT_SCOPES = {
+    "departement": "Un département",
+    "region": "Toute la région (les 13 départements comparés)",
+}
+REPORT_FILES_NOTE = (
+    "Le PDF (A4, mis en page sur le serveur) reprend les mêmes chiffres que le fichier HTML ; sa première "
+    "page résume le rapport. Le HTML s'ouvre dans n'importe quel navigateur, même sans connexion."
+)
+REPORT_REGION_HEADING = "Inclusion numérique · {name} : les {n} départements comparés"
+REPORT_DATED = "Rapport du {today}"
+REPORT_TOP_GAPS_TITLE = "Les trois plus grands écarts besoin − offre"
+REPORT_TOP_GAPS_COLUMNS = {
+    "rang": "Rang régional",
+    "nom": "Commune",
+    "population": "Habitants (2023)",
+    "ecart": "Écart",
+    "pourquoi": "Pourquoi",
+}
+REPORT_REGION_SUMMARY = (
+    "La région compte **{lieux} lieux** d'inclusion numérique, soit **{rate} pour 10 000 habitants** ; "
+    "de {low_rate} ({low_name}) à {high_rate} ({high_name}) selon le département.",
+    "La moitié des habitants vit à moins de **{median} km** à vol d'oiseau d'un lieu ; **{beyond} habitants** "
+    "({beyond_share}) vivent à plus de 10 km du plus proche (le plus grand nombre : {top_name}, {top_beyond}).",
+    "{with_lieu} communes sur {communes} ont au moins un lieu sur leur territoire.",
+    "**{illectronisme} personnes** seraient en situation d'illectronisme (estimation modélisée, "
+    "un ordre de grandeur).",
+    "Communes où le besoin est le plus élevé au regard de l'offre : {gaps}.",
+)
+REPORT_COMPARE_TITLE = "Les départements comparés"
+REPORT_COMPARE_COLUMNS = {
+    "nom": "Département",
+    "lieux": "Lieux",
+    "lieux_pour_10000": "Lieux pour 10 000 habitants",
+    "part_population_10km": "Habitants à moins de 10 km d'un lieu",
+    "population_au_dela_10km": "Habitants à plus de 10 km",
+    "distance_mediane_km": "Distance médiane au lieu (km)",
+    "taux_pauvrete": "Taux de pauvreté",
+}
+REPORT_COMPARE_NOTE = (
+    "Distances à vol d'oiseau, habitants répartis dans chaque commune ; dernière ligne : la région entière. "
+    "Sources : {population} ; {poverty}."
+)
+REPORT_COMPARE_CHARTS = {
+    "lieux_pour_10000": "Lieux pour 10 000 habitants, par département",
+    "part_population_10km": "Habitants à moins de 10 km d'un lieu, par département",
+    "distance_mediane_km": "Distance médiane des habitants au lieu le plus proche, par département",
+    "taux_pauvrete": "Taux de pauvreté, par département",
+}
+REPORT_CHARTS_NOTE = "La ligne en pointillés est la valeur de la région entière."
+REPORT_REGION_GAPS_TITLE = "Communes de la région où l'écart besoin − offre est le plus grand"
+REPORT_REGION_GAP_COLUMNS = {
+    "rang": "Rang",
+    "nom": "Commune",
+    "departement_nom": "Département",
+    "population": "Habitants (2023)",
+    "illectronisme_estime": "Illectronisme (estimation)",
+    "distance_lieu_km": "Distance médiane au lieu le plus proche (km)",
+    "ecart": "Écart besoin − offre",
+    "pourquoi": "Pourquoi",
+}
+REPORT_REGION_FRESHNESS_TITLE = "Fraîcheur des fiches de la région"
+REPORT_MAP_LEGEND = "Distance médiane au lieu (plus foncé = plus loin)"
+REPORT_MAP_LIEUX = "Lieux"
+REPORT_MAP_NOTE = "Contours : {communes}. Lieux : {lieux} sources actuelles, dédoublonnées."
+REPORT_FOOTER_SOURCES = "Sources : lieux {lieux} ; {others}. Détail en fin de document."
+REPORT_EDITION = "Données : version publiée {snapshot}, entrepôt construit le {built_at} ; rhinocc-dash {version}"
+REPORT_EDITION_UNPUBLISHED = (
+    "Données : entrepôt {file} (hors versions publiées), "
+    "construit le {built_at} ; rhinocc-dash {version}"
+)
+REPORT_PAGE = "page"
+REPORT_CLI_WRITTEN = "Rapport écrit : {path} ({pages}{size} ko, {seconds} s)"
+REPORT_CLI_PAGES = "{n} pages, "
+REPORT_CLI_UNKNOWN = "Département inconnu : {dep}. Codes possibles : {codes}."
+REPORT_CLI_NO_WAREHOUSE = (
+    "Aucun entrepôt de données : {db}. Publiez d'abord une version (make warehouse)."
+)
+
+
+# Workshop mode (« Mode atelier »): a presentation for a room, one idea per screen.
+PAGE_WORKSHOP = "Mode atelier"
+WORKSHOP_PREVIOUS = "← Précédent"
+WORKSHOP_NEXT = "Suivant →"
+WORKSHOP_POSITION = "Écran {n} / {total}"
+WORKSHOP_JUMP = "Aller à"
+WORKSHOP_KEYS = "Flèches ← → du clavier : écran précédent / suivant."
+WORKSHOP_EXIT = "Quitter le mode atelier"
+WORKSHOP_QR = "Ouvrir cet écran sur son téléphone"
+WORKSHOP_QR_HELP = "Le QR code mène à l'adresse de cet écran, telle que ce navigateur l'affiche."
+WORKSHOP_UNKNOWN_SCREEN = "Écran « {value} » inconnu : retour au premier écran."
+WORKSHOP_UNKNOWN_DEPS = "Départements ignorés dans l'adresse : {values}."
+WORKSHOP_TITLES = {
+    "contexte": "Le besoin : qui accompagner ?",
+    "offre": "L'offre : les lieux d'inclusion numérique",
+    "carte": "Où sont les lieux ?",
+    "departement": "{nom} ({code})",
+    "simulation": "Et si on ouvrait un lieu ?",
+}
+WORKSHOP_CONTEXT_PEOPLE = "personnes à accompagner"
+WORKSHOP_CONTEXT_SHARE = "de la population"
+WORKSHOP_CONTEXT_NONE = (
+    "Aucun chiffre de contexte régional dans les réglages de ce territoire : seul le taux de "
+    "pauvreté (Insee) est affiché."
+)
+WORKSHOP_OFFER_LIEUX = "lieux d'inclusion numérique"
+WORKSHOP_OFFER_WITHIN = "des habitants à moins de 10 km d'un lieu"
+WORKSHOP_OFFER_COMMUNES = "communes ont au moins un lieu"
+WORKSHOP_MAP_LEGEND = "Chaque point est un lieu, coloré selon son label principal."
+WORKSHOP_DEP_GAPS = "Les trois plus grands écarts besoin − offre"
+WORKSHOP_DEP_NO_GAP = "Aucune commune classée dans ce département."
+WORKSHOP_WHATIF_PICK = "Commune où ouvrir un lieu"
+WORKSHOP_WHATIF_NEWLY = "habitants de plus à moins de 10 km d'un lieu"
+WORKSHOP_WHATIF_INTRO = (
+    "Choisissez une commune : la carte y place un lieu hypothétique et le chiffre dit combien "
+    "d'habitants passeraient à moins de 10 km d'un lieu. Les communes proposées d'abord sont les plus "
+    "grands écarts de la région."
+)
+WORKSHOP_WHATIF_NONE = "Aucun lieu ajouté : choisissez une commune."
+WORKSHOP_SOURCE = "Sources : {sources}."

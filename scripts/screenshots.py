@@ -8,6 +8,7 @@ Tests never write into docs/: this command is the only thing that does.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -15,7 +16,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rhinocc_dash.config import resolve_db  # noqa: E402
+from rhinocc_dash import update_flow  # noqa: E402
+from rhinocc_dash.config import resolve_db, resolve_sources  # noqa: E402
+from rhinocc_dash.ingest import publication  # noqa: E402
+from rhinocc_dash.maintainers import hash_password  # noqa: E402
 from rhinocc_dash.serving import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -84,5 +88,40 @@ def main() -> int:
     return 0
 
 
+def update_steps() -> int:
+    """The data-update page, step by step, on a throw-away copy of the snapshots (nothing published
+    for real): docs/screenshots/mise-a-jour-*.png."""
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        folder, sources = work / "snapshots", resolve_sources()
+        publication.ensure_current(folder, sources)
+        secrets = work / "secrets.toml"
+        secrets.write_text(f'[maintainers]\ndemo = "{hash_password("demonstration")}"\n', "utf-8")
+        upload = work / "rhinocc_2023-06_export.csv"
+        update_flow.old_layout_rhinocc(sources, upload)
+        port = free_port()
+        env = {"RHINOCC_DB": "", "RHINOCC_SNAPSHOTS": str(folder), "RHINOCC_STATE": str(work)}
+        process = start_streamlit(port, env, options=("--secrets.files", str(secrets)))
+        url = f"http://127.0.0.1:{port}"
+        try:
+            if not wait_healthy(url, 90, process):
+                return 1
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+                )
+                page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+                update_flow.sign_in(page, url, "demo", "demonstration")
+                update_flow.upload_and_compare(page, [upload], OUTPUT)
+                update_flow.publish(page, "Export RhinOcc de juin 2023 (démonstration)", OUTPUT)
+                browser.close()
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    for shot in sorted(OUTPUT.glob("mise-a-jour-*.png")):
+        print(f"{shot.relative_to(ROOT)} ({shot.stat().st_size // 1024} Kio)")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main() or update_steps())

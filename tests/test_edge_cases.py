@@ -57,7 +57,9 @@ def test_missing_columns_are_reported_and_rows_kept(tmp_path, territory):
     result = read(
         write(tmp_path, "c.csv", "n_ref,nom,ville\nRef_3,Lieu sans position,Foix\n"), territory
     )
-    assert any("Colonnes absentes" in note for note in result.notes)
+    assert result.problems == [
+        "colonnes attendues absentes : « code_postal », « lat » ou « BAN_latitude », « lon » ou « BAN_longitude »"
+    ]
     assert [q["reason_code"] for q in result.quarantine] == ["localisation_impossible"]
 
 
@@ -101,7 +103,7 @@ def test_empty_files(tmp_path, territory):
 
 def test_broken_json_is_reported_not_raised(tmp_path, territory):
     result = read(write(tmp_path, "h.json", '[{"nom": "x"'), territory, key="cnfs")
-    assert result.rows_read == 0 and "illisible" in result.notes[0]
+    assert result.rows_read == 0 and "JSON invalide à la ligne 1" in result.problems[0]
 
 
 def test_duplicated_rows(tmp_path, territory):

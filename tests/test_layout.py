@@ -11,9 +11,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "rhinocc_dash"
 # The read side's one narrow entry into the build side: building a missing warehouse.
-INGEST_ENTRIES = {"rhinocc_dash/ui/data.py"}
+# The read side's entries into the write side: building a missing warehouse, and the data-update page
+# (recognising, building, publishing, rolling back snapshots).
+INGEST_ENTRIES = {
+    "rhinocc_dash/ui/data.py",
+    "rhinocc_dash/ui/store.py",
+    "rhinocc_dash/ui/admin.py",
+    "rhinocc_dash/ui/admin_report.py",
+}
 # Entry points that may use both sides.
-BOTH_SIDES = {"rhinocc_dash/cli.py"}
+BOTH_SIDES = {"rhinocc_dash/cli.py", "rhinocc_dash/cli_snapshots.py", "rhinocc_dash/cli_serve.py"}
 
 
 def module_name(path: Path) -> str:

@@ -106,6 +106,7 @@ def test_bad_url_values_are_dropped_with_notice(app_env, con):
     assert not at.exception
     notice = at.warning[0].value
     assert notice.startswith(texts.MAP_URL_NOTICE)
+    notice = notice.replace("\\", "")  # Markdown escapes: the values are shown as plain text
     for bad in ("99", "DROP TABLE lieux", "nope", "peut-être", "7", "planete"):
         assert bad in notice
     lot = count(con, "SELECT count(*) FROM lieux WHERE departement = '46'")
@@ -157,7 +158,7 @@ def test_data_is_escaped_in_card_and_tooltips(hostile_warehouse):
     at = run({"lieu": hostile_warehouse})
     assert not at.exception
     card = " ".join(m.value for m in at.markdown)
-    assert "&lt;img src=x onerror=alert\\(1\\)&gt;" in card
+    assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in card
     assert XSS not in card and "](javascript" not in card
     spec = deck(at)
     assert "html" not in at.get("deck_gl_json_chart")[0].proto.tooltip

@@ -55,7 +55,7 @@ def test_metric_change_and_downloads(app_env, con):
         shown = at.get("download_button")
         assert len(shown) == 3, tab  # chart and table of départements, and the tab's own
         files |= {b.key for b in shown}
-    assert len(files) == 9
+    assert len(files) == 10
     captions = " ".join(c.value for c in at.caption)
     venues = con.execute(
         "SELECT name, vintage FROM sources WHERE kind = 'lieux' AND current"

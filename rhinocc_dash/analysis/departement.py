@@ -75,9 +75,14 @@ def epci_coverage(dep: str, inputs: ReportInputs) -> tuple[pd.DataFrame, dict]:
     return table, coverage.total_row(in_dep, inputs.access, inputs.points, lieux, dep, name)
 
 
-def gap_ranking(dep: str, inputs: ReportInputs, top: int = 20) -> pd.DataFrame:
-    """The communes of the département with the largest need-minus-offer gap (default weights and
-    minimum population, as on the page), ranked among every commune of the région."""
+def regional_gap_ranking(inputs: ReportInputs) -> pd.DataFrame:
+    """Every ranked commune of the région, largest need-minus-offer gap first (default weights and
+    minimum population, as on the page), explained."""
     frame = gap.scores(_commune_gaps(inputs), gap.DEFAULT_WEIGHTS, gap.DEFAULT_MINIMUM_POPULATION)
-    ranked = gap.explain(frame[frame["classe"]], gap.DEFAULT_WEIGHTS)
+    return gap.explain(frame[frame["classe"]], gap.DEFAULT_WEIGHTS)
+
+
+def gap_ranking(dep: str, inputs: ReportInputs, top: int = 20) -> pd.DataFrame:
+    """The communes of the département with the largest gap, ranked among every commune of the région."""
+    ranked = regional_gap_ranking(inputs)
     return ranked[ranked["departement"] == dep].head(top)

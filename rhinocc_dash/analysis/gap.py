@@ -12,12 +12,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..config import REGION
 from ..formatting import fmt_decimal, fmt_estimate, fmt_int
 from ..measures import per_inhabitants, shares_within
 from .spatial import REACH_KM, commune_access
 from .territory import LEVEL_KEYS, commune_values, level_values, main_departement
 
-ILLECTRONISM_TOTAL = 1_160_000  # Occitanie, RhinOcc 2023 presentation citing INSEE 2019
+# The region's total (its settings file: for Occitanie, RhinOcc 2023 presentation citing INSEE 2019);
+# None for a region without one: then no estimate.
+ILLECTRONISM_TOTAL = REGION.context.get("illectronisme")
 # The files behind the need and offer measures (« lieux » = every current venue source).
 SOURCES = (
     "ifn2020_iris",
@@ -91,12 +94,14 @@ def largest_remainder(shares: np.ndarray, total: int) -> np.ndarray:
 
 
 def estimate_illectronism(
-    population: pd.Series, axis: pd.Series, total: int = ILLECTRONISM_TOTAL
+    population: pd.Series, axis: pd.Series, total: int | None = ILLECTRONISM_TOTAL
 ) -> tuple[pd.Series, pd.Series]:
     """Modelled people in illectronism per commune: the regional total shared in proportion to
     population × the IFN 2020 « compétences numériques / scolaires » score; where that score is missing the
     regional reference value (100) stands in. Returns (estimate, fallback used)."""
     fallback = axis.isna()
+    if total is None:  # a region without a known total: no estimate rather than an invented one
+        return pd.Series(np.nan, index=population.index), fallback
     weights = population.fillna(0).to_numpy(float) * axis.fillna(AXIS_FALLBACK).to_numpy(float)
     return pd.Series(largest_remainder(weights, total), index=population.index), fallback
 

@@ -12,9 +12,9 @@ import pandas as pd
 from ..config import REGION
 from ..measures import share_within
 from ..warehouse import run
-from . import coverage, gap
+from . import compare, coverage, gap
 from .departement import ReportInputs
-from .lieux import prepare
+from .lieux import label_category, prepare
 from .spatial import commune_access
 from .territory import commune_values, level_values
 
@@ -178,3 +178,49 @@ def standard_inputs(con: Con) -> tuple[dict[str, list[str]], dict[str, str]]:
     postcodes = dict(zip(communes["code_insee"], communes["codes_postaux"].map(list), strict=True))
     sirets = run(con, "lieu_sirets")
     return postcodes, dict(zip(sirets["lieu_id"], sirets["siret"], strict=True))
+
+
+def compare_side(con: Con) -> compare.Side:
+    """What the comparison of two warehouses reads from one of them."""
+    return compare.Side(
+        run(con, "map_lieux"),
+        run(con, "lieu_keys"),
+        run(con, "communes_base"),
+        points(con),
+        gap_base(con, "commune"),
+        run(con, "departement_list"),
+        run(con, "record_fields"),
+    )
+
+
+def compare_warehouses(old: Con, new: Con) -> compare.Comparison:
+    """Lieux added, removed and changed, and the key figures, from `old` to `new`."""
+    return compare.compare(compare_side(old), compare_side(new))
+
+
+def history(sides: list[tuple[dict, Con]]) -> pd.DataFrame:
+    """Lieux per département and per main label in each published version ((manifest, connection)
+    pairs, oldest first), each labelled with its venue sources' vintages."""
+    rows = []
+    for record, con in sides:
+        lieux_ = run(con, "map_lieux")
+        vintages = run(con, "source_catalogue")
+        current = vintages[(vintages["kind"] == "lieux") & vintages["current"]]
+        label = ", ".join(
+            f"{n} {v}" for n, v in zip(current["name"], current["vintage"], strict=True)
+        )
+        counts = lieux_.assign(categorie=[label_category(v) for v in lieux_["labels"]])
+        for (dep, category), n in counts.groupby(["departement", "categorie"]).size().items():
+            rows.append(
+                {
+                    "version": record["version"],
+                    "publiee_le": record.get("published_at", ""),
+                    "millesimes": label,
+                    "departement": dep,
+                    "categorie": category,
+                    "lieux": int(n),
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["version", "publiee_le", "millesimes", "departement", "categorie", "lieux"]
+    )

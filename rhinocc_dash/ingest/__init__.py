@@ -5,6 +5,7 @@ with `build`); nothing else on the read side imports it.
 """
 
 from . import references
-from .pipeline import SourcesMissing, build, is_stale
+from .errors import BuildError, SourcesMissing
+from .pipeline import build, is_stale
 
-__all__ = ["SourcesMissing", "build", "is_stale", "references"]
+__all__ = ["BuildError", "SourcesMissing", "build", "is_stale", "references"]

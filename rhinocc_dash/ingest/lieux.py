@@ -10,7 +10,8 @@ from scipy.spatial.distance import pdist
 from ..analysis.spatial import to_lambert93
 from ..measures import OFFICIAL_LISTS
 from ..vocab import ordered
-from .dedup import Override, cluster
+from .dedup import Override
+from .grouping import cluster
 
 # Which record describes a lieu when several do: the most official and most recent first.
 SOURCE_PRIORITY = {
@@ -107,7 +108,8 @@ def build_lieux(
     """(lieux, lieu_records, candidate pairs with their outcome) from the records of the current sources."""
     records = records.reset_index(drop=True)
     groups, pairs = cluster(records, overrides)
-    rows = records.to_dict("records")
+    # Without the raw source text: the largest column, which no lieu field reads.
+    rows = records.drop(columns=["raw"], errors="ignore").to_dict("records")
     x, y = to_lambert93(records["longitude"].to_numpy(), records["latitude"].to_numpy())
     precision = records["location_precision"].to_numpy()
     lieux, links = [], []

@@ -9,6 +9,7 @@ record that every key places outside the région is quarantined.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -21,6 +22,8 @@ from .territory import Territory
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 # What a geocoder's answer covers, for sources that say it (RhinOcc's BAN columns).
+# No directory of digital-help places existed before; an earlier update date is a typing error.
+EARLIEST_UPDATE_YEAR = 1990
 GEOCODE_PRECISION = {"housenumber": "address", "street": "street", "municipality": "commune"}
 
 
@@ -205,6 +208,13 @@ def _dates(draft: dict, flags: list[str]) -> dict:
     date_maj, date_precision = parse_date(draft["date_text"])
     if draft["date_text"] and date_maj is None:
         flags.append("date_illisible")
+    elif date_maj is not None and date_maj > dt.date.today():
+        # A date still to come cannot be a last update: kept out, so the lieu does not look fresh.
+        flags.append("date_future")
+        date_maj = date_precision = None
+    elif date_maj is not None and date_maj.year < EARLIEST_UPDATE_YEAR:
+        flags.append("date_improbable")
+        date_maj = date_precision = None
     elif not draft["date_text"] and draft.get("edition_date"):
         date_maj, date_precision = parse_date(draft["edition_date"])
         date_precision = "edition"

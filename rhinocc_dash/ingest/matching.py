@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 
@@ -51,6 +51,11 @@ def _street_types() -> dict[str, str]:
 
 
 @cache
+def _street_type_words() -> frozenset[str]:
+    return frozenset(_street_types().values())
+
+
+@cache
 def _titles() -> dict[str, str]:
     return references.title_abbreviations()
 
@@ -80,10 +85,21 @@ class Address:
     def key(self) -> str:
         return " ".join([self.number, *self.street]) if self.number and self.street else ""
 
-    @property
+    @cached_property
     def base_number(self) -> str:
         """The number without bis/ter: « 4 » and « 4 bis » are one building's entrances."""
         return re.sub(r"\D", "", self.number)
+
+    @cached_property
+    def name_start(self) -> str | None:
+        """The first word of the street's name (after its type word): two addresses on one street
+        always share it (see `same_street`); None when the street has no name."""
+        name = (
+            self.street[1:]
+            if self.street and self.street[0] in _street_type_words()
+            else self.street
+        )
+        return name[0] if name else None
 
 
 def parse_address(address: str) -> Address:
@@ -132,7 +148,7 @@ def same_street(a: Address, b: Address) -> bool:
         return True
     if a.street == b.street == ("mairie",):
         return True
-    types = set(_street_types().values())
+    types = _street_type_words()
     a_name = a.street[1:] if a.street and a.street[0] in types else a.street
     b_name = b.street[1:] if b.street and b.street[0] in types else b.street
     if (a_name == a.street) == (b_name == b.street):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import threading
 import time
+import uuid
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -18,18 +20,23 @@ from ..analysis.spatial import commune_access
 from ..config import SCHEMA_VERSION, resolve_overrides
 from ..measures import is_current
 from ..texts import missing_sources_message
-from . import dedup_eval, overrides, tables
+from . import dedup_eval, overrides, status, tables
 from .catalog import BUILD_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
+from .checked import start_counting
+from .errors import (
+    SourcesIncomplete,
+    SourcesMissing,
+    WarehouseUnwritable,
+    check_not_special,
+    check_writable,
+)
 from .lieux import build_lieux
+from .overlay import declared_vintages, with_vintages
 from .population import population_points
 from .territory import build_territory, load_departements, load_qpv
 from .venues import read_venue_source
 
 Progress = Callable[[int, int, str], None]
-
-
-class SourcesMissing(Exception):
-    """The sources folder lacks files the build needs; the message (French) lists them and their origin."""
 
 
 def _sha256(path: Path) -> str:
@@ -45,8 +52,13 @@ def build(
     db: Path,
     progress: Progress | None = None,
     overrides_path: Path | None = None,
+    allow_partial: bool = False,
 ) -> dict:
     """Build the warehouse at `db` from `sources`; returns figures (row counts, seconds).
+
+    Bad input stops the build with a `BuildError` (one French line per problem). A source that yields
+    no row, or loses most of the rows it gave the warehouse at `db`, stops it too, unless
+    `allow_partial`: the warehouse then records the source as absent or partial (`source_status`).
 
     `overrides_path`: the coordinators' decisions on record pairs (default: `resolve_overrides()`), applied
     by the matcher. Writes a temporary file beside `db` and renames it at the end, so a failed build
@@ -55,13 +67,19 @@ def build(
     sources, db = Path(sources), Path(db)
     decisions = overrides.load(overrides_path or resolve_overrides())
     missing = missing_files(sources) if sources.is_dir() else list(BUILD_FILES)
+    check_not_special(sources, missing)
     if missing:
         raise SourcesMissing(missing_sources_message(sources, missing))
-    steps = ["Territoires (communes 2026, EPCI, départements)"]
-    steps += [f"Lieux : {entry.title} ({entry.vintage})" for entry in VENUE_FILES]
+    check_writable(db)
+    previous = status.previous_counts(db)
+    rows_read = start_counting()
+    vintages = declared_vintages(sources)  # replaced files dated by their own edition
+    venue_files = with_vintages(VENUE_FILES, vintages)
+    # Indicators before venues: a damaged indicator file stops the build within seconds.
+    steps = ["Territoires (communes 2026, EPCI, départements)", "Indicateurs de besoin"]
+    steps += [f"Lieux : {entry.title} ({entry.vintage})" for entry in venue_files]
     steps += [
         "Dédoublonnage des lieux",
-        "Indicateurs de besoin",
         "Distances aux lieux",
         "Écriture de l'entrepôt",
     ]
@@ -77,17 +95,22 @@ def build(
     advance(steps[0])
     territory = build_territory(sources)
     departements = load_departements(sources)
-    venue_results = []
-    for entry, label in zip(VENUE_FILES, steps[1:], strict=False):
-        advance(label)
-        venue_results.append(read_venue_source(entry, entry.locate(sources), territory))
-    advance("Dédoublonnage des lieux")
-    records = pd.DataFrame([r for res in venue_results for r in res.records])
-    current = records[records["source"].map(is_current)]
-    lieux, lieu_records, merges = build_lieux(current, overrides.to_matcher(decisions))
     advance("Indicateurs de besoin")
     frames = tables.territory_tables(sources, territory, departements, load_qpv(sources))
     frames.update(tables.indicator_tables(sources, territory, frames))
+    venue_results = []
+    for entry, label in zip(venue_files, steps[2:], strict=False):
+        advance(label)
+        venue_results.append(read_venue_source(entry, entry.locate(sources), territory))
+    _check_sources(status.source_status(sources, venue_results, {}, previous), allow_partial, True)
+    advance("Dédoublonnage des lieux")
+    records = pd.DataFrame([r for res in venue_results for r in res.records])
+    for res in venue_results:
+        res.release()
+    current = records[records["source"].map(is_current)]
+    lieux, lieu_records, merges = build_lieux(current, overrides.to_matcher(decisions))
+    frames["source_status"] = status.source_status(sources, venue_results, rows_read, previous)
+    _check_sources(frames["source_status"], allow_partial)
     advance("Distances aux lieux")
     points = population_points(
         territory.shapes, frames["communes"].set_index("code_insee")["population"]
@@ -102,11 +125,24 @@ def build(
     frames.update(tables.venue_tables(records, lieux, lieu_records, merges, venue_results))
     advance("Écriture de l'entrepôt")
     frames["build_info"] = _build_info(sources)
-    frames["sources"] = _sources(sources, venue_results)
-    _write_atomic(db, frames)
+    frames["sources"] = _sources(sources, venue_results, vintages)
+    try:
+        _write_atomic(db, frames)
+    except (OSError, duckdb.Error) as exc:
+        raise WarehouseUnwritable.at(db, exc) from exc
     figures = {name: len(frame) for name, frame in frames.items()}
     figures["seconds"] = round(time.perf_counter() - started, 2)
     return figures
+
+
+def _check_sources(source_status: pd.DataFrame, allow_partial: bool, venues: bool = False) -> None:
+    """Stop on incomplete sources unless they are accepted; never build without any venue."""
+    incomplete = status.incomplete(source_status, venue_only=venues)
+    if len(incomplete) and not allow_partial:
+        raise SourcesIncomplete(status.refusal(incomplete))
+    venue_rows = source_status[source_status["key"].isin(status.VENUE_KEYS)]
+    if venues and (venue_rows["rows_accepted"] == 0).all():
+        raise SourcesIncomplete("Construction refusée : aucune source de lieux n'a donné de ligne.")
 
 
 def _dedup_quality(records: pd.DataFrame, lieu_records: pd.DataFrame) -> dict:
@@ -143,14 +179,14 @@ def _kind(key: str) -> str:
     return "indicateurs" if key in {e.key for e in INDICATOR_FILES} else "territoires"
 
 
-def _sources(sources: Path, venue_results) -> pd.DataFrame:
+def _sources(sources: Path, venue_results, vintages: dict[str, str] | None = None) -> pd.DataFrame:
     """The metadata of every source file read: names, producer, vintage, licence, checksum, rows.
 
     Captions, legends and filters read it from the warehouse, so a new vintage shows everywhere by itself.
     """
     rows_by_source = {res.source: res.rows_in_file for res in venue_results}
     rows = []
-    for position, entry in enumerate(BUILD_FILES, start=1):
+    for position, entry in enumerate(with_vintages(BUILD_FILES, vintages or {}), start=1):
         path = entry.locate(sources)
         kind = _kind(entry.key)
         rows.append(
@@ -177,8 +213,11 @@ def _sources(sources: Path, venue_results) -> pd.DataFrame:
 
 def _write_atomic(db: Path, frames: dict[str, pd.DataFrame]) -> None:
     db.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
+    remove_orphans(db)
+    # One name per build (process, thread, random): builds of the same file never share a temp file.
+    tmp = db.with_name(
+        f".{db.name}.{os.getpid()}-{threading.get_ident()}-{uuid.uuid4().hex[:8]}.tmp"
+    )
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -190,6 +229,29 @@ def _write_atomic(db: Path, frames: dict[str, pd.DataFrame]) -> None:
         os.replace(tmp, db)
     finally:
         tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+
+
+def remove_orphans(db: Path) -> list[Path]:
+    """Delete temporary files left beside `db` by builds whose process is gone (killed mid-write)."""
+    removed = []
+    for leftover in db.parent.glob(f".{db.name}.*.tmp*"):
+        pid = leftover.name[len(db.name) + 2 :].split("-")[0].split(".")[0]
+        if pid.isdigit() and _process_alive(int(pid)):
+            continue
+        leftover.unlink(missing_ok=True)
+        removed.append(leftover)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def is_stale(db: Path, sources: Path) -> bool:

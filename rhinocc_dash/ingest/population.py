@@ -47,20 +47,21 @@ def grid_points(polygon) -> np.ndarray:
 
 def population_points(shapes: dict[str, object], population: pd.Series) -> pd.DataFrame:
     """One row per grid point: code_insee, x, y (Lambert-93 metres) and the inhabitants it stands for."""
-    frames = []
+    codes, xy, people = [], [], []
     for code, geometry in shapes.items():
         projected = to_lambert93_shape(geometry)
         shapely.prepare(projected)
         points = grid_points(projected)
-        people = float(population.get(code, 0) or 0)
-        frames.append(
-            pd.DataFrame(
-                {
-                    "code_insee": code,
-                    "x": np.round(points[:, 0]).astype("int32"),
-                    "y": np.round(points[:, 1]).astype("int32"),
-                    "population": people / len(points),
-                }
-            )
-        )
-    return pd.concat(frames, ignore_index=True)
+        codes.append(np.full(len(points), code, dtype=object))
+        xy.append(points)
+        people.append(np.full(len(points), float(population.get(code, 0) or 0) / len(points)))
+    # One frame at the end: a frame per commune costs more than the grids themselves.
+    xy = np.concatenate(xy)
+    return pd.DataFrame(
+        {
+            "code_insee": pd.array(np.concatenate(codes), dtype="str"),
+            "x": np.round(xy[:, 0]).astype("int32"),
+            "y": np.round(xy[:, 1]).astype("int32"),
+            "population": np.concatenate(people),
+        }
+    )

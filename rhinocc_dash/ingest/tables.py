@@ -154,10 +154,10 @@ def venue_tables(records, lieux, lieu_records, merges, venue_results) -> dict:
                 "rows_in_file": res.rows_in_file,
                 "rows_outside_region": res.rows_outside_region,
                 "rows_read": res.rows_read,
-                "rows_accepted": len(res.records),
+                "rows_accepted": res.rows_accepted,
                 "rows_quarantined": len(res.quarantine),
                 "encoding": res.encoding,
-                "notes": "; ".join(res.notes),
+                "notes": "; ".join(res.notes + res.problems),
             }
             for res in venue_results
         ]

@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import mapping, shape
+from shapely.geometry import mapping
 from shapely.strtree import STRtree
 
 from ..config import REGION
 from .catalog import BY_KEY
+from .checked import csv_table, geojson_features, pad_code, reading
+from .errors import SourceInvalid, shown_path
 
 # Display simplification tolerances in degrees (about 300 m and 800 m): enough for a regional
 # choropleth.
@@ -32,11 +34,21 @@ def display_geojson(geom, tolerance: float) -> str:
     return json.dumps(mapping(simple), separators=(",", ":"))
 
 
-def _read_features(path: Path) -> list[dict]:
-    data = json.loads(path.read_text(encoding="utf-8-sig"))
-    if data.get("type") == "Feature":
-        return [data]
-    return data.get("features", [])
+COMMUNE_REF_COLUMNS = {
+    "code_insee": "code:5",
+    "nom": "text",
+    "departement": "code:2",
+    "codes_postaux": "text",
+    "population": "integer",
+    "code_epci": "text",
+    "nom_epci": "text",
+    "anciens_codes": "text",
+}
+
+
+def _codes(joined: str) -> list[str]:
+    """« 09240|09290 » → ['09240', '09290'] (a code that lost its leading zero completed)."""
+    return [pad_code(c.strip(), 5) for c in joined.split("|") if c.strip()]
 
 
 def load_commune_ref(sources: Path) -> pd.DataFrame:
@@ -44,23 +56,12 @@ def load_commune_ref(sources: Path) -> pd.DataFrame:
     JSON)."""
     path = BY_KEY["communes_ref"].locate(sources)
     if path.suffix == ".csv":
-        ref = pd.read_csv(path, dtype=str, keep_default_na=False)
-        ref["population"] = pd.to_numeric(ref["population"]).astype("int64")
-        ref["codes_postaux"] = ref["codes_postaux"].map(lambda s: [c for c in s.split("|") if c])
-        ref["anciens_codes"] = ref["anciens_codes"].map(lambda s: [c for c in s.split("|") if c])
-        return ref[
-            [
-                "code_insee",
-                "nom",
-                "departement",
-                "codes_postaux",
-                "population",
-                "code_epci",
-                "nom_epci",
-                "anciens_codes",
-            ]
-        ]
-    return _commune_ref_from_national(path, BY_KEY["epci_ref"].locate(sources))
+        ref = csv_table(path, COMMUNE_REF_COLUMNS)
+        ref["codes_postaux"] = ref["codes_postaux"].map(_codes)
+        ref["anciens_codes"] = ref["anciens_codes"].map(_codes)
+        return ref[list(COMMUNE_REF_COLUMNS)]
+    with reading(path):
+        return _commune_ref_from_national(path, BY_KEY["epci_ref"].locate(sources))
 
 
 def _commune_ref_from_national(communes_json: Path, epci_json: Path | None) -> pd.DataFrame:
@@ -76,7 +77,7 @@ def _commune_ref_from_national(communes_json: Path, epci_json: Path | None) -> p
     for c in communes:
         if (
             c.get("type", "commune-actuelle") != "commune-actuelle"
-            or c.get("region") != REGION.code
+            or c.get("departement") not in REGION.departements
         ):
             continue
         rows.append(
@@ -104,8 +105,8 @@ def load_communes_2018(sources: Path) -> dict[str, object]:
     )
     shapes = {}
     for path in paths:
-        for feature in _read_features(path):
-            shapes[str(feature["properties"]["code"])] = shape(feature["geometry"])
+        for properties, geometry in geojson_features(path, ("code",)):
+            shapes[str(properties["code"])] = geometry
     return shapes
 
 
@@ -124,7 +125,8 @@ class Territory:
     def __post_init__(self):
         self._codes = list(self.shapes)
         self._tree = STRtree([self.shapes[c] for c in self._codes])
-        self._info = self.communes.set_index("code_insee")
+        # One dict per commune: looked up once per record, where a pandas row look-up is slow.
+        self._info = {row["code_insee"]: row for row in self.communes.to_dict("records")}
         self._by_departement = (
             self.communes.groupby("departement")["code_insee"].agg(list).to_dict()
         )
@@ -137,10 +139,10 @@ class Territory:
         """The 2026 code for a current or former INSEE code, else None."""
         if not code:
             return None
-        return code if code in self._info.index else self.old_to_new.get(code)
+        return code if code in self._info else self.old_to_new.get(code)
 
-    def commune(self, code: str) -> pd.Series:
-        return self._info.loc[code]
+    def commune(self, code: str) -> dict:
+        return self._info[code]
 
     def departement_communes(self, departement: str) -> list[str]:
         """Codes of the communes of a département."""
@@ -180,11 +182,23 @@ def build_territory(sources: Path) -> Territory:
         new = code if code in current else old_to_new.get(code)
         if new:
             groups[new].append(geom)
-    shapes = {
-        code: (geoms[0] if len(geoms) == 1 else shapely.union_all(geoms))
-        for code, geoms in groups.items()
-    }
-    shapes = {code: shapes[code] for code in sorted(shapes)}
+    with reading(BY_KEY["communes_2018"].locate(sources)):  # a polygon GEOS cannot merge
+        shapes = {
+            code: (geoms[0] if len(geoms) == 1 else shapely.union_all(geoms))
+            for code, geoms in groups.items()
+        }
+    in_region = ref[ref["departement"].isin(REGION.departements)]
+    # only the region's communes: a point in a neighbouring commune is outside the region
+    wanted = set(in_region["code_insee"])
+    shapes = {code: shapes[code] for code in sorted(shapes) if code in wanted}
+    unshaped = sorted(set(in_region["code_insee"]) - set(shapes))
+    if unshaped:
+        raise SourceInvalid(
+            f"{shown_path(BY_KEY['communes_ref'].locate(sources))} : {len(unshaped)} commune(s) sans "
+            f"contour dans {shown_path(BY_KEY['communes_2018'].locate(sources))} "
+            f"(codes {', '.join(unshaped[:5])}) ; attendu : un contour 2018 par commune, sous son code "
+            "ou l'un de ses anciens codes"
+        )
     points = {code: geom.representative_point() for code, geom in shapes.items()}
     ref = (
         ref[ref["departement"].isin(REGION.departements)]
@@ -197,7 +211,10 @@ def build_territory(sources: Path) -> Territory:
     for row in ref.itertuples():
         if row.code_insee in shapes and row.code_epci:
             epci_parts[row.code_epci].append(shapes[row.code_insee])
-    epci_shapes = {siren: shapely.union_all(parts) for siren, parts in sorted(epci_parts.items())}
+    with reading(BY_KEY["communes_2018"].locate(sources)):
+        epci_shapes = {
+            siren: shapely.union_all(parts) for siren, parts in sorted(epci_parts.items())
+        }
     by_postcode: dict[str, list[str]] = defaultdict(list)
     for row in ref.itertuples():
         for cp in row.codes_postaux:
@@ -207,24 +224,17 @@ def build_territory(sources: Path) -> Territory:
 
 def load_departements(sources: Path) -> list[dict]:
     """Département features (code, nom, geometry) of the région's départements."""
-    features = _read_features(BY_KEY["departements"].locate(sources))
+    features = geojson_features(BY_KEY["departements"].locate(sources), ("code", "nom"))
     return [
-        {
-            "code": str(f["properties"]["code"]),
-            "nom": f["properties"]["nom"],
-            "geometry": shape(f["geometry"]),
-        }
-        for f in features
-        if str(f["properties"]["code"]) in REGION.departements
+        {"code": pad_code(str(props["code"]), 2), "nom": props["nom"], "geometry": geometry}
+        for props, geometry in features
+        if pad_code(str(props["code"]), 2) in REGION.departements
     ]
 
 
 def load_qpv(sources: Path) -> list[dict]:
-    path = BY_KEY["qpv"].locate(sources)
+    features = geojson_features(BY_KEY["qpv"].locate(sources), ("code_qp",))
     return [
-        {
-            **{k: (str(v) if v is not None else None) for k, v in f["properties"].items()},
-            "geometry": shape(f["geometry"]),
-        }
-        for f in _read_features(path)
+        {**{k: (str(v) if v is not None else None) for k, v in props.items()}, "geometry": geometry}
+        for props, geometry in features
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,10 +13,11 @@ from .readers import SourceFileError, read_records
 from .territory import Territory
 from .venue_sources import ADAPTERS
 
-# Columns without which a source's rows cannot be understood: their absence is reported once per
-# file.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Columns without which a source's rows cannot be understood (a tuple: any one of them will do); their
+# absence makes the source partial: the build stops unless told to accept it.
 EXPECTED_COLUMNS = {
-    "rhinocc": ("nom", "ville", "code_postal", "lat", "lon"),
+    "rhinocc": ("nom", "ville", "code_postal", ("lat", "BAN_latitude"), ("lon", "BAN_longitude")),
     "france_services_2024": ("lib_fs", "insee_dep", "insee_com", "latitude", "longitude"),
     "france_services_2022": ("lib_fs", "insee_dep", "insee_com", "latitude", "longitude"),
     "cnfs": ("nom", "code_postal", "latitude", "longitude"),
@@ -35,10 +37,22 @@ class VenueSourceResult:
     rows_outside_region: int = 0
     encoding: str = ""
     notes: list[str] = field(default_factory=list)
+    # Why the file cannot be used as it is (French): unreadable, expected columns missing.
+    problems: list[str] = field(default_factory=list)
+
+    released: int | None = None  # accepted rows, once the records are handed over (see `release`)
+
+    @property
+    def rows_accepted(self) -> int:
+        return len(self.records) if self.released is None else self.released
 
     @property
     def rows_read(self) -> int:
-        return len(self.records) + len(self.quarantine)
+        return self.rows_accepted + len(self.quarantine)
+
+    def release(self) -> None:
+        """Drop the accepted records once the build holds them in a table (memory at scale)."""
+        self.released, self.records = self.rows_accepted, []
 
 
 def _public_raw(source: str, raw: dict) -> dict:
@@ -48,6 +62,16 @@ def _public_raw(source: str, raw: dict) -> dict:
     return raw
 
 
+def missing_columns(key: str, columns: set[str]) -> list[str]:
+    """Expected columns of a source absent from a file (« lat ou BAN_latitude » for alternatives)."""
+    missing = []
+    for expected in EXPECTED_COLUMNS.get(key, ()):
+        options = expected if isinstance(expected, tuple) else (expected,)
+        if not columns & set(options):
+            missing.append(" ou ".join(f"« {o} »" for o in options))
+    return missing
+
+
 def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> VenueSourceResult:
     """Accepted records and quarantined rows of one venue file; never raises on bad content."""
     result = VenueSourceResult(entry.key, entry.vintage, str(path))
@@ -55,7 +79,7 @@ def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> Ve
     try:
         read = read_records(path)
     except (SourceFileError, OSError) as exc:
-        result.notes.append(f"Fichier illisible : {exc}")
+        result.problems.append(f"fichier illisible : {exc}")
         return result
     result.encoding, result.notes = read.encoding, list(read.notes)
     result.rows_in_file = len(read.rows)
@@ -64,28 +88,37 @@ def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> Ve
         if read.rows
         else set()
     )
-    missing = [c for c in EXPECTED_COLUMNS.get(entry.key, ()) if read.rows and c not in columns]
-    if missing:
-        result.notes.append("Colonnes absentes : " + ", ".join(missing))
-    seen: dict[str, int] = {}
+    if read.rows and any(isinstance(r, dict) for _, r in read.rows):
+        missing = missing_columns(entry.key, columns)
+        if missing:
+            result.problems.append("colonnes attendues absentes : " + ", ".join(missing))
+    # Each distinct row: its number, and whether it lies outside the région.
+    seen: dict[str, tuple[int, bool]] = {}
     for row_no, raw in read.rows:
         if not isinstance(raw, dict):
             _quarantine(
                 result, row_no, raw, "ligne_invalide", "Enregistrement qui n'est pas un objet"
             )
             continue
+        if row_no in read.defects:
+            _quarantine(result, row_no, raw, *read.defects[row_no])
+            continue
         raw = _public_raw(entry.key, raw)
         raw_json = json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
+        if raw_json in seen:
+            first_row, outside = seen[raw_json]
+            if outside:
+                result.rows_outside_region += 1
+            else:
+                _quarantine(
+                    result, row_no, raw, "doublon_exact", f"Ligne identique à la ligne {first_row}"
+                )
+            continue
         draft = adapter(raw)
+        seen[raw_json] = (row_no, draft is None)
         if draft is None:
             result.rows_outside_region += 1
             continue
-        if raw_json in seen:
-            _quarantine(
-                result, row_no, raw, "doublon_exact", f"Ligne identique à la ligne {seen[raw_json]}"
-            )
-            continue
-        seen[raw_json] = row_no
         if entry.key.startswith("france_services"):
             draft["edition_date"] = (
                 entry.vintage
@@ -100,13 +133,15 @@ def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> Ve
 
 
 def _quarantine(result: VenueSourceResult, row_no: int, raw, code: str, reason: str) -> None:
+    text = json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
     result.quarantine.append(
         {
             "source": result.source,
             "source_row": row_no,
             "reason_code": code,
             "reason": reason,
-            "raw": json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str),
+            # Bytes that were not UTF-8 are stored as U+FFFD (the warehouse holds valid text only).
+            "raw": _SURROGATE.sub("\ufffd", text),
         }
     )
 

@@ -6,6 +6,10 @@ cards, the router guard).
 """
 
 from .auth import maintainer, sign_in
+from .banners import data_age_banner, source_status_banner
+from .basemap import UNREACHABLE as TILES_UNREACHABLE
+from .basemap import base_layers, tile_fallback, unreachable_notice
+from .context import regional_context
 from .controls import (
     clicked_feature,
     filter_sidebar,
@@ -40,12 +44,13 @@ from .dedup import decisions_section as dedup_decisions_section
 from .dedup import pairs_section as dedup_pairs_section
 from .dedup import quality_figures as dedup_quality_figures
 from .gap import focus_departement, gap_map, gap_table, hypotheses_table
+from .history import history_block
+from .store import history, pin_warehouse
 from .tables import csv_button, table
 from .widgets import (
     chart_block,
     clicked_code,
     coverage_table,
-    data_age_banner,
     epci_drill_down,
     frame_with_total,
     html_legend,
@@ -65,16 +70,7 @@ from .widgets import (
 )
 
 __all__ = [
-    "is_phone",
-    "focus_departement",
-    "gap_map",
-    "gap_table",
-    "hypotheses_table",
-    "dedup_decisions_section",
-    "dedup_pairs_section",
-    "dedup_quality_figures",
-    "maintainer",
-    "sign_in",
+    "regional_context",
     "caption",
     "catalogue",
     "chart_block",
@@ -83,43 +79,61 @@ __all__ = [
     "clicked_code",
     "clicked_feature",
     "coverage_table",
-    "current_sources",
-    "departement_coverage",
-    "data_age_banner",
-    "epci_drill_down",
-    "reference",
     "csv_button",
-    "table",
+    "current_sources",
+    "data_age_banner",
+    "source_status_banner",
+    "TILES_UNREACHABLE",
+    "base_layers",
+    "tile_fallback",
+    "unreachable_notice",
+    "dedup_decisions_section",
+    "dedup_pairs_section",
+    "dedup_quality_figures",
+    "departement_coverage",
     "epci_coverage",
+    "epci_drill_down",
     "filter_sidebar",
+    "focus_departement",
     "frame_with_total",
+    "gap_map",
     "gap_sidebar",
+    "gap_table",
     "geometries",
-    "qpv_url",
+    "history",
+    "history_block",
     "html_legend",
+    "hypotheses_table",
     "hypothetical_lieux",
+    "is_phone",
     "key_figures",
     "lieu_detail",
     "lieu_dialog",
-    "map_legends",
     "lieux",
     "lieux_table",
+    "maintainer",
     "map_allowed",
+    "map_legends",
     "map_options_sidebar",
     "picked_lieu",
+    "pin_warehouse",
+    "qpv_url",
     "query",
     "readable_records",
+    "reference",
     "regional_reference",
     "report_inputs",
     "service_frame",
     "sidebar",
+    "sign_in",
     "source_label",
     "source_names",
     "source_with_vintage",
     "standard_exports",
+    "table",
     "through_router",
-    "url_notices",
     "today",
+    "url_notices",
     "whatif",
     "whatif_block",
 ]

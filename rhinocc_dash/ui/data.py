@@ -9,56 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
 from .. import maintainers, texts, warehouse
 from ..analysis import lieux as lieux_filters
 from ..analysis import service, sources
-from ..config import resolve_db, resolve_overrides, resolve_sources
-from ..ingest import SourcesMissing, build, overrides
+from ..config import resolve_overrides
+from ..ingest import overrides
 from ..views import deck
 from .static_files import publish_json
-
-Key = tuple[str, float]  # warehouse path and version (its modification time)
-
-
-@st.cache_resource(show_spinner=False)
-def _connection(db_path: str, version: float) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per warehouse file and version."""
-    return warehouse.connect_read_only(db_path)
-
-
-def _build_with_status(db: Path) -> None:
-    with st.status(texts.BUILDING, expanded=True) as status:
-        bar = st.progress(0.0)
-
-        def report(step: int, total: int, label: str) -> None:
-            bar.progress(step / total, text=f"{step}/{total} · {label}")
-
-        try:
-            build(resolve_sources(), db, progress=report)
-        except SourcesMissing as exc:
-            status.update(label=texts.BUILD_FAILED, state="error")
-            st.error(texts.NO_SOURCES_TITLE)
-            st.code(str(exc), language=None)
-            st.stop()
-        status.update(label=texts.BUILD_DONE, state="complete", expanded=False)
-
-
-def _key() -> Key:
-    """Path and version of the warehouse, built first (behind a progress status) if it is missing."""
-    db = resolve_db()
-    if not db.is_file():
-        _build_with_status(db)
-    return str(db), db.stat().st_mtime
-
-
-def _con(key: Key) -> duckdb.DuckDBPyConnection:
-    return _connection(*key)
+from .store import Key, _con, _key
 
 
 @st.cache_data(show_spinner=False)

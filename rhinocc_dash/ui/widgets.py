@@ -21,7 +21,6 @@ from ..views.tables import lieux_export
 from .data import (
     caption,
     catalogue,
-    data_age,
     epci_coverage,
     query,
     service_frame,
@@ -46,12 +45,6 @@ def sidebar(pages: list | None = None) -> None:
     if pages:
         st.sidebar.divider()
     st.sidebar.caption(texts.SIDEBAR_NOTE)
-
-
-def data_age_banner() -> None:
-    """How old the data is, on every page: the vintage range of today's venue sources."""
-    oldest, newest = data_age()
-    st.caption(texts.DATA_AGE.format(oldest=oldest, newest=newest))
 
 
 def html_legend(

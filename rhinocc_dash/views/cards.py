@@ -29,7 +29,8 @@ def lieu_card(
         for k in ("telephone", "courriel", "site_web")
         if present(lieu.get(k)) and lieu.get(k)
     )
-    hours = french_week(lieu.get("horaires")) or first("horaires_original") or "non renseignés"
+    week = french_week(lieu["horaires"]) if present(lieu.get("horaires")) else None
+    hours = week or first("horaires_original") or "non renseignés"
     if not present(lieu.get("date_maj")):
         updated = "inconnue (aucune source ne date cette fiche)"
     elif lieu.get("date_maj_precision") == "edition":

@@ -196,3 +196,30 @@ def evolution_bars(table: pd.DataFrame, names: dict[str, str], title: str) -> go
     figure.update_yaxes(type="category", autorange="reversed", automargin=True)
     figure.update_xaxes(title_text="sites France Services")
     return _layout(figure, title, None, max(340, 110 + 2 * BAR_HEIGHT_PX * len(table)))
+
+
+def history_bars(history: pd.DataFrame, title: str) -> go.Figure:
+    """Lieux in each published version, stacked by main label; each bar names its publication date
+    and its venue sources' vintages."""
+    versions = list(dict.fromkeys(history["version"]))
+    labels = {}
+    for version, part in history.groupby("version", sort=False):
+        published = str(part["publiee_le"].iloc[0])[:10]
+        day = "/".join(reversed(published.split("-"))) if published else version
+        labels[version] = f"{day}<br><sub>{part['millesimes'].iloc[0]}</sub>"
+    figure = go.Figure()
+    totals = history.groupby(["version", "categorie"])["lieux"].sum()
+    for category, colour in LABEL_COLOURS.items():
+        values = [int(totals.get((v, category), 0)) for v in versions]
+        if any(values):
+            figure.add_bar(
+                x=[labels[v] for v in versions],
+                y=values,
+                name=category,
+                marker_color=colour,
+                hovertemplate=category + " : %{y:,d} lieux<extra></extra>",
+            )
+    figure.update_layout(barmode="stack")
+    figure.update_xaxes(type="category")
+    figure.update_yaxes(title_text="lieux")
+    return _layout(figure, title, None, 420)

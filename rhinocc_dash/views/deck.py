@@ -40,6 +40,10 @@ BLANK_STYLE_URL = "data:application/json," + urllib.parse.quote(
 )
 
 
+# Base layers drawn over the choropleth (which is opaque): the département outlines and the town names.
+OVER_CHOROPLETH = ("fond_departements", "fond_villes")
+
+
 class CompactDeck(pdk.Deck):
     """A Deck serialised without indentation (pydeck indents by default, which triples the payload), and
     without any base map style to fetch when the base map is off: Streamlit would otherwise pick a tiled
@@ -181,10 +185,13 @@ def build_deck(
     selected: tuple[float, float] | None,
     view: pdk.ViewState = INITIAL_VIEW,
     basemap: bool = True,
+    base: list[pdk.Layer] | None = None,
 ) -> pdk.Deck:
-    """The map: choropleth under QPV outlines under density hexagons under lieux points. The
-    choropleth and the QPV are GeoJSON, inline or as the URL of a static file (fetched once)."""
-    layers = []
+    """The map: the offline `base` (outlines and town names, see `basemap`) under the choropleth under
+    QPV outlines under density hexagons under lieux points. The choropleth and the QPV are GeoJSON,
+    inline or as the URL of a static file (fetched once)."""
+    base = list(base or [])
+    layers = [layer for layer in base if layer.id not in OVER_CHOROPLETH]
     if choropleth is not None:
         layers.append(
             pdk.Layer(
@@ -212,6 +219,7 @@ def build_deck(
                 line_width_min_pixels=2,
             )
         )
+    layers += [layer for layer in base if layer.id in OVER_CHOROPLETH]
     if density and points is not None and len(points):
         layers.append(
             pdk.Layer(

@@ -64,3 +64,8 @@ DEPARTEMENTS: tuple[RGB, ...] = (
 def hex_colour(rgb: RGB) -> str:
     """« #0f6e8c » for (15, 110, 140)."""
     return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+# Data updates: lieux a new version adds or removes.
+ADDED = (26, 152, 80)
+REMOVED = (215, 48, 39)

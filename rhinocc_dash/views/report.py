@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,33 +23,13 @@ from ..analysis.departement import (
 )
 from ..config import REGION
 from ..formatting import fmt_date, fmt_decimal, fmt_estimate, fmt_int, fmt_percent
-from . import charts, palette, plots
+from . import charts, plots
+from .report_blocks import NUMERIC, PRINT_CSS, Sentence, sentence, sentence_html
 from .tables import Kinds, display_values
-
-PRINT_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:1000px;margin:auto;
-padding:1.5em;line-height:1.45}h1{color:PRIMARY_COLOUR;margin-bottom:.2em}h2{border-bottom:2px solid PRIMARY_COLOUR;
-padding-bottom:.2em;margin-top:1.6em}.summary{background:#f3f8f9;border-left:4px solid PRIMARY_COLOUR;padding:.4em 1em}
-.figures{display:grid;grid-template-columns:repeat(3,1fr);gap:.8em}.figure{border:1px solid #ccd;
-border-radius:6px;padding:.6em}.figure .value{font-size:1.6em;font-weight:600}.figure .label{font-size:.9em}
-.source{color:#555;font-size:.85em}table{border-collapse:collapse;width:100%;font-size:.85em}
-th,td{border:1px solid #ccd;padding:.25em .4em;text-align:left}td.n{text-align:right;white-space:nowrap}
-th{background:#eef4f6}.estimate{font-style:italic}dt{font-weight:600;margin-top:.4em}dd{margin-left:1.2em}
-@media print{body{max-width:none;padding:0}h2{break-after:avoid}.chart,.figures,table,.summary{break-inside:avoid}
-@page{size:A4;margin:14mm}}
-""".replace("PRIMARY_COLOUR", palette.hex_colour(palette.PRIMARY))
-NUMERIC = {"int", "decimal0", "decimal1", "decimal2", "percent", "percent_value", "estimate"}
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
 def _esc(value) -> str:
     return html.escape("" if value is None else str(value))
-
-
-def _sentence(template: str, **values) -> str:
-    """A summary sentence: values escaped, **bold** markers turned into <strong>."""
-    text = _esc(template.format(**{k: str(v) for k, v in values.items()}))
-    return _BOLD.sub(r"<strong>\1</strong>", text)
 
 
 def _figure(key: str, label: str, value: str, note: str = "") -> str:
@@ -84,56 +63,55 @@ def _chart(figure: go.Figure, chart_id: str) -> str:
     )
 
 
-def _blocks(figures: dict, catalogue: pd.DataFrame) -> list[str]:
+def figure_rows(figures: dict, catalogue: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """(key, label, value, source note) of each key figure, formatted once for every renderer."""
     population_note = sources.short(catalogue, "population")
     labels = texts.REPORT_FIGURES
     return [
-        _figure(
+        (
             "lieux",
             labels["lieux"],
             fmt_int(figures["lieux"]),
             texts.REPORT_LIEUX_NOTE.format(n=len(sources.lieux_sources(catalogue))),
         ),
-        _figure(
+        (
             "lieux_pour_10000",
             labels["lieux_pour_10000"],
             fmt_decimal(figures["lieux_pour_10000"], 2),
             population_note,
         ),
-        _figure(
-            "population", labels["population"], fmt_int(figures["population"]), population_note
-        ),
-        _figure(
+        ("population", labels["population"], fmt_int(figures["population"]), population_note),
+        (
             "communes_avec_lieu",
             labels["communes_avec_lieu"],
             f"{fmt_int(figures['communes_avec_lieu'])} / {fmt_int(figures['communes'])}",
             sources.short(catalogue, "communes"),
         ),
-        _figure(
+        (
             "part_population_10km",
             labels["part_population_10km"],
             fmt_percent(figures["part_population_10km"]),
             texts.REPORT_WITHIN_NOTE,
         ),
-        _figure(
+        (
             "distance_mediane_km",
             labels["distance_mediane_km"],
             f"{fmt_decimal(figures['distance_mediane_km'], 1)} km",
             texts.REPORT_DISTANCE_NOTE,
         ),
-        _figure(
+        (
             "taux_pauvrete",
             labels["taux_pauvrete"],
             fmt_percent(figures["taux_pauvrete"], ratio=False),
             sources.short(catalogue, "filosofi_departement"),
         ),
-        _figure(
+        (
             "ifn2020_global",
             labels["ifn2020_global"],
             fmt_decimal(figures["ifn2020_global"], 1),
             texts.REPORT_IFN_NOTE.format(source=sources.short(catalogue, "ifn2020_iris")),
         ),
-        _figure(
+        (
             "illectronisme_estime",
             labels["illectronisme_estime"],
             fmt_estimate(figures["illectronisme_estime"]),
@@ -142,19 +120,19 @@ def _blocks(figures: dict, catalogue: pd.DataFrame) -> list[str]:
     ]
 
 
-def summary(name: str, figures: dict, region: dict, ranking: pd.DataFrame) -> list[str]:
-    """The plain-language summary, one sentence per finding (HTML, escaped)."""
+def summary(name: str, figures: dict, region: dict, ranking: pd.DataFrame) -> list[Sentence]:
+    """The plain-language summary, one sentence per finding."""
     first, second, third, fourth, fifth = texts.REPORT_SUMMARY
     beyond_share = figures["population_au_dela_10km"] / figures["population"]
     sentences = [
-        _sentence(
+        sentence(
             first,
             lieux=fmt_int(figures["lieux"]),
             rate=fmt_decimal(figures["lieux_pour_10000"], 1),
             region=REGION.name,
             region_rate=fmt_decimal(region["lieux_pour_10000"], 1),
         ),
-        _sentence(
+        sentence(
             second,
             median=fmt_decimal(figures["distance_mediane_km"], 1),
             region=REGION.name,
@@ -162,15 +140,15 @@ def summary(name: str, figures: dict, region: dict, ranking: pd.DataFrame) -> li
             beyond=fmt_int(figures["population_au_dela_10km"]),
             beyond_share=fmt_percent(beyond_share),
         ),
-        _sentence(
+        sentence(
             third,
             with_lieu=fmt_int(figures["communes_avec_lieu"]),
             communes=fmt_int(figures["communes"]),
         ),
-        _sentence(fourth, illectronisme=fmt_estimate(figures["illectronisme_estime"]).capitalize()),
+        sentence(fourth, illectronisme=fmt_estimate(figures["illectronisme_estime"]).capitalize()),
     ]
     if len(ranking):
-        sentences.append(_sentence(fifth, gaps=", ".join(ranking["nom"].head(3))))
+        sentences.append(sentence(fifth, gaps=", ".join(ranking["nom"].head(3))))
     return sentences
 
 
@@ -223,24 +201,47 @@ def _epci_charts(dep: str, name: str, inputs: ReportInputs) -> list[str]:
     ]
 
 
-def build_report(dep: str, inputs: ReportInputs, today: dt.date) -> str:
-    """The whole report as one HTML document."""
+def history_table(history: pd.DataFrame | None, dep: str) -> pd.DataFrame:
+    """Lieux of the département in each published version, with its sources' vintages."""
+    if history is None or history.empty:
+        return pd.DataFrame(columns=["version", "millesimes", "lieux"])
+    mine = history[history["departement"] == dep]
+    table = mine.groupby(["version", "millesimes"], sort=False)["lieux"].sum().reset_index()
+    table["version"] = table["version"].map(texts.version_label)
+    return table
+
+
+def freshness_and_sources(
+    records: pd.DataFrame, catalogue: pd.DataFrame, today: dt.date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The age of `records` per source and the source catalogue, as every report shows them."""
+    freshness = quality.freshness(records, today)
+    freshness["source"] = freshness["source"].map(lambda k: sources.label(catalogue, k))
+    return freshness, catalogue.assign(vintage=catalogue["vintage"].map(texts.vintage_text))
+
+
+def gaps_note(inputs: ReportInputs) -> str:
+    minimum = fmt_int(gap.DEFAULT_MINIMUM_POPULATION)
+    return texts.REPORT_GAPS_NOTE.format(n=fmt_int(len(inputs.communes)), minimum=minimum)
+
+
+def build_report(
+    dep: str, inputs: ReportInputs, today: dt.date, history: pd.DataFrame | None = None
+) -> str:
+    """The whole report as one HTML document (`history`: lieux per published version, if any)."""
     name = inputs.departements.set_index("code").loc[dep, "nom"]
     figures = key_figures(dep, inputs)
     ranking = gap_ranking(dep, inputs)
-    freshness = quality.freshness(inputs.records[inputs.records["departement"] == dep], today)
-    freshness["source"] = freshness["source"].map(lambda k: sources.label(inputs.catalogue, k))
-    catalogue = inputs.catalogue.assign(vintage=inputs.catalogue["vintage"].map(texts.vintage_text))
+    records = inputs.records[inputs.records["departement"] == dep]
+    freshness, catalogue = freshness_and_sources(records, inputs.catalogue, today)
     title = texts.REPORT_HEADING.format(name=name, dep=dep)
-    gaps_note = texts.REPORT_GAPS_NOTE.format(
-        n=fmt_int(len(inputs.communes)), minimum=fmt_int(gap.DEFAULT_MINIMUM_POPULATION)
-    )
     glossary = "".join(
         f"<dt>{_esc(term)}</dt><dd>{_esc(text)}</dd>"
         for term, text in texts.REPORT_GLOSSARY.items()
     )
     summary_items = "".join(
-        f"<li>{s}</li>" for s in summary(name, figures, region_figures(inputs), ranking)
+        f"<li>{sentence_html(s)}</li>"
+        for s in summary(name, figures, region_figures(inputs), ranking)
     )
     parts = [
         "<!DOCTYPE html>",
@@ -253,7 +254,7 @@ def build_report(dep: str, inputs: ReportInputs, today: dt.date) -> str:
         f"<h2>{_esc(texts.REPORT_SUMMARY_TITLE)}</h2>",
         f'<ul class="summary" id="resume">{summary_items}</ul>',
         f"<h2>{_esc(texts.REPORT_KEY_FIGURES)}</h2>",
-        f'<div class="figures">{"".join(_blocks(figures, inputs.catalogue))}</div>',
+        f'<div class="figures">{"".join(_figure(*r) for r in figure_rows(figures, inputs.catalogue))}</div>',
         f'<p class="source estimate">{_esc(texts.REPORT_ESTIMATE_NOTE)}</p>',
         f"<h2>{_esc(texts.REPORT_MAP_TITLE)}</h2>",
         *_epci_charts(dep, name, inputs),
@@ -264,7 +265,15 @@ def build_report(dep: str, inputs: ReportInputs, today: dt.date) -> str:
             texts.REPORT_GAP_COLUMNS,
             {**texts.GAP_KINDS, "rang": "int", "population": "int"},
         ),
-        f'<p class="source">{_esc(gaps_note)}</p>',
+        f'<p class="source">{_esc(gaps_note(inputs))}</p>',
+        f"<h2>{_esc(texts.REPORT_HISTORY_TITLE)}</h2>",
+        _table(
+            history_table(history, dep),
+            "historique",
+            texts.REPORT_HISTORY_COLUMNS,
+            {"lieux": "int"},
+        ),
+        f'<p class="source">{_esc(texts.REPORT_HISTORY_NOTE)}</p>',
         f"<h2>{_esc(texts.REPORT_FRESHNESS_TITLE)}</h2>",
         _table(freshness, "fraicheur", texts.QUALITY_COLUMNS),
         f'<p class="source">{_esc(texts.REPORT_FRESHNESS_NOTE.format(today=fmt_date(today)))}</p>',

@@ -114,7 +114,8 @@ def parse(params: Mapping, allowed: Allowed) -> tuple[ViewState, list[str]]:
         colour_by=one("couleur", COLOUR_BY, "categorie", "Couleur des lieux"),
         layers=layers,
         lieu=one("lieu", allowed.lieux, None, "Lieu sélectionné"),
-        basemap=one("fond", {"0", "1"}, "0", "Fond de carte") == "1",
+        # « injoignable »: the browser found the tile server unreachable and turned the base map off.
+        basemap=one("fond", {"0", "1", "injoignable"}, "0", "Fond de carte") == "1",
     )
     return state, notices
 

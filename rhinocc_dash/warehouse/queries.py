@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from functools import cache
 from pathlib import Path
 
@@ -21,18 +23,37 @@ def sql(name: str) -> str:
 
 
 def connect_read_only(db: str | Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to a published warehouse file."""
-    return duckdb.connect(str(db), read_only=True)
+    """A read-only connection to a warehouse file, that sees the file as it is now.
+
+    `duckdb.connect(path)` hands back the database instance already open in this process for the same
+    path, even after a new build replaced the file (the process still holds the old one). Opening the
+    file through a fresh hard link (a new path to the current file, removed at once) always gives a
+    new instance; where a link cannot be made (read-only folder), the path itself is opened."""
+    db = Path(db)
+    link = db.with_name(f".{db.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}-lecture.tmp")
+    try:
+        os.link(db, link)
+    except OSError:
+        return duckdb.connect(str(db), read_only=True)
+    try:
+        return duckdb.connect(str(link), read_only=True)
+    finally:
+        link.unlink(missing_ok=True)
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of `con` (DuckDB's rule for use from several threads)."""
+    return con.cursor()
 
 
 def run(
     con: duckdb.DuckDBPyConnection, name: str, params: dict | tuple | None = None
 ) -> pd.DataFrame:
     """Run a named query on its own cursor (DuckDB's rule for use from several threads)."""
-    cursor = con.cursor()
+    cur = cursor(con)
     try:
         if isinstance(params, dict):
-            return cursor.execute(sql(name), params).df()
-        return cursor.execute(sql(name), list(params or ())).df()
+            return cur.execute(sql(name), params).df()
+        return cur.execute(sql(name), list(params or ())).df()
     finally:
-        cursor.close()
+        cur.close()

@@ -1,0 +1,48 @@
+"""`rhinocc-dash serve`: nginx in front of N Streamlit processes (see `serve`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+from .config import pinned_db, resolve_snapshots, resolve_sources
+from .ingest import SourcesMissing, publication
+from .serve import NGINX, Server, default_workers
+
+
+def register(commands) -> dict:
+    serve = commands.add_parser(
+        "serve",
+        help="servir l'application derrière nginx (plusieurs processus, sessions collantes)",
+    )
+    serve.add_argument("--workers", type=int, default=default_workers(), help="processus Streamlit")
+    serve.add_argument("--port", type=int, default=8080, help="port public de nginx")
+    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (0.0.0.0 : toutes)")
+    serve.add_argument("--base-port", type=int, default=0, help="premier port des processus")
+    serve.add_argument(
+        "--runtime", default=None, help="dossier de la configuration et des journaux"
+    )
+    return {"serve": _serve}
+
+
+def _serve(args) -> int:
+    if not shutil.which(NGINX) and not os.path.exists(NGINX):
+        print(
+            "nginx est introuvable : `make serve` l'installe (paquet Debian nginx).",
+            file=sys.stderr,
+        )
+        return 2
+    try:  # publish first, once: the workers then only read
+        if pinned_db() is None:
+            publication.ensure_current(resolve_snapshots(), resolve_sources())
+    except (SourcesMissing, publication.SnapshotError) as exc:
+        print(f"Aucune version publiée et publication impossible : {exc}", file=sys.stderr)
+        return 2
+    options = {"workers": args.workers, "port": args.port, "host": args.host}
+    if args.base_port:
+        options["base_port"] = args.base_port
+    if args.runtime:
+        options["runtime"] = args.runtime
+    Server(**options).run_forever()
+    return 0

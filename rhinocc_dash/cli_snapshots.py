@@ -1,0 +1,136 @@
+"""Command line for published snapshots: `warehouse`, `publish`, `snapshots`, `rollback`, `prune`.
+
+For scheduled updates (cron, systemd timers): `rhinocc-dash publish --file nouveau.csv --comment …`
+recognises the file, builds, publishes and logs it; a failure leaves the current snapshot serving.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from pathlib import Path
+
+from .config import resolve_snapshots, resolve_sources
+from .formatting import fmt_int
+from .ingest import SourcesMissing, publication, recognise, snapshots
+
+
+def register(commands, progress_line) -> dict:
+    """Add the subcommands to the CLI's parser; returns their handlers."""
+    global _progress_line
+    _progress_line = progress_line
+    ensure = commands.add_parser(
+        "warehouse",
+        help="s'assurer qu'une version publiée et à jour existe (la publier sinon)",
+    )
+    ensure.add_argument("--sources", help="dossier des sources de base")
+    publish = commands.add_parser("publish", help="construire et publier une nouvelle version")
+    publish.add_argument("--sources", help="dossier de sources complet (remplace la base)")
+    publish.add_argument(
+        "--file",
+        action="append",
+        default=[],
+        metavar="FICHIER",
+        help="fichier source à apporter (reconnu automatiquement ; répétable)",
+    )
+    publish.add_argument(
+        "--as",
+        dest="as_source",
+        action="append",
+        default=[],
+        metavar="CLÉ",
+        help="clé de la source de chaque --file, si la reconnaissance échoue (dans l'ordre)",
+    )
+    publish.add_argument("--vintage", action="append", default=[], metavar="CLÉ=MILLÉSIME")
+    publish.add_argument("--comment", required=True, help="pourquoi cette publication")
+    publish.add_argument("--by", default=None, help="qui publie (défaut : l'utilisateur système)")
+    commands.add_parser("snapshots", help="lister les versions publiées")
+    rollback = commands.add_parser("rollback", help="revenir à une version publiée")
+    rollback.add_argument("version")
+    rollback.add_argument("--by", default=None)
+    prune = commands.add_parser("prune", help="supprimer les plus anciennes versions")
+    prune.add_argument("--keep", type=int, default=snapshots.KEEP_DEFAULT)
+    return {
+        "warehouse": _ensure,
+        "publish": _publish,
+        "snapshots": _list,
+        "rollback": _rollback,
+        "prune": _prune,
+    }
+
+
+def _progress_line(stream=sys.stderr):  # replaced by the CLI's own at registration
+    return None
+
+
+def _folder() -> Path:
+    return resolve_snapshots()
+
+
+def _ensure(args) -> int:
+    try:
+        db = publication.ensure_current(_folder(), resolve_sources(args.sources), _progress_line())
+    except (SourcesMissing, snapshots.SnapshotError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"Version courante : {db.parent.name} ({db})", file=sys.stderr)
+    return 0
+
+
+def _publish(args) -> int:
+    folder, who = _folder(), args.by or getpass.getuser()
+    base = resolve_sources(args.sources)
+    uploads, vintages = {}, dict(v.split("=", 1) for v in args.vintage if "=" in v)
+    for position, name in enumerate(args.file):
+        path = Path(name)
+        forced = args.as_source[position] if position < len(args.as_source) else None
+        found = recognise.recognise(path, path.name, forced)
+        if not found.ok:
+            print(f"{path.name} : {found.message}", file=sys.stderr)
+            return 2
+        prepared = recognise.normalise(found, folder / snapshots.STAGING)
+        uploads[found.key] = (prepared, path.name)
+        vintages.setdefault(found.key, found.vintage)
+        print(f"{path.name} : {found.summary}", file=sys.stderr)
+    try:
+        staged = publication.stage(
+            folder, base, uploads, vintages, _progress_line(), carry=not args.sources
+        )
+        record = publication.publish(folder, staged, who, args.comment, base)
+    except (SourcesMissing, snapshots.SnapshotError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(
+        f"Publié : {record['version']} ({fmt_int(record['lieux'])} lieux, "
+        f"{record['size_bytes'] / 1e6:.1f} Mo, {record['build_seconds']} s)".replace(".", ","),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _list(_args) -> int:
+    folder = _folder()
+    current = snapshots.current_version(folder)
+    for record in snapshots.list_snapshots(folder):
+        mark = "*" if record["version"] == current else " "
+        print(
+            f"{mark} {record['version']}  {fmt_int(record.get('lieux', 0)):>6} lieux  "
+            f"{record.get('published_by', '?'):<12} {record.get('comment', '')}"
+        )
+    return 0
+
+
+def _rollback(args) -> int:
+    try:
+        snapshots.rollback(_folder(), args.version, args.by or getpass.getuser())
+    except snapshots.SnapshotError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"Version courante : {args.version}", file=sys.stderr)
+    return 0
+
+
+def _prune(args) -> int:
+    removed = snapshots.prune(_folder(), args.keep)
+    print(f"{len(removed)} version(s) supprimée(s)", file=sys.stderr)
+    return 0

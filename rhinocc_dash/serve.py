@@ -1,0 +1,214 @@
+"""Production serving: nginx in front of N Streamlit processes, supervised.
+
+`rhinocc-dash serve --workers N --port P` writes nginx's configuration from
+`deploy/nginx.conf.template` (sticky sessions by a cookie nginx sets, WebSocket proxying, gzip,
+timeouts, security headers, the upload limit of the update page), starts the workers on loopback ports,
+then nginx, all in the foreground; checks every worker's health endpoint and restarts one that died or
+stopped answering; stops everything cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+Each worker reads the published warehouse read-only (one connection per process, a cursor per query).
+The state of the running set (ports, process ids) is written to `<runtime>/workers.json` for tests and
+operators.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import PROJECT_ROOT
+from .serving import HEALTH_PATH, start_streamlit
+
+TEMPLATE = Path(__file__).parent / "deploy" / "nginx.conf.template"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+CHECK_EVERY_S = 2.0
+UNHEALTHY_AFTER = 3  # failed checks in a row before a worker is restarted
+
+
+def render(runtime: Path, host: str, port: int, worker_ports: list[int], static: Path) -> str:
+    """nginx's configuration for these workers."""
+    upstreams = "\n".join(
+        f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in worker_ports
+    )
+    text = TEMPLATE.read_text(encoding="utf-8")
+    for name, value in (
+        ("RUNTIME", str(runtime)),
+        ("UPSTREAMS", upstreams),
+        ("LISTEN_HOST", host),
+        ("PORT", str(port)),
+        ("STATIC", str(static)),
+    ):
+        text = text.replace(f"@@{name}@@", value)
+    return text
+
+
+@dataclass
+class Worker:
+    port: int
+    process: subprocess.Popen | None = None
+    failures: int = 0
+    restarts: int = 0
+
+
+@dataclass
+class Server:
+    """N workers and nginx, supervised."""
+
+    workers: int
+    port: int
+    host: str = "127.0.0.1"
+    base_port: int = 0
+    runtime: Path = PROJECT_ROOT / "data" / "serve"
+    env: dict = field(default_factory=dict)
+    pool: list[Worker] = field(default_factory=list)
+    nginx: subprocess.Popen | None = None
+    stopping: bool = False
+
+    def __post_init__(self) -> None:
+        base = self.base_port or self.port + 1
+        self.pool = [Worker(base + i) for i in range(self.workers)]
+        self.runtime = Path(self.runtime)
+
+    def start(self) -> None:
+        self.runtime.mkdir(parents=True, exist_ok=True)
+        for worker in self.pool:
+            self._spawn(worker)
+        for worker in self.pool:
+            if not _wait_health(worker.port, 120):
+                raise RuntimeError(f"le processus Streamlit du port {worker.port} ne répond pas")
+        config = self.runtime / "nginx.conf"
+        config.write_text(
+            render(
+                self.runtime,
+                self.host,
+                self.port,
+                [w.port for w in self.pool],
+                PROJECT_ROOT / "static",
+            ),
+            encoding="utf-8",
+        )
+        self.nginx = subprocess.Popen(
+            [NGINX, "-c", str(config), "-p", str(self.runtime), "-g", "daemon off;"],
+            stderr=open(self.runtime / "nginx-stderr.log", "ab"),  # noqa: SIM115
+        )
+        self._write_state()
+
+    def _spawn(self, worker: Worker) -> None:
+        log = open(self.runtime / f"worker-{worker.port}.log", "ab")  # noqa: SIM115
+        # Two malloc arenas: a multi-threaded Python process then gives memory back after the
+        # sessions close instead of keeping one arena per thread that ever ran a script.
+        env = {"MALLOC_ARENA_MAX": "2", **self.env}
+        worker.process = start_streamlit(worker.port, env, log=log)
+        worker.failures = 0
+
+    def _write_state(self) -> None:
+        state = {
+            "port": self.port,
+            "nginx_pid": self.nginx.pid if self.nginx else None,
+            "workers": [
+                {
+                    "port": w.port,
+                    "pid": w.process.pid if w.process else None,
+                    "restarts": w.restarts,
+                }
+                for w in self.pool
+            ],
+        }
+        (self.runtime / "workers.json").write_text(json.dumps(state), encoding="utf-8")
+
+    def check(self) -> None:
+        """Restart a worker that exited or failed its health check several times in a row."""
+        for worker in self.pool:
+            alive = worker.process is not None and worker.process.poll() is None
+            healthy = alive and _healthy(worker.port)
+            worker.failures = 0 if healthy else worker.failures + 1
+            if not alive or worker.failures >= UNHEALTHY_AFTER:
+                if alive:
+                    worker.process.kill()
+                    worker.process.wait(timeout=10)
+                print(
+                    f"Redémarrage du processus du port {worker.port}", file=sys.stderr, flush=True
+                )
+                worker.restarts += 1
+                self._spawn(worker)
+                self._write_state()
+        if self.nginx is not None and self.nginx.poll() is not None and not self.stopping:
+            print("nginx s'est arrêté : redémarrage", file=sys.stderr, flush=True)
+            self.nginx = subprocess.Popen(
+                [
+                    NGINX,
+                    "-c",
+                    str(self.runtime / "nginx.conf"),
+                    "-p",
+                    str(self.runtime),
+                    "-g",
+                    "daemon off;",
+                ]
+            )
+            self._write_state()
+
+    def stop(self) -> None:
+        self.stopping = True
+        if self.nginx is not None and self.nginx.poll() is None:
+            self.nginx.send_signal(signal.SIGQUIT)  # graceful: finish the requests in flight
+        for worker in self.pool:
+            if worker.process is not None and worker.process.poll() is None:
+                worker.process.terminate()
+        for process in [self.nginx, *(w.process for w in self.pool)]:
+            if process is not None:
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+    def run_forever(self) -> None:
+        def stop_on_signal(signum, _frame):
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop_on_signal)
+        self.start()
+        print(
+            f"rhinocc-dash : http://{self.host}:{self.port} ({self.workers} processus Streamlit "
+            f"derrière nginx ; Ctrl-C pour arrêter)",
+            file=sys.stderr,
+            flush=True,
+        )
+        try:
+            while True:
+                time.sleep(CHECK_EVERY_S)
+                self.check()
+        except KeyboardInterrupt:
+            print("Arrêt…", file=sys.stderr, flush=True)
+        finally:
+            self.stop()
+
+
+def _healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{HEALTH_PATH}", timeout=2) as reply:
+            return reply.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _wait_health(port: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _healthy(port):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def default_workers() -> int:
+    """One worker per core."""
+    return max(1, os.cpu_count() or 1)

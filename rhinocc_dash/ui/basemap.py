@@ -1,0 +1,68 @@
+"""Streamlit side, the offline base map (outlines and towns from the warehouse, see `views.basemap`) and
+the switch to it when the tile server cannot be reached."""
+
+from __future__ import annotations
+
+import pydeck as pdk
+import streamlit as st
+
+from .. import texts, warehouse
+from ..analysis import service, workshop
+from ..views import basemap
+from .static_files import publish_json
+from .store import Key, _con, _key
+
+# The tile style the map asks for when the base map is on (Carto's « light », as pydeck names it).
+TILE_PROBE_URL = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+PROBE_TIMEOUT_MS = 3000
+UNREACHABLE = "injoignable"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _outline_urls(key: Key) -> tuple[str, str]:
+    con = _con(key)
+    departements = publish_json(basemap.outline_features(service.geometries(con, "departement")))
+    communes = publish_json(basemap.outline_features(service.geometries(con, "commune")))
+    return departements, communes
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _towns(key: Key, per_departement: int):
+    return workshop.main_towns(warehouse.run(_con(key), "communes_base"), per_departement)
+
+
+def base_layers(large: bool = False, communes: bool = True, towns: int = 2) -> list[pdk.Layer]:
+    """Département (and commune) outlines and the `towns` largest towns of each département."""
+    key = _key()
+    departement_url, commune_url = _outline_urls(key)
+    return basemap.base_layers(
+        departement_url, commune_url if communes else None, _towns(key, towns), large
+    )
+
+
+def tile_fallback() -> None:
+    """With the tiled base map on: the browser checks that the tile server answers, and if it does not
+    (no network, a blocked host), reloads the page with `fond=injoignable`, which the map page reads
+    as « base map off » and says so. The check runs once per page load."""
+    script = f"""
+<script>
+(function () {{
+  if (window.__rhinoccTileProbe) return;
+  window.__rhinoccTileProbe = true;
+  const url = new URL(window.location.href);
+  const give_up = () => {{
+    url.searchParams.set("fond", "{UNREACHABLE}");
+    window.location.replace(url.toString());
+  }};
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), {PROBE_TIMEOUT_MS});
+  fetch("{TILE_PROBE_URL}", {{mode: "no-cors", cache: "no-store", signal: controller.signal}})
+    .then(() => clearTimeout(timer))
+    .catch(give_up);
+}})();
+</script>"""
+    st.html(script, unsafe_allow_javascript=True)
+
+
+def unreachable_notice() -> None:
+    st.info(texts.MAP_TILES_UNREACHABLE)

@@ -1,0 +1,273 @@
+"""Streamlit side, the workshop mode: large type, one idea per screen, keyboard and on-screen
+navigation, the position in the URL, offline maps, a QR code of the current address.
+
+Figures come from the same cached service functions as the other pages (`data`), formatted by
+`formatting`; every text taken from the data is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import urllib.parse
+
+import pandas as pd
+import segno
+import streamlit as st
+
+from .. import texts
+from ..analysis import workshop
+from ..analysis.departement import gap_ranking, key_figures, regional_gap_ranking
+from ..formatting import fmt_int, fmt_millions, fmt_percent, md_text
+from ..views import deck, viewport
+from ..views.report import figure_rows
+from .basemap import base_layers
+from .data import caption, current_sources, lieux, query, regional_reference, report_inputs, whatif
+from .data import key_figures as region_figures
+from .widgets import map_legends
+
+MAP_HEIGHT = 560
+# Large type for a projected screen; a phone (≤ 640 px) gets ordinary sizes back.
+STYLE = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
+  { display: none !important; }
+.block-container { padding-top: 1.2rem !important; max-width: 1800px; }
+.atelier { color: #111; }
+.atelier h1 { font-size: 3.1rem; line-height: 1.1; margin: 0 0 .4rem 0; color: #0b3954; }
+.atelier .chiffres { display: flex; flex-wrap: wrap; gap: 1.2rem 3rem; margin: .6rem 0 1rem 0; }
+.atelier .chiffre b { display: block; font-size: 4.2rem; line-height: 1; color: #0b3954; }
+.atelier .chiffre span { font-size: 1.6rem; color: #222; }
+.atelier .ecarts { font-size: 1.45rem; line-height: 1.35; padding-left: 1.2em; }
+.atelier .ecarts li { margin-bottom: .5rem; }
+.atelier .source { font-size: 1rem; color: #444; }
+.atelier p { font-size: 1.5rem; }
+[class*="st-key-atelier_"] button p { font-size: 1.4rem; font-weight: 600; }
+@media (max-width: 640px) {
+  .atelier h1 { font-size: 1.7rem; }
+  .atelier .chiffre b { font-size: 2.4rem; }
+  .atelier .chiffre span, .atelier p, .atelier .ecarts { font-size: 1.05rem; }
+  .atelier .chiffres { gap: .8rem 1.6rem; }
+}
+</style>"""
+# ← and → press the on-screen buttons (not in a text field or a list being typed into).
+KEYS = """
+<script>
+(function () {
+  if (window.__rhinoccAtelierKeys) return;
+  window.__rhinoccAtelierKeys = true;
+  document.addEventListener("keydown", function (event) {
+    const target = event.target;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) return;
+    const key = {ArrowRight: "atelier_suivant", ArrowLeft: "atelier_precedent"}[event.key];
+    if (!key || !document.querySelector(".st-key-atelier_sequence")) return;
+    const button = document.querySelector(".st-key-" + key + " button");
+    if (button && !button.disabled) { event.preventDefault(); button.click(); }
+  });
+})();
+</script>"""
+
+
+def _figures(items: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f'<div class="chiffre"><b>{html.escape(v)}</b><span>{html.escape(label)}</span></div>'
+        for v, label in items
+    )
+    return f'<div class="chiffres">{cells}</div>'
+
+
+def _block(title: str, body: str = "", source: str = "") -> None:
+    note = f'<div class="source">{html.escape(source)}</div>' if source else ""
+    st.html(f'<div class="atelier"><h1>{html.escape(title)}</h1>{body}{note}</div>')
+
+
+def setup() -> None:
+    st.html(STYLE)
+    st.html(KEYS, unsafe_allow_javascript=True)
+
+
+def sequence() -> tuple[list[workshop.Screen], dict[str, str], list[str]]:
+    """The screens (the URL's `deps` chooses the départements), their titles, notices."""
+    deps = query("departement_list")
+    names = dict(zip(deps["code"], deps["nom"], strict=True))
+    chosen, ignored = workshop.chosen_departements(st.query_params.get("deps", ""), list(names))
+    screens = workshop.sequence(list(names), chosen)
+    titles = {
+        s.key: texts.WORKSHOP_TITLES[s.kind].format(
+            nom=names.get(s.departement), code=s.departement
+        )
+        for s in screens
+    }
+    notices = [texts.WORKSHOP_UNKNOWN_DEPS.format(values=", ".join(ignored))] if ignored else []
+    return screens, titles, notices
+
+
+def _go(key: str) -> None:
+    st.query_params["ecran"] = key
+
+
+def _jumped() -> None:
+    _go(st.session_state["atelier_aller"])
+
+
+def navigation(screens: list[workshop.Screen], titles: dict[str, str], index: int) -> None:
+    """Previous / next buttons (and the arrow keys), the position, a jump to any screen."""
+    with st.container(key="atelier_sequence", horizontal=True, vertical_alignment="center"):
+        before = screens[workshop.step(screens, index, -1)].key
+        after = screens[workshop.step(screens, index, +1)].key
+        st.button(
+            texts.WORKSHOP_PREVIOUS,
+            key="atelier_precedent",
+            disabled=index == 0,
+            on_click=_go,
+            args=(before,),
+        )
+        st.button(
+            texts.WORKSHOP_NEXT,
+            key="atelier_suivant",
+            type="primary",
+            disabled=index == len(screens) - 1,
+            on_click=_go,
+            args=(after,),
+        )
+        st.markdown(texts.WORKSHOP_POSITION.format(n=index + 1, total=len(screens)))
+        st.session_state["atelier_aller"] = screens[index].key
+        st.selectbox(
+            texts.WORKSHOP_JUMP,
+            [s.key for s in screens],
+            format_func=titles.get,
+            key="atelier_aller",
+            on_change=_jumped,
+            label_visibility="collapsed",
+            width=320,
+        )
+        st.markdown(f"[{texts.WORKSHOP_EXIT}](./)")  # the home page, same tab
+    st.caption(texts.WORKSHOP_KEYS)
+
+
+def qr_code() -> None:
+    """A QR code of this screen's address, made here (no external service)."""
+    base = st.context.url or ""
+    query = urllib.parse.urlencode(st.query_params.to_dict())
+    address = f"{base.split('?')[0]}?{query}" if query else base
+    if not address:
+        return
+    svg = segno.make(address, error="m").svg_inline(scale=4, border=2)
+    st.html(
+        f'<figure style="margin:0;text-align:center" title="{html.escape(address)}">{svg}'
+        f'<figcaption style="font-size:.95rem">{html.escape(texts.WORKSHOP_QR)}</figcaption></figure>'
+    )
+
+
+def _map(view, selected=None, points: pd.DataFrame | None = None, key: str = "atelier_carte"):
+    shown = lieux() if points is None else points
+    frame = deck.point_frame(shown, "categorie", current_sources())
+    st.pydeck_chart(
+        deck.build_deck(
+            frame, None, None, False, selected, view, basemap=False, base=base_layers(large=True)
+        ),
+        height=MAP_HEIGHT,
+        key=key,
+    )
+
+
+def context_screen(title: str) -> None:
+    figures = region_figures()
+    poverty = regional_reference()["taux_pauvrete"]
+    items = []
+    if texts.A_ACCOMPAGNER_PERSONNES is not None:
+        items += [
+            (fmt_millions(texts.A_ACCOMPAGNER_PERSONNES), texts.WORKSHOP_CONTEXT_PEOPLE),
+            (fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False), texts.WORKSHOP_CONTEXT_SHARE),
+        ]
+    items.append((fmt_percent(poverty, ratio=False), texts.CONTEXT_PAUVRETE))
+    if texts.ILLECTRONISME_PERSONNES is not None:
+        items.append((fmt_millions(texts.ILLECTRONISME_PERSONNES), texts.CONTEXT_ILLECTRONISME))
+    body = _figures(items)
+    if texts.A_ACCOMPAGNER_PERSONNES is None:
+        body += f"<p>{html.escape(texts.WORKSHOP_CONTEXT_NONE)}</p>"
+    source = f"{texts.SOURCE_ILLECTRONISME}. Pauvreté : {caption(['filosofi_departement'])}"
+    _block(title, body, source)
+    st.caption(f"{texts.METRIC_POPULATION} : {fmt_int(figures['population'])}")
+
+
+def offer_screen(title: str) -> None:
+    f = region_figures()
+    body = _figures(
+        [
+            (fmt_int(f["lieux"]), texts.WORKSHOP_OFFER_LIEUX),
+            (fmt_percent(f["share_within_10km"]), texts.WORKSHOP_OFFER_WITHIN),
+            (
+                f"{fmt_int(f['communes_with_lieu'])} / {fmt_int(f['communes'])}",
+                texts.WORKSHOP_OFFER_COMMUNES,
+            ),
+        ]
+    )
+    _block(title, body, caption(["lieux", "population"], texts.LIEUX_METHOD))
+
+
+def map_screen(title: str) -> None:
+    _block(title)
+    shown = lieux()
+    left, right = st.columns([4, 1])
+    with left:
+        _map(viewport.initial_view())
+    with right:
+        map_legends(shown, ("points",), "categorie", current_sources(), None, None, None, None)
+        st.caption(texts.WORKSHOP_MAP_LEGEND)
+
+
+def departement_screen(title: str, dep: str) -> None:
+    inputs = report_inputs()
+    rows = {
+        k: (v, label) for k, label, v, _ in figure_rows(key_figures(dep, inputs), inputs.catalogue)
+    }
+    keys = ("lieux", "lieux_pour_10000", "part_population_10km", "communes_avec_lieu")
+    _block(title, _figures([rows[k] for k in keys if k in rows]))
+    left, right = st.columns([3, 2])
+    in_dep = lieux()[lambda f: f["departement"] == dep]
+    communes = query("communes_base")
+    mine = communes[communes["departement"] == dep]
+    with left:
+        _map(viewport.fit_view(mine["longitude"], mine["latitude"]), key=f"atelier_carte_{dep}")
+    with right:
+        gaps = gap_ranking(dep, inputs, top=3)
+        items = "".join(
+            f"<li><b>{html.escape(str(r.nom))}</b> · écart {fmt_int(r.ecart)}<br>"
+            f"{html.escape(str(r.pourquoi))}</li>"
+            for r in gaps.itertuples()
+        )
+        body = (
+            f'<ol class="ecarts">{items}</ol>' if items else f"<p>{texts.WORKSHOP_DEP_NO_GAP}</p>"
+        )
+        st.html(f'<div class="atelier"><h3>{html.escape(texts.WORKSHOP_DEP_GAPS)}</h3>{body}</div>')
+        st.caption(f"{fmt_int(len(in_dep))} {texts.WORKSHOP_OFFER_LIEUX}")
+
+
+def whatif_screen(title: str) -> None:
+    _block(title, f"<p>{html.escape(texts.WORKSHOP_WHATIF_INTRO)}</p>")
+    inputs = report_inputs()
+    communes = query("communes_base").set_index("code_insee")
+    ranked = regional_gap_ranking(inputs)["code"].head(30)
+    first = [c for c in ranked if c in communes.index]
+    rest = sorted(set(communes.index) - set(first), key=lambda c: communes.at[c, "nom"])
+    options = [None, *first, *rest]
+    picked = st.selectbox(
+        texts.WORKSHOP_WHATIF_PICK,
+        options,
+        format_func=lambda c: (
+            "—"
+            if c is None
+            else f"{md_text(communes.at[c, 'nom'])} ({communes.at[c, 'departement']})"
+        ),
+        key="atelier_simulation",
+        width=520,
+    )
+    hypotheses = (picked,) if picked else ()
+    newly = whatif("departement", hypotheses)[1] if hypotheses else 0
+    st.html(
+        f'<div class="atelier">{_figures([(fmt_int(newly), texts.WORKSHOP_WHATIF_NEWLY)])}</div>'
+    )
+    if not picked:
+        st.caption(texts.WORKSHOP_WHATIF_NONE)
+    at = (communes.at[picked, "longitude"], communes.at[picked, "latitude"]) if picked else None
+    _map(viewport.initial_view(), selected=at, key="atelier_carte_simulation")

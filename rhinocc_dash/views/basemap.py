@@ -1,0 +1,115 @@
+"""The offline base map: département and commune outlines and the main towns' names, drawn from the
+warehouse, so that a map stays readable with no tile server (a workshop room without network, a
+tile server that does not answer).
+
+The outlines travel as GeoJSON (inline or as the URL of a static file, fetched once); the names as a
+deck.gl TextLayer, whose font atlas is drawn by the browser from a system font (no download).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pydeck as pdk
+
+LAND = [250, 250, 248, 255]
+COMMUNE_LINE = [180, 186, 192]
+DEPARTEMENT_LINE = [70, 80, 90]
+TOWN_TEXT = [30, 36, 44]
+HALO = [255, 255, 255]
+
+
+def outline_features(geometries: pd.DataFrame) -> dict:
+    """A GeoJSON FeatureCollection of the territories' outlines (no fill colour, no tooltip)."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": json.loads(g) if isinstance(g, str) else g,
+                "properties": {},
+            }
+            for g in geometries["geometry"]
+        ],
+    }
+
+
+def town_frame(towns: pd.DataFrame) -> pd.DataFrame:
+    """Names and positions for the TextLayer (plain text: deck.gl draws it, it is never HTML)."""
+    return pd.DataFrame(
+        {
+            "name": towns["nom"].astype(str).str.slice(0, 40),
+            "lon": towns["longitude"].astype(float),
+            "lat": towns["latitude"].astype(float),
+        }
+    )
+
+
+def base_layers(
+    departements: dict | str,
+    communes: dict | str | None,
+    towns: pd.DataFrame | None,
+    large: bool = False,
+) -> list[pdk.Layer]:
+    """Land and commune outlines, département outlines, then town names (drawn under every other layer
+    of the map). `large`: bigger names, for a projected screen."""
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            departements,
+            id="fond_departements_terre",
+            stroked=False,
+            filled=True,
+            get_fill_color=LAND,
+            pickable=False,
+        )
+    ]
+    if communes is not None:
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                communes,
+                id="fond_communes",
+                stroked=True,
+                filled=False,
+                get_line_color=COMMUNE_LINE,
+                line_width_min_pixels=0.5,
+                pickable=False,
+            )
+        )
+    layers.append(
+        pdk.Layer(
+            "GeoJsonLayer",
+            departements,
+            id="fond_departements",
+            stroked=True,
+            filled=False,
+            get_line_color=DEPARTEMENT_LINE,
+            line_width_min_pixels=1.6 if large else 1.2,
+            pickable=False,
+        )
+    )
+    if towns is not None and len(towns):
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                town_frame(towns),
+                id="fond_villes",
+                get_position=["lon", "lat"],
+                get_text="name",
+                get_size=17 if large else 12,
+                size_units="pixels",
+                get_color=TOWN_TEXT,
+                get_text_anchor='"middle"',
+                get_alignment_baseline='"top"',
+                get_pixel_offset=[0, 6],
+                font_family='"DejaVu Sans", Arial, sans-serif',
+                font_settings={"sdf": True},
+                outline_width=3,
+                outline_color=HALO,
+                character_set="auto",
+                pickable=False,
+            )
+        )
+    return layers

@@ -1,0 +1,237 @@
+"""The partner reports as PDF, A4, laid out on the server by Typst (the `typst` wheel: no browser, no
+system library), charts as vector SVG from `static_charts`.
+
+The département report here, the regional one (the 13 départements compared) in `report_region`: each with a one-page
+summary first and, on every page, the date, the sources, the data's edition and « page X / N ». The
+figures, sentences and tables are those of the HTML report (`views.report`), formatted once. Values
+never enter Typst markup: the document goes to `templates/report.typ` as JSON and every string is
+placed as text, the Typst counterpart of a bound SQL parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import typst
+
+from .. import texts
+from ..analysis import coverage, sources
+from ..analysis.departement import (
+    ReportInputs,
+    epci_coverage,
+    gap_ranking,
+    key_figures,
+    region_figures,
+)
+from ..formatting import fmt_date
+from . import palette, static_charts
+from .charts import Measure
+from .report import figure_rows, freshness_and_sources, gaps_note, history_table, summary
+from .report_blocks import (
+    Edition,
+    chart,
+    figures,
+    glossary,
+    heading,
+    note,
+    pagebreak,
+    sentences,
+    table,
+)
+
+TEMPLATE = Path(__file__).parent / "templates" / "report.typ"
+# DejaVu Sans ships with matplotlib: the same font in the text and the charts, on every machine.
+FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+GAP_KINDS = {**texts.GAP_KINDS, "rang": "int", "population": "int"}
+FOOTER_KEYS = ("population", "filosofi_departement", "ifn2020_iris", "communes_2018")
+RATE = Measure("", "lieux pour 10 000 habitants", "rate")
+SHARE = Measure("", "% des habitants", "share")
+
+
+def footer_sources(catalogue: pd.DataFrame) -> str:
+    """The sources line of every page: today's venue sources, then the producers of the other data."""
+    rows = catalogue.set_index("key")
+    lieux = ", ".join(rows.at[k, "name"] for k in sources.lieux_sources(catalogue))
+    others = " ; ".join(
+        f"{rows.at[k, 'producer']}, {texts.vintage_text(rows.at[k, 'vintage'])}"
+        for k in FOOTER_KEYS
+        if k in rows.index
+    )
+    return texts.REPORT_FOOTER_SOURCES.format(lieux=lieux, others=others)
+
+
+def report_document(title: str, today: dt.date, edition: Edition, catalogue, blocks: list) -> dict:
+    return {
+        "title": title,
+        "author": "rhinocc-dash",
+        "date": today.isoformat(),
+        "dated": texts.REPORT_DATED.format(today=fmt_date(today)),
+        "edition": edition.text(),
+        "sources": footer_sources(catalogue),
+        "page": texts.REPORT_PAGE,
+        "colours": {"primary": palette.hex_colour(palette.PRIMARY)},
+        "blocks": blocks,
+    }
+
+
+def summary_page(
+    title: str,
+    figures_: dict,
+    catalogue,
+    summary_: list,
+    top_gaps: pd.DataFrame,
+    today: dt.date,
+) -> list:
+    """Page 1: title, key figures, the plain-language summary, the three largest gaps (`top_gaps`:
+    the ranking's first rows, with the columns to show)."""
+    names = {**texts.REPORT_REGION_GAP_COLUMNS, **texts.REPORT_TOP_GAPS_COLUMNS}
+    widths = {"rang": 1.1, "nom": 2, "departement_nom": 1.8, "population": 1.3, "ecart": 0.9}
+    return [
+        {
+            "type": "title",
+            "text": title,
+            "lead": texts.REPORT_GENERATED.format(today=fmt_date(today)),
+        },
+        figures(figure_rows(figures_, catalogue)),
+        note(texts.REPORT_ESTIMATE_NOTE),
+        heading(texts.REPORT_SUMMARY_TITLE),
+        sentences(summary_, "resume"),
+        heading(texts.REPORT_TOP_GAPS_TITLE),
+        table(
+            top_gaps.head(3),
+            "trois_ecarts",
+            names,
+            GAP_KINDS,
+            [widths.get(c, 7) for c in top_gaps.columns],
+        ),
+        pagebreak(),
+    ]
+
+
+def closing_pages(
+    records: pd.DataFrame, catalogue: pd.DataFrame, today: dt.date, title: str
+) -> list:
+    """Freshness of the records, the sources, the glossary: the last pages of both reports."""
+    freshness, shown = freshness_and_sources(records, catalogue, today)
+    return [
+        heading(title),
+        table(freshness, "fraicheur", texts.QUALITY_COLUMNS, widths=(3, 1, *[1.2] * 6)),
+        note(texts.REPORT_FRESHNESS_NOTE.format(today=fmt_date(today))),
+        heading(texts.REPORT_SOURCES_TITLE),
+        table(
+            shown[["title", "producer", "vintage", "licence"]],
+            "sources",
+            texts.CATALOGUE_COLUMNS,
+            widths=(4, 2.6, 1.2, 2.6),
+        ),
+        heading(texts.REPORT_GLOSSARY_TITLE),
+        glossary(texts.REPORT_GLOSSARY),
+    ]
+
+
+def _epci_charts(dep: str, name: str, inputs: ReportInputs) -> list:
+    epci, dep_row = epci_coverage(dep, inputs)
+    lieux = inputs.lieux[inputs.lieux["departement"] == dep]
+    communes = inputs.communes[inputs.communes["departement"] == dep]
+    names = dict(zip(inputs.epci_names["code"], inputs.epci_names["nom"], strict=True))
+    labels = coverage.label_composition(lieux.assign(epci=lieux["epci_siren"]), "epci")
+    map_note = texts.REPORT_MAP_NOTE.format(
+        communes=sources.short(inputs.catalogue, "communes_2018"),
+        lieux=len(sources.lieux_sources(inputs.catalogue)),
+    )
+    return [
+        chart(
+            texts.REPORT_MAP_CHART.format(name=name),
+            static_charts.commune_map(
+                communes.merge(inputs.access, on="code_insee"), inputs.geometries, lieux
+            ),
+            "carte",
+            map_note,
+        ),
+        *[
+            chart(
+                title,
+                static_charts.territory_bars(
+                    epci["nom"], epci[column], measure, dep_row[column], name
+                ),
+                chart_id,
+                texts.REPORT_EPCI_NOTE,
+            )
+            for column, measure, title, chart_id in (
+                ("lieux_pour_10000", RATE, texts.REPORT_EPCI_RATE, "epci_lieux"),
+                ("part_population_10km", SHARE, texts.REPORT_EPCI_WITHIN, "epci_10km"),
+            )
+        ],
+        chart(
+            texts.REPORT_EPCI_LABELS,
+            static_charts.label_stack(labels, "epci", names),
+            "labels",
+            texts.REPORT_EPCI_NOTE,
+        ),
+    ]
+
+
+def departement_document(
+    dep: str,
+    inputs: ReportInputs,
+    today: dt.date,
+    edition: Edition,
+    history: pd.DataFrame | None = None,
+) -> dict:
+    """The département report as blocks (see `report_blocks`), the same figures as the HTML report."""
+    name = inputs.departements.set_index("code").loc[dep, "nom"]
+    figures_ = key_figures(dep, inputs)
+    ranking = gap_ranking(dep, inputs)
+    title = texts.REPORT_HEADING.format(name=name, dep=dep)
+    summary_ = summary(name, figures_, region_figures(inputs), ranking)
+    records = inputs.records[inputs.records["departement"] == dep]
+    blocks = [
+        *summary_page(
+            title,
+            figures_,
+            inputs.catalogue,
+            summary_,
+            ranking[list(texts.REPORT_TOP_GAPS_COLUMNS)],
+            today,
+        ),
+        heading(texts.REPORT_MAP_TITLE),
+        *_epci_charts(dep, name, inputs),
+        heading(texts.REPORT_GAPS_TITLE),
+        table(
+            ranking[list(texts.REPORT_GAP_COLUMNS)],
+            "classement",
+            texts.REPORT_GAP_COLUMNS,
+            GAP_KINDS,
+            (1.4, 2.9, 1.5, 1.8, 1.5, 1.1, 4.2),
+        ),
+        note(gaps_note(inputs)),
+        heading(texts.REPORT_HISTORY_TITLE),
+        table(
+            history_table(history, dep),
+            "historique",
+            texts.REPORT_HISTORY_COLUMNS,
+            {"lieux": "int"},
+            (2, 6, 1),
+        ),
+        note(texts.REPORT_HISTORY_NOTE),
+        *closing_pages(records, inputs.catalogue, today, texts.REPORT_FRESHNESS_TITLE),
+    ]
+    return report_document(title, today, edition, inputs.catalogue, blocks)
+
+
+def to_pdf(document: dict) -> bytes:
+    """Lay the document out with Typst; fonts are DejaVu Sans (from matplotlib) only, so the same
+    document gives the same PDF on any machine; the PDF's date is the report's."""
+    day = dt.datetime.fromisoformat(document["date"])
+    return typst.compile(
+        TEMPLATE.read_bytes(),
+        format="pdf",
+        sys_inputs={"data": json.dumps(document, ensure_ascii=False)},
+        font_paths=[str(FONTS)],
+        ignore_system_fonts=True,
+        timestamp=day.replace(tzinfo=dt.UTC),
+    )

@@ -1,0 +1,89 @@
+"""The data-update flow in a real browser: a wrong password refused, sign in, upload an export in the
+older RhinOcc layout, read the comparison, publish, see the new figures in a second browser session,
+roll back and see the old ones again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from rhinocc_dash import texts, update_flow
+from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash.ingest import publication, snapshots
+from rhinocc_dash.maintainers import hash_password
+from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
+
+pytestmark = pytest.mark.browser
+OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
+
+
+@pytest.fixture(scope="module")
+def update_server(sources, tmp_path_factory):
+    if not CHROMIUM.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
+        pytest.skip("/usr/bin/chromium is missing")
+    root = tmp_path_factory.mktemp("update")
+    folder = root / "snapshots"
+    publication.ensure_current(folder, sources)
+    secrets = root / "secrets.toml"
+    secrets.write_text(
+        f'[maintainers]\ncoord = "{hash_password("un-mot-de-passe-long")}"\n', encoding="utf-8"
+    )
+    port = free_port()
+    env = {
+        "RHINOCC_SNAPSHOTS": str(folder),
+        "RHINOCC_STATE": str(root / "state"),
+        "RHINOCC_SOURCES": str(sources),
+        "RHINOCC_DB": "",
+    }
+    process = start_streamlit(port, env, options=("--secrets.files", str(secrets)))
+    url = f"http://127.0.0.1:{port}"
+    if not wait_healthy(url, 60, process):
+        process.kill()
+        pytest.fail("streamlit did not start within 60 s")
+    upload = root / "rhinocc_2023-06_export.csv"
+    update_flow.old_layout_rhinocc(sources, upload)
+    yield url, folder, upload
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_whole_update_flow(update_server):
+    from playwright.sync_api import sync_playwright
+
+    url, folder, upload = update_server
+    first = snapshots.current_version(folder)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
+        maintainer = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+        visitor = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+        page, reader = maintainer.new_page(), visitor.new_page()
+
+        update_flow.sign_in(page, url, "coord", "mauvais mot de passe")
+        assert page.get_by_text(texts.SIGN_IN_FAILED).is_visible()
+        update_flow.sign_in(page, url, "coord", "un-mot-de-passe-long")
+        assert page.get_by_text(texts.SIGNED_IN.format(name="coord")).is_visible()
+
+        seen = update_flow.upload_and_compare(page, [upload], OUTPUT)
+        assert [seen[label] for label in texts.UPDATE_COUNT_LABELS[:3]] == ["3", "10", "5"]
+        update_flow.publish(page, "Export RhinOcc de juin 2023 (essai navigateur)", OUTPUT)
+        second = snapshots.current_version(folder)
+        assert second != first
+        assert update_flow.home_lieux(reader, url) == fmt_int(
+            snapshots.manifest(folder, second)["lieux"]
+        )
+
+        update_flow.sign_in(page, url, "coord", "un-mot-de-passe-long")
+        update_flow.roll_back(page, first, OUTPUT)
+        assert snapshots.current_version(folder) == first
+        assert update_flow.home_lieux(reader, url) == fmt_int(
+            snapshots.manifest(folder, first)["lieux"]
+        )
+        browser.close()
+    actions = [e["action"] for e in snapshots.audit_log(folder)]
+    assert actions[-2:] == ["publication", "retour_arriere"]

@@ -1,0 +1,133 @@
+"""`rhinocc-dash serve` on loopback ports: nginx in front of two Streamlit processes. Two sessions land
+on different workers and each keeps its own; a killed worker's session carries on through the other
+one with its URL state (and the worker is restarted); the others see no error; Ctrl-C stops all."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from rhinocc_dash import texts
+from rhinocc_dash.config import PROJECT_ROOT
+from rhinocc_dash.serve import NGINX, render
+from rhinocc_dash.serving import free_port
+from rhinocc_dash.ui.wire import Session
+
+pytestmark = pytest.mark.browser  # a real server: with the browser tests
+
+
+def get(url: str, cookie: str | None = None) -> tuple[str, str]:
+    """(worker that answered, cookie to keep) for a page request."""
+    request = urllib.request.Request(url + "/", headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        return reply.headers["X-Rhinocc-Worker"], reply.headers["Set-Cookie"].split(";")[0]
+
+
+@pytest.fixture(scope="module")
+def served(warehouse, tmp_path_factory):
+    if not (shutil.which(NGINX) or os.path.exists(NGINX)):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("nginx is missing (make serve installs the Debian package)")
+        pytest.skip("nginx is missing")
+    runtime = tmp_path_factory.mktemp("serve")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "rhinocc_dash.cli",
+            "serve",
+            "--workers",
+            "2",
+            "--port",
+            str(port),
+            "--base-port",
+            str(free_port()),
+            "--runtime",
+            str(runtime),
+        ],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "RHINOCC_DB": str(warehouse)},
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while not (runtime / "workers.json").exists():
+        assert time.monotonic() < deadline and process.poll() is None, "serve did not start"
+        time.sleep(0.5)
+    yield f"http://127.0.0.1:{port}", runtime, process
+    if process.poll() is None:
+        process.kill()
+
+
+def state(runtime) -> dict:
+    return json.loads((runtime / "workers.json").read_text())
+
+
+def test_config_is_valid_for_nginx(tmp_path):
+    config = tmp_path / "nginx.conf"
+    config.write_text(render(tmp_path, "127.0.0.1", 8080, [8081, 8082], tmp_path), "utf-8")
+    check = subprocess.run(
+        [NGINX, "-t", "-c", str(config), "-p", str(tmp_path)], capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    text = config.read_text()
+    assert "hash $sticky consistent" in text and "client_max_body_size 25m" in text
+
+
+def test_sticky_sessions_failover_and_stop(served):
+    url, runtime, process = served
+    sessions = {}
+    for _ in range(30):  # random cookies: until both workers are seen
+        worker, cookie = get(url)
+        sessions.setdefault(worker, cookie)
+        if len(sessions) == 2:
+            break
+    assert len(sessions) == 2
+    for worker, cookie in sessions.items():
+        assert {get(url, cookie)[0] for _ in range(5)} == {worker}
+    (first_worker, doomed), (_, survivor) = sessions.items()
+
+    async def scenario():
+        async with Session(url, doomed) as a, Session(url, survivor) as b:
+            first = await a.rerun("carte", "dep=46")
+            other = await b.rerun("", "")
+            assert not first.errors and not other.errors
+            lieux_46 = first.metrics[texts.MAP_COUNT]
+            victim = next(
+                w for w in state(runtime)["workers"] if first_worker.endswith(f":{w['port']}")
+            )
+            os.kill(victim["pid"], signal.SIGKILL)
+            again = await b.rerun("couverture", "")  # the other session: no error
+            assert not again.errors
+        # the lost session reconnects through nginx, with its URL, to the live worker
+        async with Session(url, doomed) as a:
+            back = await a.rerun("carte", "dep=46")
+        assert not back.errors and back.metrics[texts.MAP_COUNT] == lieux_46
+        return victim
+
+    victim = asyncio.run(scenario())
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:  # the supervisor restarts the killed worker
+        restarted = next(w for w in state(runtime)["workers"] if w["port"] == victim["port"])
+        if restarted["restarts"] == 1 and restarted["pid"] != victim["pid"]:
+            break
+        time.sleep(1)
+    assert restarted["restarts"] == 1
+    pids = [w["pid"] for w in state(runtime)["workers"]] + [state(runtime)["nginx_pid"]]
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=40)
+    time.sleep(1)
+    assert not [
+        p
+        for p in pids
+        if os.path.exists(f"/proc/{p}") and "zombie" not in open(f"/proc/{p}/status").read().lower()
+    ]
