@@ -8,7 +8,7 @@ RHINOCC_SOURCES ?= $(if $(wildcard ../shared/data),../shared/data,data/sources)
 DB ?=
 export RHINOCC_SOURCES
 
-.PHONY: run test warehouse chromium nginx serve lint bench screenshots figures clean reports poppler
+.PHONY: run test warehouse chromium nginx serve lint bench screenshots figures clean reports poppler national
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench: $(VENV)/.installed-test warehouse
 	$(BIN)/python benchmarks/bench_map.py $(DB)
 	$(BIN)/python benchmarks/bench_coverage.py $(DB)
 	$(BIN)/python benchmarks/bench_gap.py $(DB)
+
+# National scale (issue 13): a synthetic France (Occitanie ×7, in /tmp, never in the repository), its build,
+# each page's rerun and the map's payload per level. REUSE=1 keeps the folder and warehouse of a former run.
+national: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_national.py $(if $(REUSE),--reuse)
 
 # Every figure the pages show, as JSON: diff the output before and after a refactoring.
 figures: $(VENV)/.installed-test warehouse

@@ -18,6 +18,7 @@ PAGES = [
     st.Page("pages/atelier.py", title=texts.PAGE_WORKSHOP, icon=":material/co_present:"),
 ]
 navigation = st.navigation(PAGES)
+ui.start_memory_trim()
 ui.pin_warehouse()
 ui.sidebar(PAGES)
 ui.data_age_banner()

@@ -33,6 +33,8 @@ if shown.empty:
 choropleth = classes = breaks = None
 if "choro" in layers:
     choropleth, classes, breaks = ui.choropleth_url(level, indicator, filters)
+    if isinstance(choropleth, deck.Raster):
+        st.caption(texts.MAP_RASTER_NOTE)
 sources = ui.current_sources()
 points = (
     deck.point_frame(shown, colour_by, sources)

@@ -34,6 +34,9 @@ class Region:
     # West, south, east, north (lon/lat): used to detect swapped or foreign coordinates.
     bbox: tuple[float, float, float, float]
     in_name: str = ""
+    # What the map frames when it opens (the bbox when not set): France's bbox spans the overseas
+    # départements, its map opens on the mainland.
+    view: tuple[float, float, float, float] | None = None
     hub: str = ""
     context: dict = field(default_factory=dict)
 
@@ -54,6 +57,7 @@ def load_region(name: str | os.PathLike) -> Region:
         name=data["name"],
         departements=tuple(str(d) for d in data["departements"]),
         bbox=tuple(float(v) for v in data["bbox"]),
+        view=tuple(float(v) for v in data["view"]) if "view" in data else None,
         in_name=data.get("in_name", f"en {data['name']}"),
         hub=data.get("hub", ""),
         context=dict(data.get("context", {})),

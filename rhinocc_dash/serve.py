@@ -31,7 +31,10 @@ from .serving import HEALTH_PATH, start_streamlit
 TEMPLATE = Path(__file__).parent / "deploy" / "nginx.conf.template"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CHECK_EVERY_S = 2.0
-UNHEALTHY_AFTER = 3  # failed checks in a row before a worker is restarted
+# A worker busy with a room of sessions may answer its health check late: it is restarted only when it
+# exited, or after this many failed checks in a row (about a minute without an answer).
+UNHEALTHY_AFTER = 6
+HEALTH_TIMEOUT_S = 8.0
 
 
 def render(runtime: Path, host: str, port: int, worker_ports: list[int], static: Path) -> str:
@@ -194,7 +197,9 @@ class Server:
 
 def _healthy(port: int) -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{HEALTH_PATH}", timeout=2) as reply:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}{HEALTH_PATH}", timeout=HEALTH_TIMEOUT_S
+        ) as reply:
             return reply.status == 200
     except (urllib.error.URLError, OSError):
         return False

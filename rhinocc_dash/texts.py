@@ -227,6 +227,10 @@ MAP_LEGEND_DENSITY = (
 )
 MAP_QUANTILES = "Classes par quantiles."
 MAP_INDICATOR_FOLLOWS_FILTERS = "Calculé sur les lieux affichés (les filtres s'appliquent)."
+MAP_RASTER_NOTE = (
+    "Trop de communes pour les envoyer une à une : elles sont dessinées en image, sans info-bulle. "
+    "Choisissez un ou plusieurs départements (filtre « Départements ») pour les survoler."
+)
 MAP_CARD_TITLE = "Fiche du lieu"
 MAP_CARD_OPEN = "Ouvrir la fiche : {nom}"
 # The CSV of a list of lieux holds more than the screen: contact, hours in French and in OSM form.

@@ -7,6 +7,7 @@ Tests never write into docs/: this command is the only thing that does.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rhinocc_dash import update_flow  # noqa: E402
+from rhinocc_dash import update_flow, workshop_flow  # noqa: E402
 from rhinocc_dash.config import resolve_db, resolve_sources  # noqa: E402
 from rhinocc_dash.ingest import publication  # noqa: E402
 from rhinocc_dash.maintainers import hash_password  # noqa: E402
@@ -43,6 +44,27 @@ PAGES = {
 }
 
 
+@contextlib.contextmanager
+def app_and_browser(env: dict, options: tuple = ()):
+    """The app on a free port and the Debian chromium: (url, playwright, browser); stops both after."""
+    port = free_port()
+    process = start_streamlit(port, env, options=options)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        if not wait_healthy(url, 90, process):
+            raise SystemExit("Streamlit n'a pas démarré.")
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+            )
+            yield url, playwright, browser
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def settle(page) -> None:
     """Wait until Streamlit has finished running the page and charts have drawn."""
     page.wait_for_selector('[data-testid="stMain"]', timeout=90_000)
@@ -53,38 +75,23 @@ def settle(page) -> None:
 
 
 def main() -> int:
-    port = free_port()
-    process = start_streamlit(port, {"RHINOCC_DB": str(resolve_db())})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        if not wait_healthy(url, 90, process):
-            print("Streamlit n'a pas démarré.", file=sys.stderr)
-            return 1
-        OUTPUT.mkdir(parents=True, exist_ok=True)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+    with app_and_browser({"RHINOCC_DB": str(resolve_db())}) as (url, playwright, browser):
+        for width, height in VIEWPORTS:
+            # The phone size is a phone (its User-Agent, touch): the map then fits the région.
+            phone = dict(playwright.devices["iPhone 13"]) if width < 600 else {}
+            phone.pop("default_browser_type", None)
+            context = browser.new_context(
+                **{**phone, "viewport": {"width": width, "height": height}}, locale="fr-FR"
             )
-            for width, height in VIEWPORTS:
-                # The phone size is a phone (its User-Agent, touch): the map then fits the région.
-                phone = dict(playwright.devices["iPhone 13"]) if width < 600 else {}
-                phone.pop("default_browser_type", None)
-                context = browser.new_context(
-                    **{**phone, "viewport": {"width": width, "height": height}}, locale="fr-FR"
-                )
-                for name, path in PAGES.items():
-                    page = context.new_page()
-                    page.goto(f"{url}/{path}")
-                    settle(page)
-                    target = OUTPUT / f"{name}-{width}x{height}.png"
-                    page.screenshot(path=str(target), timeout=120_000)
-                    print(f"{target.relative_to(ROOT)} ({target.stat().st_size // 1024} Kio)")
-                    page.close()
-                context.close()
-            browser.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+            for name, path in PAGES.items():
+                page = context.new_page()
+                page.goto(f"{url}/{path}")
+                settle(page)
+                target = OUTPUT / f"{name}-{width}x{height}.png"
+                page.screenshot(path=str(target), timeout=120_000)
+                print(f"{target.relative_to(ROOT)} ({target.stat().st_size // 1024} Kio)")
+                page.close()
+            context.close()
     return 0
 
 
@@ -99,29 +106,43 @@ def update_steps() -> int:
         secrets.write_text(f'[maintainers]\ndemo = "{hash_password("demonstration")}"\n', "utf-8")
         upload = work / "rhinocc_2023-06_export.csv"
         update_flow.old_layout_rhinocc(sources, upload)
-        port = free_port()
         env = {"RHINOCC_DB": "", "RHINOCC_SNAPSHOTS": str(folder), "RHINOCC_STATE": str(work)}
-        process = start_streamlit(port, env, options=("--secrets.files", str(secrets)))
-        url = f"http://127.0.0.1:{port}"
-        try:
-            if not wait_healthy(url, 90, process):
-                return 1
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
-                )
-                page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="fr-FR")
-                update_flow.sign_in(page, url, "demo", "demonstration")
-                update_flow.upload_and_compare(page, [upload], OUTPUT)
-                update_flow.publish(page, "Export RhinOcc de juin 2023 (démonstration)", OUTPUT)
-                browser.close()
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        options = ("--secrets.files", str(secrets))
+        with app_and_browser(env, options) as (url, _, browser):
+            page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+            update_flow.sign_in(page, url, "demo", "demonstration")
+            update_flow.upload_and_compare(page, [upload], OUTPUT)
+            update_flow.publish(page, "Export RhinOcc de juin 2023 (démonstration)", OUTPUT)
     for shot in sorted(OUTPUT.glob("mise-a-jour-*.png")):
         print(f"{shot.relative_to(ROOT)} ({shot.stat().st_size // 1024} Kio)")
     return 0
 
 
+WORKSHOP_SCREENS = ("contexte", "offre", "carte", "departement-46", "simulation")
+WORKSHOP_VIEWPORTS = ((1920, 1080), (390, 844))
+
+
+def workshop_steps() -> int:
+    """The workshop screens, offline (every request outside the app blocked), at a projector's and a
+    phone's size: docs/screenshots/atelier-<screen>-<w>x<h>.png."""
+    with app_and_browser({"RHINOCC_DB": str(resolve_db())}) as (url, _, browser):
+        for width, height in WORKSHOP_VIEWPORTS:
+            page = browser.new_page(viewport={"width": width, "height": height}, locale="fr-FR")
+            workshop_flow.block_outside(page, url)
+            for key in WORKSHOP_SCREENS:
+                page.goto(f"{url}/atelier?ecran={key}")
+                page.locator(".atelier h1").first.wait_for(timeout=90_000)
+                if key == "simulation":
+                    workshop_flow.pick_commune(page, "Cressensac-Sarrazac")
+                workshop_flow.wait_idle(page, 3000)
+                shot = OUTPUT / f"atelier-{key}-{width}x{height}.png"
+                page.screenshot(path=str(shot), full_page=False)
+                print(f"{shot.relative_to(ROOT)} ({shot.stat().st_size // 1024} Kio)")
+            page.close()
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main() or update_steps())
+    only = sys.argv[1] if len(sys.argv) > 1 else None
+    steps = {"pages": main, "mise-a-jour": update_steps, "atelier": workshop_steps}
+    sys.exit(steps[only]() if only else (main() or update_steps() or workshop_steps()))

@@ -12,6 +12,7 @@ from rhinocc_dash.config import resolve_sources
 from rhinocc_dash.ingest import build
 from rhinocc_dash.ingest.catalog import missing_files
 from rhinocc_dash.ingest.territory import build_territory
+from rhinocc_dash.serving import CHROMIUM, free_port, start_streamlit, wait_healthy
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -52,3 +53,21 @@ def app_env(warehouse, monkeypatch):
     """Point the app at the test warehouse."""
     monkeypatch.setenv("RHINOCC_DB", str(warehouse))
     return warehouse
+
+
+@pytest.fixture(scope="module")
+def server(warehouse):
+    """The app served on a free port for the browser tests (the Debian chromium must be there)."""
+    if not CHROMIUM.exists():
+        if IN_CI:
+            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
+        pytest.skip("/usr/bin/chromium is missing")
+    port = free_port()
+    process = start_streamlit(port, {"RHINOCC_DB": str(warehouse)})
+    url = f"http://127.0.0.1:{port}"
+    if not wait_healthy(url, 60, process):
+        process.kill()
+        pytest.fail("streamlit did not start within 60 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -12,9 +11,6 @@ from rhinocc_dash import texts
 from rhinocc_dash.serving import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    free_port,
-    start_streamlit,
-    wait_healthy,
 )
 
 # Screenshots of a test run go to an ignored folder; `make screenshots` refreshes the ones in docs/.
@@ -22,23 +18,6 @@ OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
 CHROMIUM_ARGS = list(CHROMIUM_ARGS)
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(warehouse):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is missing")
-    port = free_port()
-    process = start_streamlit(port, {"RHINOCC_DB": str(warehouse)})
-    url = f"http://127.0.0.1:{port}"
-    if not wait_healthy(url, 60, process):
-        process.kill()
-        pytest.fail("streamlit did not start within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def test_home_page_renders(server):

@@ -28,6 +28,11 @@ def test_occitanie_is_the_default_and_france_is_available():
     france = load_region("france")
     assert len(france.departements) == 101 and {"2A", "2B", "974"} <= set(france.departements)
     assert france.context == {}
+    # Its bbox spans the overseas départements (coordinates are checked against it); the map opens
+    # on the mainland.
+    west, south, east, north = france.view
+    assert -6 < west < east < 10 and 41 < south < north < 52 and france.bbox[0] < -60
+    assert REGION.view is None
 
 
 def test_texts_follow_the_region(tmp_path):
@@ -83,3 +88,58 @@ def test_a_build_keeps_the_regions_departements(sources, tmp_path):
     lieux = {d for (d,) in con.execute("SELECT DISTINCT departement FROM lieux").fetchall()}
     con.close()
     assert departements == lieux == {"46", "48"}
+
+
+def test_synthetic_france_builds_with_consistent_codes(sources, tmp_path):
+    """The national benchmark's generator at small scale (Lot and Lozère, twice): the copy re-coded
+    into two other départements builds exactly like the original, under the France settings."""
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    import make_national
+
+    folder = tmp_path / "france"
+    copies = make_national.generate(sources, folder, 2, {"46", "48"})
+    assert "SYNTHÉTIQUES" in (folder / "SYNTHETIC.md").read_text(encoding="utf-8")
+    db = tmp_path / "france.duckdb"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rhinocc_dash.cli",
+            "build",
+            "--sources",
+            str(folder),
+            "--db",
+            str(db),
+        ],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "RHINOCC_REGION": "france"},
+        capture_output=True,
+        check=True,
+    )
+    con = duckdb.connect(str(db), read_only=True)
+
+    def by_departement(sql: str) -> dict:
+        return dict(con.execute(sql).fetchall())
+
+    communes = by_departement("SELECT departement, count(*) FROM communes GROUP BY 1")
+    lieux = by_departement("SELECT departement, count(*) FROM lieux GROUP BY 1")
+    records = by_departement("SELECT departement, count(*) FROM venue_records GROUP BY 1")
+    indicators = by_departement(
+        "SELECT c.departement, count(i.ifn2020_global) + count(i.ifn2023_total) "
+        "+ count(i.revenu_median) FROM communes c JOIN commune_indicators i USING (code_insee) "
+        "GROUP BY 1"
+    )
+    misplaced = con.execute(
+        "SELECT count(*) FROM venue_records WHERE substr(code_insee, 1, 2) <> departement"
+    ).fetchone()[0]
+    names = {n for (n,) in con.execute("SELECT nom FROM departements").fetchall()}
+    con.close()
+    moved = {d: copies[1].dep(d) for d in ("46", "48")}
+    assert set(communes) == {"46", "48", *moved.values()} and "46" not in moved.values()
+    for original, synthetic in moved.items():
+        assert communes[synthetic] == communes[original] > 100
+        assert lieux[synthetic] == lieux[original] > 10
+        assert records[synthetic] == records[original]
+        assert indicators[synthetic] == indicators[original] > 0
+    assert misplaced == 0
+    assert all(name.endswith("(synthétique)") for name in names)

@@ -131,3 +131,11 @@ def test_sticky_sessions_failover_and_stop(served):
         for p in pids
         if os.path.exists(f"/proc/{p}") and "zombie" not in open(f"/proc/{p}/status").read().lower()
     ]
+
+
+def test_memory_trim_thread_starts_once_per_process():
+    from rhinocc_dash.ui.memory import start_memory_trim, trim_once
+
+    first, second = start_memory_trim(), start_memory_trim()
+    assert first is second and first.is_alive() and first.daemon
+    trim_once()  # gc + malloc_trim: returns, whatever the allocator

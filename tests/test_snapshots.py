@@ -208,6 +208,23 @@ def test_another_regions_list_is_refused_and_current_untouched(published, source
     assert not list((folder / snapshots.STAGING).glob("2*"))
 
 
+def test_an_update_that_loses_most_rows_is_refused(published, sources, tmp_path):
+    """Compared with the published version (not with an empty candidate): a RhinOcc export cut to 40
+    rows would drop most of the directory."""
+    folder = published["folder"]
+    current = snapshots.current_version(folder)
+    full = published["work"] / "rhinocc_2023-06_export.csv"
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "rhinocc_2023-07_export.csv"
+    path.write_text("".join(lines[:41]), encoding="utf-8")
+    found = recognise.recognise(path, path.name)
+    assert found.ok, found.message
+    upload = recognise.normalise(found, tmp_path)
+    with pytest.raises(snapshots.SnapshotError, match="la plupart des lignes ont disparu"):
+        publication.stage(folder, sources, {found.key: (upload, path.name)}, {})
+    assert snapshots.current_version(folder) == current
+
+
 def test_concurrent_publications_are_serialised(published, sources):
     """Two candidates from the same version: the first published wins, the second is refused
     (never interleaved); builds wait for each other behind the lock."""

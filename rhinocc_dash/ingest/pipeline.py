@@ -53,12 +53,15 @@ def build(
     progress: Progress | None = None,
     overrides_path: Path | None = None,
     allow_partial: bool = False,
+    previous_db: Path | None = None,
 ) -> dict:
     """Build the warehouse at `db` from `sources`; returns figures (row counts, seconds).
 
     Bad input stops the build with a `BuildError` (one French line per problem). A source that yields
     no row, or loses most of the rows it gave the warehouse at `db`, stops it too, unless
     `allow_partial`: the warehouse then records the source as absent or partial (`source_status`).
+    `previous_db`: the warehouse to compare with when it is not `db` (a candidate snapshot is compared
+    with the published one).
 
     `overrides_path`: the coordinators' decisions on record pairs (default: `resolve_overrides()`), applied
     by the matcher. Writes a temporary file beside `db` and renames it at the end, so a failed build
@@ -71,7 +74,7 @@ def build(
     if missing:
         raise SourcesMissing(missing_sources_message(sources, missing))
     check_writable(db)
-    previous = status.previous_counts(db)
+    previous = status.previous_counts(previous_db or db)
     rows_read = start_counting()
     vintages = declared_vintages(sources)  # replaced files dated by their own edition
     venue_files = with_vintages(VENUE_FILES, vintages)

@@ -100,7 +100,8 @@ def _stage(folder, base_sources, uploads, vintages, progress, carry) -> Staged:
     merged = merge(Path(base_sources), replacements_dir, work / "merged", declared)
     db = work / DB_NAME
     try:
-        figures = build(merged, db, progress=progress)
+        published = folder / parent / DB_NAME if parent else None
+        figures = build(merged, db, progress=progress, previous_db=published)
         _check_uploads(db, set(uploads or {}))
     except BuildError as exc:  # a refused build: its French reason, nothing published
         shutil.rmtree(work, ignore_errors=True)

@@ -11,7 +11,8 @@ from ..measures import weighted_mean
 from . import indicators
 from .territory import COMMUNE_TOLERANCE, LARGE_TOLERANCE, Territory, display_geojson
 
-TERRITORY_NAMES = {REGION.code: REGION.name, "FR": "France métropolitaine"}
+FRANCE = "FR"  # Filosofi's France métropolitaine row
+TERRITORY_NAMES = {FRANCE: "France métropolitaine", REGION.code: REGION.name}
 
 
 def territory_tables(
@@ -128,7 +129,8 @@ def _departement_indicators(
                 ),
             }
         )
-    rows.append({"code": "FR", "niveau": "france_metropolitaine"})
+    if REGION.code != FRANCE:  # a national build's région row is France's
+        rows.append({"code": FRANCE, "niveau": "france_metropolitaine"})
     frame = pd.DataFrame(rows)
     frame["nom"] = frame["code"].map(
         {**dict(zip(names["code"], names["nom"], strict=True)), **TERRITORY_NAMES}

@@ -12,23 +12,9 @@ from collections.abc import Callable
 
 from .. import vocab
 from ..config import REGION
+from .departements import code_of
 from .hours import DAYS, FRENCH_DAYS, from_day_texts, from_osm
 
-DEPARTEMENT_NAMES = {
-    "ariege": "09",
-    "aude": "11",
-    "aveyron": "12",
-    "gard": "30",
-    "haute-garonne": "31",
-    "gers": "32",
-    "herault": "34",
-    "lot": "46",
-    "lozere": "48",
-    "hautes-pyrenees": "65",
-    "pyrenees-orientales": "66",
-    "tarn": "81",
-    "tarn-et-garonne": "82",
-}
 # France Services sites help with administrative procedures and give access to computers (France
 # Services
 # charter); Aidants Connect structures carry out online procedures on a person's behalf.
@@ -228,9 +214,13 @@ def data_inclusion(row: dict) -> dict | None:
 
 
 def aidants_connect(row: dict) -> dict | None:
-    if text(row.get("Région")) and text(row.get("Région")) != "Occitanie":
+    dep = code_of(text(row.get("Département")))
+    region = text(row.get("Région"))
+    # The département decides; the région's name only when the département is not recognised.
+    if dep and dep not in REGION.departements:
         return None
-    dep = DEPARTEMENT_NAMES.get(vocab.fold(text(row.get("Département"))).replace(" ", "-"), "")
+    if not dep and region and vocab.fold(region) != vocab.fold(REGION.name):
+        return None
     return _draft(
         source_id=identifier(row.get("Data pass ID")),
         nom=text(row.get("Name")),

@@ -45,6 +45,7 @@ from .dedup import pairs_section as dedup_pairs_section
 from .dedup import quality_figures as dedup_quality_figures
 from .gap import focus_departement, gap_map, gap_table, hypotheses_table
 from .history import history_block
+from .memory import start_memory_trim
 from .store import history, pin_warehouse
 from .tables import csv_button, table
 from .widgets import (
@@ -83,6 +84,7 @@ __all__ = [
     "current_sources",
     "data_age_banner",
     "source_status_banner",
+    "start_memory_trim",
     "TILES_UNREACHABLE",
     "base_layers",
     "tile_fallback",

@@ -8,7 +8,7 @@ import streamlit as st
 
 from .. import texts, warehouse
 from ..analysis import service, workshop
-from ..views import basemap
+from ..views import basemap, map_budget
 from .static_files import publish_json
 from .store import Key, _con, _key
 
@@ -19,11 +19,26 @@ UNREACHABLE = "injoignable"
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _outline_urls(key: Key) -> tuple[str, str]:
-    con = _con(key)
-    departements = publish_json(basemap.outline_features(service.geometries(con, "departement")))
-    communes = publish_json(basemap.outline_features(service.geometries(con, "commune")))
-    return departements, communes
+def _departement_url(key: Key) -> str:
+    return publish_json(basemap.outline_features(service.geometries(_con(key), "departement")))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _commune_url(key: Key, departement: str | None) -> str | None:
+    """Commune outlines of the région, or of one département (a lighter map to draw); None when they
+    would not fit in the map's budget (all of France's communes: 10 MB), the départements then do."""
+    geometries = service.geometries(_con(key), "commune")
+    if departement is not None:
+        geometries = geometries[geometries["code"].isin(_codes_of(key, departement))]
+    outlines = basemap.outline_features(geometries)
+    if map_budget.geojson_bytes(outlines) > map_budget.CHOROPLETH_MAX_BYTES:
+        return None
+    return publish_json(outlines)
+
+
+def _codes_of(key: Key, departement: str) -> set[str]:
+    communes = warehouse.run(_con(key), "communes_base")
+    return set(communes.loc[communes["departement"] == departement, "code_insee"])
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -31,13 +46,14 @@ def _towns(key: Key, per_departement: int):
     return workshop.main_towns(warehouse.run(_con(key), "communes_base"), per_departement)
 
 
-def base_layers(large: bool = False, communes: bool = True, towns: int = 2) -> list[pdk.Layer]:
-    """Département (and commune) outlines and the `towns` largest towns of each département."""
+def base_layers(
+    large: bool = False, communes: bool = True, towns: int = 2, departement: str | None = None
+) -> list[pdk.Layer]:
+    """Département outlines, commune outlines (all, none, or one `departement`'s) and the `towns`
+    largest towns of each département."""
     key = _key()
-    departement_url, commune_url = _outline_urls(key)
-    return basemap.base_layers(
-        departement_url, commune_url if communes else None, _towns(key, towns), large
-    )
+    commune_url = _commune_url(key, departement) if communes else None
+    return basemap.base_layers(_departement_url(key), commune_url, _towns(key, towns), large)
 
 
 def tile_fallback() -> None:

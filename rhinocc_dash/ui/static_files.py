@@ -25,8 +25,12 @@ KEEP = 400  # files kept (most recently used first); about 2 MB each at most
 
 def publish_json(payload: dict) -> str:
     """Write `payload` once under its hash; return its URL relative to the page."""
-    data = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    name = hashlib.sha256(data).hexdigest()[:32] + ".json"
+    return publish_bytes(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode())
+
+
+def publish_bytes(data: bytes, suffix: str = ".json") -> str:
+    """Write `data` (JSON, or a PNG with `suffix` « .png ») once under its hash; return its URL."""
+    name = hashlib.sha256(data).hexdigest()[:32] + suffix
     folder = STATIC_DIR / SUBDIR
     path = folder / name
     if path.exists():
@@ -42,7 +46,8 @@ def publish_json(payload: dict) -> str:
 
 def prune(folder: Path, keep: int = KEEP) -> int:
     """Delete all but the `keep` most recently used files; return how many were deleted."""
-    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    files = [*folder.glob("*.json"), *folder.glob("*.png")]
+    files.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[keep:]:
         old.unlink(missing_ok=True)
     return max(0, len(files) - keep)

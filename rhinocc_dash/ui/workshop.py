@@ -8,16 +8,16 @@ Figures come from the same cached service functions as the other pages (`data`),
 from __future__ import annotations
 
 import html
+import io
 import urllib.parse
 
-import pandas as pd
 import segno
 import streamlit as st
 
 from .. import texts
 from ..analysis import workshop
 from ..analysis.departement import gap_ranking, key_figures, regional_gap_ranking
-from ..formatting import fmt_int, fmt_millions, fmt_percent, md_text
+from ..formatting import fmt_int, fmt_millions, fmt_percent
 from ..views import deck, viewport
 from ..views.report import figure_rows
 from .basemap import base_layers
@@ -26,6 +26,7 @@ from .data import key_figures as region_figures
 from .widgets import map_legends
 
 MAP_HEIGHT = 560
+MAP_WIDTH = 820  # the map's column on a 1920 px screen
 # Large type for a projected screen; a phone (≤ 640 px) gets ordinary sizes back.
 STYLE = """
 <style>
@@ -151,20 +152,19 @@ def qr_code() -> None:
     address = f"{base.split('?')[0]}?{query}" if query else base
     if not address:
         return
-    svg = segno.make(address, error="m").svg_inline(scale=4, border=2)
-    st.html(
-        f'<figure style="margin:0;text-align:center" title="{html.escape(address)}">{svg}'
-        f'<figcaption style="font-size:.95rem">{html.escape(texts.WORKSHOP_QR)}</figcaption></figure>'
-    )
+    picture = io.BytesIO()
+    segno.make(address, error="m").save(picture, kind="png", scale=6, border=2)
+    st.image(picture.getvalue(), width=180, alt=texts.WORKSHOP_QR)
+    st.caption(texts.WORKSHOP_QR, help=texts.WORKSHOP_QR_HELP)
 
 
-def _map(view, selected=None, points: pd.DataFrame | None = None, key: str = "atelier_carte"):
-    shown = lieux() if points is None else points
-    frame = deck.point_frame(shown, "categorie", current_sources())
+def _map(view, selected=None, key: str = "atelier_carte", communes: bool = False, dep=None):
+    """Lieux over the offline base (département outlines and town names; commune outlines on the
+    région's map and on a département's, its own only)."""
+    frame = deck.point_frame(lieux(), "categorie", current_sources())
+    base = base_layers(large=True, communes=communes, departement=dep)
     st.pydeck_chart(
-        deck.build_deck(
-            frame, None, None, False, selected, view, basemap=False, base=base_layers(large=True)
-        ),
+        deck.build_deck(frame, None, None, False, selected, view, basemap=False, base=base),
         height=MAP_HEIGHT,
         key=key,
     )
@@ -210,7 +210,7 @@ def map_screen(title: str) -> None:
     shown = lieux()
     left, right = st.columns([4, 1])
     with left:
-        _map(viewport.initial_view())
+        _map(viewport.initial_view(), communes=True)
     with right:
         map_legends(shown, ("points",), "categorie", current_sources(), None, None, None, None)
         st.caption(texts.WORKSHOP_MAP_LEGEND)
@@ -228,7 +228,15 @@ def departement_screen(title: str, dep: str) -> None:
     communes = query("communes_base")
     mine = communes[communes["departement"] == dep]
     with left:
-        _map(viewport.fit_view(mine["longitude"], mine["latitude"]), key=f"atelier_carte_{dep}")
+        view = viewport.fit_bounds(
+            mine["longitude"].min() - 0.1,
+            mine["latitude"].min() - 0.1,
+            mine["longitude"].max() + 0.1,
+            mine["latitude"].max() + 0.1,
+            MAP_WIDTH,
+            MAP_HEIGHT,
+        )
+        _map(view, key=f"atelier_carte_{dep}", communes=True, dep=dep)
     with right:
         gaps = gap_ranking(dep, inputs, top=3)
         items = "".join(
@@ -257,7 +265,7 @@ def whatif_screen(title: str) -> None:
         format_func=lambda c: (
             "—"
             if c is None
-            else f"{md_text(communes.at[c, 'nom'])} ({communes.at[c, 'departement']})"
+            else f"{communes.at[c, 'nom']} ({communes.at[c, 'departement']})"  # plain text
         ),
         key="atelier_simulation",
         width=520,

@@ -35,11 +35,17 @@ def outline_features(geometries: pd.DataFrame) -> dict:
     }
 
 
+def _quoted(characters: set[str]) -> str:
+    """A string that pydeck passes on as a string (quoted), not as an expression; deck.gl reads a
+    string as its set of characters."""
+    return '"' + "".join(sorted(characters - {'"'})) + '"'
+
+
 def town_frame(towns: pd.DataFrame) -> pd.DataFrame:
     """Names and positions for the TextLayer (plain text: deck.gl draws it, it is never HTML)."""
     return pd.DataFrame(
         {
-            "name": towns["nom"].astype(str).str.slice(0, 40),
+            "name": towns["nom"].astype(str).str.replace('"', "").str.slice(0, 40),
             "lon": towns["longitude"].astype(float),
             "lat": towns["latitude"].astype(float),
         }
@@ -91,24 +97,30 @@ def base_layers(
         )
     )
     if towns is not None and len(towns):
+        names = town_frame(towns)
         layers.append(
             pdk.Layer(
                 "TextLayer",
-                town_frame(towns),
+                names,
                 id="fond_villes",
                 get_position=["lon", "lat"],
                 get_text="name",
-                get_size=17 if large else 12,
-                size_units="pixels",
+                # in metres with pixel bounds: Chromium's software WebGL (headless tests) draws
+                # pixel-unit layers far too large; real browsers draw both the same.
+                get_size=3000,
+                size_units="meters",
+                size_min_pixels=15 if large else 11,
+                size_max_pixels=22 if large else 16,
                 get_color=TOWN_TEXT,
                 get_text_anchor='"middle"',
                 get_alignment_baseline='"top"',
                 get_pixel_offset=[0, 6],
-                font_family='"DejaVu Sans", Arial, sans-serif',
-                font_settings={"sdf": True},
-                outline_width=3,
-                outline_color=HALO,
-                character_set="auto",
+                font_family='"DejaVu Sans, Arial, sans-serif"',  # quoted: a value, not an accessor
+                background=True,
+                get_background_color=[255, 255, 255, 200],
+                background_padding=[3, 1],
+                # the letters to draw (deck.gl's default set is ASCII only: no « Nîmes »)
+                character_set=_quoted(set("".join(names["name"])) | {" "}),
                 pickable=False,
             )
         )

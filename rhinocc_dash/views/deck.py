@@ -19,6 +19,7 @@ from ..formatting import fmt_decimal
 from ..texts import APPROXIMATE_PRECISIONS
 from . import palette
 from .legend import EXCLUDED_LABEL, colours_for, legend, quantile_classes
+from .map_budget import Raster
 from .viewport import INITIAL_VIEW
 
 CATEGORY_ORDER = {
@@ -60,7 +61,8 @@ class CompactDeck(pdk.Deck):
         data.pop("_offline", None)
         if self._offline:
             data["mapProvider"], data["mapStyle"] = "carto", BLANK_STYLE_URL
-        return json.dumps(data, sort_keys=True, separators=(",", ":"))
+        # UTF-8 rather than \u escapes: an accented name weighs 2 bytes, not 6 (11,000 tooltips).
+        return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def category_order(colour_by: str, sources: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -179,7 +181,7 @@ def qpv_features(qpv: pd.DataFrame) -> dict:
 
 def build_deck(
     points: pd.DataFrame | None,
-    choropleth: dict | str | None,
+    choropleth: dict | str | Raster | None,
     qpv: dict | str | None,
     density: bool,
     selected: tuple[float, float] | None,
@@ -189,10 +191,17 @@ def build_deck(
 ) -> pdk.Deck:
     """The map: the offline `base` (outlines and town names, see `basemap`) under the choropleth under
     QPV outlines under density hexagons under lieux points. The choropleth and the QPV are GeoJSON,
-    inline or as the URL of a static file (fetched once)."""
+    inline or as the URL of a static file (fetched once); a choropleth too large to send is an image
+    (`map_budget.Raster`)."""
     base = list(base or [])
     layers = [layer for layer in base if layer.id not in OVER_CHOROPLETH]
-    if choropleth is not None:
+    if isinstance(choropleth, Raster):
+        bitmap = pdk.Layer("BitmapLayer", None, id="choropleth", bounds=list(choropleth.bounds))
+        bitmap.image = (
+            choropleth.image
+        )  # set after: pydeck would read a relative URL as a local file
+        layers.append(bitmap)
+    elif choropleth is not None:
         layers.append(
             pdk.Layer(
                 "GeoJsonLayer",
@@ -244,8 +253,12 @@ def build_deck(
                 auto_highlight=True,
                 get_position=["lon", "lat"],
                 get_fill_color="color",
-                get_radius=5,
-                radius_units="pixels",
+                # metres bounded in pixels (4 to 8 px at any zoom): Chromium's software WebGL
+                # (headless tests, screenshots) draws pixel-unit points far too large.
+                get_radius=800,
+                radius_units="meters",
+                radius_min_pixels=4,
+                radius_max_pixels=8,
                 stroked=True,
                 get_line_color="line",
                 line_width_min_pixels=1.5,

@@ -39,7 +39,7 @@ def fit_bounds(
 
 def initial_view(phone: bool = False) -> pdk.ViewState:
     """The whole région, on a wide screen or on a phone."""
-    return fit_bounds(*REGION.bbox, MAP_WIDTH_PX[phone], MAP_HEIGHT_PX)
+    return fit_bounds(*(REGION.view or REGION.bbox), MAP_WIDTH_PX[phone], MAP_HEIGHT_PX)
 
 
 INITIAL_VIEW = initial_view()
