@@ -20,6 +20,9 @@ st.query_params["ecran"] = screen.key
 for notice in notices:
     st.warning(md_text(notice))
 
+screens_ui.navigation(
+    screens, titles, index
+)  # on top: always in view, whatever the screen's height
 main, side = st.columns([6, 1])
 with main:
     title = titles[screen.key]
@@ -35,4 +38,3 @@ with main:
         screens_ui.whatif_screen(title)
 with side:
     screens_ui.qr_code()
-screens_ui.navigation(screens, titles, index)

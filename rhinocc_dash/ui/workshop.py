@@ -25,8 +25,8 @@ from .data import caption, current_sources, lieux, query, regional_reference, re
 from .data import key_figures as region_figures
 from .widgets import map_legends
 
-MAP_HEIGHT = 560
-MAP_WIDTH = 820  # the map's column on a 1920 px screen
+MAP_HEIGHT = 480
+MAP_WIDTH = 560  # the map's column on a 1280 px screen (a 1920 px one shows a little more around)
 # Large type for a projected screen; a phone (≤ 640 px) gets ordinary sizes back.
 STYLE = """
 <style>
@@ -43,6 +43,13 @@ STYLE = """
 .atelier .source { font-size: 1rem; color: #444; }
 .atelier p { font-size: 1.5rem; }
 [class*="st-key-atelier_"] button p { font-size: 1.4rem; font-weight: 600; }
+@media (max-height: 820px) and (min-width: 641px) {  /* a 1280×720 projector: the screen on one view */
+  .atelier h1 { font-size: 2.2rem; }
+  .atelier .chiffres { gap: .6rem 2.2rem; margin: .3rem 0 .6rem 0; }
+  .atelier .chiffre b { font-size: 2.7rem; }
+  .atelier .chiffre span, .atelier p { font-size: 1.15rem; }
+  .atelier .ecarts { font-size: 1.05rem; line-height: 1.25; }
+}
 @media (max-width: 640px) {
   .atelier h1 { font-size: 1.7rem; }
   .atelier .chiffre b { font-size: 2.4rem; }
@@ -130,7 +137,10 @@ def navigation(screens: list[workshop.Screen], titles: dict[str, str], index: in
             on_click=_go,
             args=(after,),
         )
-        st.markdown(texts.WORKSHOP_POSITION.format(n=index + 1, total=len(screens)))
+        st.markdown(
+            texts.WORKSHOP_POSITION.format(n=index + 1, total=len(screens)),
+            help=texts.WORKSHOP_KEYS,
+        )
         st.session_state["atelier_aller"] = screens[index].key
         st.selectbox(
             texts.WORKSHOP_JUMP,
@@ -142,7 +152,6 @@ def navigation(screens: list[workshop.Screen], titles: dict[str, str], index: in
             width=320,
         )
         st.markdown(f"[{texts.WORKSHOP_EXIT}](./)")  # the home page, same tab
-    st.caption(texts.WORKSHOP_KEYS)
 
 
 def qr_code() -> None:
