@@ -129,6 +129,9 @@ FAULTS = {
 }
 
 
+SWITCHED: list[tuple[Path, str]] = []  # (snapshots folder, version to restore after the run)
+
+
 def inject(fault: str, runtime: Path, snapshots_dir: str | None) -> None:
     state = workers_state(runtime)
     if fault == "tuer-processus":
@@ -143,6 +146,7 @@ def inject(fault: str, runtime: Path, snapshots_dir: str | None) -> None:
         other = next(
             s["version"] for s in snapshots.list_snapshots(folder) if s["version"] != current
         )
+        SWITCHED.append((folder, current))
         snapshots.rollback(folder, other, "bench_load")
         print(f"  version publiée : {current} → {other}", flush=True)
 
@@ -234,6 +238,11 @@ def measure(
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+        while SWITCHED:  # the published version is put back as it was
+            from rhinocc_dash.ingest import snapshots
+
+            folder, version = SWITCHED.pop()
+            snapshots.rollback(folder, version, "bench_load")
 
 
 def main() -> int:

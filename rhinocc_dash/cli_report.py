@@ -9,6 +9,7 @@ published snapshot (or $RHINOCC_DB, or --db).
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import subprocess
 import sys
@@ -41,13 +42,26 @@ def register(commands) -> dict:
     command.add_argument("--db", help="entrepôt à lire (défaut : la version publiée courante)")
     command.add_argument(
         "--date",
-        type=dt.date.fromisoformat,
+        type=_date,
         help="date du rapport, AAAA-MM-JJ (défaut : aujourd'hui)",
     )
     return {"report": _report}
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"date « {text} » illisible : attendu AAAA-MM-JJ"
+        ) from None
+
+
 def _report(args) -> int:
+    out = Path(args.out)
+    if not out.parent.is_dir():  # a typo in a path must not create folders anywhere
+        print(f"Dossier introuvable pour --out : {out.parent}", file=sys.stderr)
+        return 2
     db = resolve_db(args.db)
     if not db.is_file():
         print(texts.REPORT_CLI_NO_WAREHOUSE.format(db=db), file=sys.stderr)
@@ -60,8 +74,6 @@ def _report(args) -> int:
         con.close()
     if payload is None:
         return 2
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(payload)
     pages = _pages(out) if args.format == "pdf" else None
     print(

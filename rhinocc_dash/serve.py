@@ -35,6 +35,9 @@ CHECK_EVERY_S = 2.0
 # exited, or after this many failed checks in a row (about a minute without an answer).
 UNHEALTHY_AFTER = 6
 HEALTH_TIMEOUT_S = 8.0
+STARTUP_GRACE_CHECKS = (
+    15  # failed checks forgiven after a restart (Streamlit starts in a few seconds)
+)
 
 
 def render(runtime: Path, host: str, port: int, worker_ports: list[int], static: Path) -> str:
@@ -142,6 +145,7 @@ class Server:
                     f"Redémarrage du processus du port {worker.port}", file=sys.stderr, flush=True
                 )
                 worker.restarts += 1
+                worker.failures = -STARTUP_GRACE_CHECKS  # a fresh process needs time to start
                 self._spawn(worker)
                 self._write_state()
         if self.nginx is not None and self.nginx.poll() is not None and not self.stopping:
@@ -178,7 +182,11 @@ class Server:
             raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, stop_on_signal)
-        self.start()
+        try:
+            self.start()
+        except BaseException:
+            self.stop()  # no worker left behind when nginx or a worker cannot start
+            raise
         print(
             f"rhinocc-dash : http://{self.host}:{self.port} ({self.workers} processus Streamlit "
             f"derrière nginx ; Ctrl-C pour arrêter)",

@@ -1126,7 +1126,13 @@ WORKSHOP_JUMP = "Aller à"
 WORKSHOP_KEYS = "Flèches ← → du clavier : écran précédent / suivant."
 WORKSHOP_EXIT = "Quitter le mode atelier"
 WORKSHOP_QR = "Ouvrir cet écran sur son téléphone"
-WORKSHOP_QR_HELP = "Le QR code mène à l'adresse de cet écran, telle que ce navigateur l'affiche."
+WORKSHOP_QR_HELP = (
+    "Le QR code mène à l'adresse de cet écran ; une adresse locale (localhost) est remplacée par "
+    "l'adresse de cet ordinateur sur le réseau de la salle."
+)
+WORKSHOP_QR_LOCAL = (
+    "Cet ordinateur n'est sur aucun réseau : les téléphones ne pourront pas ouvrir cette adresse."
+)
 WORKSHOP_UNKNOWN_SCREEN = "Écran « {value} » inconnu : retour au premier écran."
 WORKSHOP_UNKNOWN_DEPS = "Départements ignorés dans l'adresse : {values}."
 WORKSHOP_TITLES = {
@@ -1137,7 +1143,7 @@ WORKSHOP_TITLES = {
     "simulation": "Et si on ouvrait un lieu ?",
 }
 WORKSHOP_CONTEXT_PEOPLE = "personnes à accompagner"
-WORKSHOP_CONTEXT_SHARE = "de la population"
+WORKSHOP_CONTEXT_SHARE = "de la population (selon la source)"
 WORKSHOP_CONTEXT_NONE = (
     "Aucun chiffre de contexte régional dans les réglages de ce territoire : seul le taux de "
     "pauvreté (Insee) est affiché."

@@ -125,7 +125,7 @@ def test_departement_screen_shows_figures_map_and_three_gaps(app_env, con):
     assert not at.exception
     shown = html_of(at)
     lieux = con.execute("SELECT count(*) FROM lieux WHERE departement = '46'").fetchone()[0]
-    assert "Lot (46)" in shown and fmt_int(lieux) in shown
+    assert "Lot (46)" in shown and f'<div class="chiffre"><b>{fmt_int(lieux)}</b>' in shown
     assert shown.count("<li>") == 3 and "Cressensac-Sarrazac" in shown
     assert decks(at) and "fond_departements" in layer_ids(decks(at)[0])
 
@@ -157,7 +157,7 @@ def test_whatif_screen_counts_people_newly_within_reach(app_env):
     assert not at.exception
     newly = html_of(at).split('class="chiffre"><b>')[1].split("<")[0]
     assert int(newly.replace("\u202f", "")) > 0, first
-    assert "selection" in layer_ids(decks(at)[0])
+    assert "lieu_hypothetique" in layer_ids(decks(at)[0])
 
 
 @pytest.mark.parametrize("value", ["planete", "departement-99"])

@@ -176,7 +176,7 @@ def why(row: pd.Series, need_weights: dict[str, float]) -> str:
     offer = (
         "aucun lieu sur place"
         if row.get("lieux", 0) == 0
-        else f"{fmt_int(row['lieux'])} lieu(x) sur place"
+        else f"{fmt_int(row['lieux'])} {'lieu' if row['lieux'] == 1 else 'lieux'} sur place"
     )
     if pd.notna(distance):
         offer += f", distance médiane au lieu le plus proche {fmt_decimal(distance, 1)} km"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import socket
 import urllib.parse
 
 import segno
@@ -18,14 +19,15 @@ from .. import texts
 from ..analysis import workshop
 from ..analysis.departement import gap_ranking, key_figures, regional_gap_ranking
 from ..formatting import fmt_int, fmt_millions, fmt_percent
-from ..views import deck, viewport
+from ..views import basemap, deck, viewport
 from ..views.report import figure_rows
 from .basemap import base_layers
 from .data import caption, current_sources, lieux, query, regional_reference, report_inputs, whatif
 from .data import key_figures as region_figures
-from .widgets import map_legends
+from .widgets import is_phone, map_legends
 
 MAP_HEIGHT = 480
+PHONE_MAP_WIDTH = 340
 MAP_WIDTH = 560  # the map's column on a 1280 px screen (a 1920 px one shows a little more around)
 # Large type for a projected screen; a phone (≤ 640 px) gets ordinary sizes back.
 STYLE = """
@@ -64,8 +66,14 @@ KEYS = """
   if (window.__rhinoccAtelierKeys) return;
   window.__rhinoccAtelierKeys = true;
   document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target;
-    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) return;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) {
+      // the « Aller à » list, closed after a choice: the arrows go back to the slides
+      const jump = target.closest(".st-key-atelier_aller");
+      if (!jump || target.getAttribute("aria-expanded") === "true") return;
+      target.blur();
+    }
     const key = {ArrowRight: "atelier_suivant", ArrowLeft: "atelier_precedent"}[event.key];
     if (!key || !document.querySelector(".st-key-atelier_sequence")) return;
     const button = document.querySelector(".st-key-" + key + " button");
@@ -154,9 +162,27 @@ def navigation(screens: list[workshop.Screen], titles: dict[str, str], index: in
         st.markdown(f"[{texts.WORKSHOP_EXIT}](./)")  # the home page, same tab
 
 
+def _lan_address() -> str | None:
+    """This machine's address on its network (the interface a packet would leave by; nothing is
+    sent), for phones in the room; None without a network."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            address = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if address.startswith("127.") else address
+
+
 def qr_code() -> None:
-    """A QR code of this screen's address, made here (no external service)."""
+    """A QR code of this screen's address, made here (no external service). An address on this
+    machine only (localhost) is replaced by its network address, which phones can reach."""
     base = st.context.url or ""
+    parts = urllib.parse.urlsplit(base)
+    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if local and (lan := _lan_address()):
+        base = parts._replace(netloc=f"{lan}:{parts.port}" if parts.port else lan).geturl()
+        local = False
     query = urllib.parse.urlencode(st.query_params.to_dict())
     address = f"{base.split('?')[0]}?{query}" if query else base
     if not address:
@@ -165,18 +191,18 @@ def qr_code() -> None:
     segno.make(address, error="m").save(picture, kind="png", scale=6, border=2)
     st.image(picture.getvalue(), width=180, alt=texts.WORKSHOP_QR)
     st.caption(texts.WORKSHOP_QR, help=texts.WORKSHOP_QR_HELP)
+    if local:
+        st.caption(texts.WORKSHOP_QR_LOCAL)
 
 
-def _map(view, selected=None, key: str = "atelier_carte", communes: bool = False, dep=None):
+def _map(view, extra=(), key: str = "atelier_carte", communes: bool = False, dep=None):
     """Lieux over the offline base (département outlines and town names; commune outlines on the
     région's map and on a département's, its own only)."""
     frame = deck.point_frame(lieux(), "categorie", current_sources())
     base = base_layers(large=True, communes=communes, departement=dep)
-    st.pydeck_chart(
-        deck.build_deck(frame, None, None, False, selected, view, basemap=False, base=base),
-        height=MAP_HEIGHT,
-        key=key,
-    )
+    drawn = deck.build_deck(frame, None, None, False, None, view, basemap=False, base=base)
+    drawn.layers.extend(extra)
+    st.pydeck_chart(drawn, height=MAP_HEIGHT, key=key)
 
 
 def context_screen(title: str) -> None:
@@ -219,7 +245,7 @@ def map_screen(title: str) -> None:
     shown = lieux()
     left, right = st.columns([4, 1])
     with left:
-        _map(viewport.initial_view(), communes=True)
+        _map(viewport.initial_view(is_phone()), communes=True)
     with right:
         map_legends(shown, ("points",), "categorie", current_sources(), None, None, None, None)
         st.caption(texts.WORKSHOP_MAP_LEGEND)
@@ -242,7 +268,7 @@ def departement_screen(title: str, dep: str) -> None:
             mine["latitude"].min() - 0.1,
             mine["longitude"].max() + 0.1,
             mine["latitude"].max() + 0.1,
-            MAP_WIDTH,
+            PHONE_MAP_WIDTH if is_phone() else MAP_WIDTH,
             MAP_HEIGHT,
         )
         _map(view, key=f"atelier_carte_{dep}", communes=True, dep=dep)
@@ -287,4 +313,8 @@ def whatif_screen(title: str) -> None:
     if not picked:
         st.caption(texts.WORKSHOP_WHATIF_NONE)
     at = (communes.at[picked, "longitude"], communes.at[picked, "latitude"]) if picked else None
-    _map(viewport.initial_view(), selected=at, key="atelier_carte_simulation")
+    _map(
+        viewport.initial_view(is_phone()),
+        key="atelier_carte_simulation",
+        extra=basemap.reach_layers(*at) if at else [],
+    )

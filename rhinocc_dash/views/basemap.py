@@ -12,6 +12,8 @@ import json
 
 import pandas as pd
 import pydeck as pdk
+from pyproj import Transformer
+from shapely.geometry import Point
 
 LAND = [250, 250, 248, 255]
 COMMUNE_LINE = [180, 186, 192]
@@ -125,3 +127,45 @@ def base_layers(
             )
         )
     return layers
+
+
+REACH_M = 10_000  # the « within 10 km » of every coverage figure
+_TO_L93 = Transformer.from_crs("EPSG:4326", "EPSG:2154", always_xy=True)
+_TO_WGS84 = Transformer.from_crs("EPSG:2154", "EPSG:4326", always_xy=True)
+
+
+def reach_layers(lon: float, lat: float) -> list[pdk.Layer]:
+    """A hypothetical lieu: the 10 km around it (a true circle in Lambert-93, as the distances are
+    measured, drawn as a polygon) and a dot at its place."""
+    x, y = _TO_L93.transform(float(lon), float(lat))
+    ring = Point(x, y).buffer(REACH_M, quad_segs=32).exterior.coords
+    outline = [list(_TO_WGS84.transform(px, py)) for px, py in ring]
+    return [
+        pdk.Layer(
+            "PolygonLayer",
+            [{"polygon": outline}],
+            id="portee_10km",
+            get_polygon="polygon",
+            filled=True,
+            get_fill_color=[200, 30, 30, 50],
+            stroked=True,
+            get_line_color=[200, 30, 30, 255],
+            line_width_min_pixels=2,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            [{"lon": float(lon), "lat": float(lat)}],
+            id="lieu_hypothetique",
+            get_position=["lon", "lat"],
+            get_radius=600,
+            radius_units="meters",
+            radius_min_pixels=6,
+            radius_max_pixels=10,
+            get_fill_color=[200, 30, 30, 255],
+            stroked=True,
+            get_line_color=[255, 255, 255],
+            line_width_min_pixels=2,
+            pickable=False,
+        ),
+    ]

@@ -42,7 +42,8 @@ BLANK_STYLE_URL = "data:application/json," + urllib.parse.quote(
 
 
 # Base layers drawn over the choropleth (which is opaque): the département outlines and the town names.
-OVER_CHOROPLETH = ("fond_departements", "fond_villes")
+OVER_CHOROPLETH = ("fond_departements",)
+OVER_POINTS = ("fond_villes",)  # names stay readable over the lieux
 
 
 class CompactDeck(pdk.Deck):
@@ -194,7 +195,7 @@ def build_deck(
     inline or as the URL of a static file (fetched once); a choropleth too large to send is an image
     (`map_budget.Raster`)."""
     base = list(base or [])
-    layers = [layer for layer in base if layer.id not in OVER_CHOROPLETH]
+    layers = [layer for layer in base if layer.id not in OVER_CHOROPLETH + OVER_POINTS]
     if isinstance(choropleth, Raster):
         bitmap = pdk.Layer("BitmapLayer", None, id="choropleth", bounds=list(choropleth.bounds))
         bitmap.image = (
@@ -264,6 +265,7 @@ def build_deck(
                 line_width_min_pixels=1.5,
             )
         )
+    layers += [layer for layer in base if layer.id in OVER_POINTS]
     if selected is not None:
         layers.append(
             pdk.Layer(
