@@ -56,6 +56,18 @@ def test_texts_follow_the_region(tmp_path):
     ]
 
 
+def cli_build(sources, db, region: str, *options: str) -> None:
+    """`rhinocc-dash build` in its own process, with the region settings `region`."""
+    subprocess.run(
+        [sys.executable, "-m", "rhinocc_dash.cli", "build", "--sources", str(sources)]
+        + ["--db", str(db), *options],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "RHINOCC_REGION": region},
+        capture_output=True,
+        check=True,
+    )
+
+
 def test_a_build_keeps_the_regions_departements(sources, tmp_path):
     settings = tmp_path / "causses.toml"
     settings.write_text(
@@ -64,23 +76,7 @@ def test_a_build_keeps_the_regions_departements(sources, tmp_path):
         encoding="utf-8",
     )
     db = tmp_path / "causses.duckdb"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "rhinocc_dash.cli",
-            "build",
-            "--sources",
-            str(sources),
-            "--db",
-            str(db),
-            "--allow-partial",
-        ],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "RHINOCC_REGION": str(settings)},
-        capture_output=True,
-        check=True,
-    )
+    cli_build(sources, db, str(settings), "--allow-partial")
     con = duckdb.connect(str(db), read_only=True)
     departements = {
         d for (d,) in con.execute("SELECT DISTINCT departement FROM communes").fetchall()
@@ -100,22 +96,7 @@ def test_synthetic_france_builds_with_consistent_codes(sources, tmp_path):
     copies = make_national.generate(sources, folder, 2, {"46", "48"})
     assert "SYNTHÉTIQUES" in (folder / "SYNTHETIC.md").read_text(encoding="utf-8")
     db = tmp_path / "france.duckdb"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "rhinocc_dash.cli",
-            "build",
-            "--sources",
-            str(folder),
-            "--db",
-            str(db),
-        ],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "RHINOCC_REGION": "france"},
-        capture_output=True,
-        check=True,
-    )
+    cli_build(folder, db, "france")
     con = duckdb.connect(str(db), read_only=True)
 
     def by_departement(sql: str) -> dict:

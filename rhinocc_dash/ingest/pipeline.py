@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import threading
 import time
@@ -30,6 +29,7 @@ from .errors import (
     check_not_special,
     check_writable,
 )
+from .files import process_alive, sha256
 from .lieux import build_lieux
 from .overlay import declared_vintages, with_vintages
 from .population import population_points
@@ -37,14 +37,6 @@ from .territory import build_territory, load_departements, load_qpv
 from .venues import read_venue_source
 
 Progress = Callable[[int, int, str], None]
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def build(
@@ -204,7 +196,7 @@ def _sources(sources: Path, venue_results, vintages: dict[str, str] | None = Non
                 "vintage": entry.vintage,
                 "licence": entry.licence,
                 "path": str(path.relative_to(sources)),
-                "sha256": _sha256(path),
+                "sha256": sha256(path),
                 "rows": rows_by_source.get(entry.key),
                 "origin_url": entry.origin.url() if entry.origin else None,
             }
@@ -240,21 +232,11 @@ def remove_orphans(db: Path) -> list[Path]:
     removed = []
     for leftover in db.parent.glob(f".{db.name}.*.tmp*"):
         pid = leftover.name[len(db.name) + 2 :].split("-")[0].split(".")[0]
-        if pid.isdigit() and _process_alive(int(pid)):
+        if pid.isdigit() and process_alive(int(pid)):
             continue
         leftover.unlink(missing_ok=True)
         removed.append(leftover)
     return removed
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def is_stale(db: Path, sources: Path) -> bool:

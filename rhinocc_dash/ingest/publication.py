@@ -20,6 +20,7 @@ import duckdb
 from ..config import SCHEMA_VERSION, resolve_sources
 from .catalog import BUILD_FILES
 from .errors import BuildError
+from .files import sha256
 from .overlay import merge
 from .pipeline import Progress, build
 from .snapshots import (
@@ -36,7 +37,6 @@ from .snapshots import (
     lock,
     manifest,
     root,
-    sha256,
 )
 
 

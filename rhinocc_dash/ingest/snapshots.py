@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -30,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import resolve_snapshots
+from .files import process_alive
 
 DB_NAME = "rhinocc.duckdb"
 MANIFEST = "manifest.json"
@@ -46,14 +46,6 @@ class SnapshotError(Exception):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def root(explicit: Path | None = None) -> Path:
@@ -144,23 +136,13 @@ def clean_orphans(folder: Path, older_than_s: float = STALE_STAGING_S) -> list[s
     for path in staging.iterdir() if staging.is_dir() else []:
         marker = path / ".pid"
         pid = int(marker.read_text()) if marker.is_file() and marker.read_text().isdigit() else 0
-        dead = pid and not _alive(pid)
+        dead = pid and not process_alive(pid)
         if dead or now - path.stat().st_mtime > older_than_s:
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path.name)
     for leftover in Path(folder).glob(".*.tmp*"):
         leftover.unlink(missing_ok=True)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def rollback(folder: Path, version: str, who: str) -> None:

@@ -16,7 +16,7 @@ import segno
 import streamlit as st
 
 from .. import texts
-from ..analysis import workshop
+from ..analysis import gap, workshop
 from ..analysis.departement import gap_ranking, key_figures, regional_gap_ranking
 from ..formatting import fmt_int, fmt_millions, fmt_percent
 from ..views import basemap, deck, viewport
@@ -249,6 +249,7 @@ def map_screen(title: str) -> None:
     with right:
         map_legends(shown, ("points",), "categorie", current_sources(), None, None, None, None)
         st.caption(texts.WORKSHOP_MAP_LEGEND)
+        st.caption(caption(["lieux", "communes"], texts.LIEUX_METHOD))
 
 
 def departement_screen(title: str, dep: str) -> None:
@@ -284,6 +285,7 @@ def departement_screen(title: str, dep: str) -> None:
         )
         st.html(f'<div class="atelier"><h3>{html.escape(texts.WORKSHOP_DEP_GAPS)}</h3>{body}</div>')
         st.caption(f"{fmt_int(len(in_dep))} {texts.WORKSHOP_OFFER_LIEUX}")
+        st.caption(caption(gap.SOURCES, texts.GAP_METHOD_NOTE))
 
 
 def whatif_screen(title: str) -> None:
@@ -312,6 +314,7 @@ def whatif_screen(title: str) -> None:
     )
     if not picked:
         st.caption(texts.WORKSHOP_WHATIF_NONE)
+    st.caption(caption(["lieux", "population"], texts.LIEUX_METHOD))
     at = (communes.at[picked, "longitude"], communes.at[picked, "latitude"]) if picked else None
     _map(
         viewport.initial_view(is_phone()),
