@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dedup import RULE_STRENGTH, Matcher, Override
+from .dedup import PRECISE, RULE_STRENGTH, Matcher, Override
+from .matching import similarity
 
 
 def agglomerate(
@@ -41,6 +42,21 @@ def agglomerate(
     return sorted((sorted(g) for g in members.values()), key=lambda g: ids[g[0]]), outcomes
 
 
+def merge_order(matcher: Matcher, pair: tuple[int, int, str], ids: list[str]) -> tuple:
+    """Strongest rule first. Within a rule, pairs of two records with a point of their own come
+    nearest first; then pairs with a record placed at its commune's centre, whose distance says
+    nothing about the place, most alike names first."""
+    i, j, rule = pair
+    located = matcher.precision[i] in PRECISE and matcher.precision[j] in PRECISE
+    return (
+        -RULE_STRENGTH[rule],
+        not located,
+        matcher.distance(i, j) if located else -similarity(matcher.names[i], matcher.names[j]),
+        ids[i],
+        ids[j],
+    )
+
+
 def cluster(
     records: pd.DataFrame, overrides: list[Override] = ()
 ) -> tuple[list[list[int]], pd.DataFrame]:
@@ -48,9 +64,7 @@ def cluster(
     matcher = Matcher(records, overrides)
     pairs = matcher.candidates()
     ids = matcher.records["record_id"].tolist()
-    pairs.sort(
-        key=lambda p: (-RULE_STRENGTH[p[2]], matcher.distance(p[0], p[1]), ids[p[0]], ids[p[1]])
-    )
+    pairs.sort(key=lambda p: merge_order(matcher, p, ids))
     groups, outcomes = agglomerate(matcher, pairs)
     frame = pd.DataFrame(
         [
