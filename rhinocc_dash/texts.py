@@ -551,11 +551,7 @@ QUALITY_DEDUP_NOTE = (
     "identifiant national, même adresse (numéro et voie, abréviations officielles FANTOIR et NF Z10-011), moins "
     "de 150 m et noms proches, France Services officielle et fiche qui se déclare France Services à moins de "
     "150 m, même SIRET dans la même commune, même voie sans numéro et noms proches, fiche localisée à la commune "
-    "au nom quasi identique et enfin, au même critère, la seule France Services officielle de la commune, même "
-    "à une autre adresse (celle de la fiche localisée à la commune est souvent plus ancienne). Deux fiches qui "
-    "donnent chacune un numéro et une voie, non identiques, ne sont pas fusionnées par nom, proximité, SIRET ou "
-    "voie ; si l'une n'est localisée qu'à la commune, seule une autre voie l'empêche, pas un autre numéro sur "
-    "la même voie. Le nom de la commune est ignoré dans la comparaison des noms. Une fusion est "
+    "au nom quasi identique. Le nom de la commune est ignoré dans la comparaison des noms. Une fusion est "
     "refusée si elle réunit deux sites distincts de la liste officielle France Services, si elle réunit des "
     "points situés à plus de {spread} m (sauf même adresse, le géocodage de l'une étant faux), ou si un "
     "coordinateur l'a refusée."
@@ -568,7 +564,6 @@ DEDUP_RULES = {
     "siret": "même SIRET",
     "voie_nom": "même voie sans numéro, nom proche",
     "commune_nom": "même commune, nom quasi identique",
-    "commune_label": "seule France Services officielle de la commune, nom quasi identique",
     "coordinateur": "décision d'un coordinateur",
 }
 DEDUP_STATUS = {

@@ -1,5 +1,4 @@
-"""The matcher on hand-made tricky cases (its precision and recall on the real data's labelled pairs:
-test_trusted_figures.py::test_deduplication_meets_the_measured_bar, and benchmarks/bench_dedup.py)."""
+"""The matcher on hand-made tricky cases (the real data's precision and recall: test_dedup_labels.py)."""
 
 import pandas as pd
 
@@ -229,84 +228,6 @@ def test_commune_level_record_joins_a_namesake_in_its_commune():
         },
     )
     assert groups(frame) == [["r00", "r01"], ["r02"]]
-
-
-def test_commune_level_record_is_judged_on_its_street_not_its_number():
-    """A record without a point of its own keeps an older number: the same street and name is the same
-    place; another street is another place, whatever the name."""
-    frame = records(
-        place(
-            nom="France Services du Volvestre",
-            adresse="17 chemin Farinier",
-            latitude=43.6050,
-            longitude=1.4450,
-        ),
-        place(
-            source="aidants_connect",
-            nom="France Services Volvestre",
-            adresse="2 Chemin Farinier",
-            latitude=43.60,
-            longitude=1.44,
-            location_precision="postcode",
-        ),
-        place(nom="Médiathèque", adresse="4 rue des Lilas", latitude=43.6200, longitude=1.4600),
-        place(
-            source="aidants_connect",
-            nom="Médiathèque",
-            adresse="9 avenue des Roses",
-            latitude=43.60,
-            longitude=1.44,
-            location_precision="postcode",
-        ),
-    )
-    assert groups(frame) == [["r00", "r01"], ["r02"], ["r03"]]
-
-
-def test_sole_official_france_services_of_a_commune_takes_an_older_address():
-    official = {"source": "france_services_2024", "labels": ["France Services"]}
-    older = {
-        "source": "aidants_connect",
-        "nom": "Maison France Services de Portet-sur-Garonne",
-        "adresse": "1 bis rue Torrefarrera",
-        "latitude": 43.5288,
-        "longitude": 1.4010,
-        "location_precision": "commune",
-    }
-    town = {"code_insee": "31433", "commune": "Portet-sur-Garonne"}
-    site = place(
-        **official, **town, nom="France services de Portet-sur-Garonne", adresse="2 rue du Rouergue"
-    )
-    frame = records({**site, "latitude": 43.5388, "longitude": 1.4090}, place(**town, **older))
-    assert groups(frame) == [["r00", "r01"]]
-    # With two official sites in the commune, the older address cannot say which: no merge.
-    frame = records(
-        {**site, "latitude": 43.5388, "longitude": 1.4090},
-        {**site, "nom": "France services itinérante", "latitude": 43.52, "longitude": 1.39},
-        place(**town, **older),
-    )
-    assert groups(frame) == [["r00"], ["r01"], ["r02"]]
-
-
-def test_commune_level_record_joins_the_most_alike_name_not_the_nearest_point():
-    """Its point is its commune's centre: the distance from there says nothing, the name does."""
-    frame = records(
-        place(
-            nom="Point info jeunes et familles",
-            adresse="120 route de Foix prolongée",
-            latitude=43.6010,
-            longitude=1.4410,
-        ),
-        place(nom="Point info jeunes", adresse="Route de Foix", latitude=43.6060, longitude=1.4440),
-        place(
-            source="aidants_connect",
-            nom="Point info jeunes",
-            adresse="Route de Foix",
-            latitude=43.60,
-            longitude=1.44,
-            location_precision="postcode",
-        ),
-    )
-    assert groups(frame) == [["r00"], ["r01", "r02"]]
 
 
 def place(**row):

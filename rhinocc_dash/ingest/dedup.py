@@ -11,15 +11,10 @@ Candidate pairs, strongest evidence first (the rule is kept with each pair):
 - `siret`: the same real SIRET in the same commune, with similar names or at most 150 m apart;
 - `voie_nom`: the same street, without a number on one side at least, in the same commune, with
   names alike;
-- `commune_nom`: one record placed only at commune level, same commune, near-identical name;
-- `commune_label`: the same, with the only site of the official France Services list in the commune,
-  whatever the other record's address (the label is one site per place on the list; a record without
-  a point of its own often keeps an older address).
+- `commune_nom`: one record placed only at commune level, same commune, near-identical name.
 Names are compared without the commune's own name (« CCAS de Castres » and « PIJ de Castres » share
 nothing else). Two records that both give a street number and street, and not the same, are never
-matched by the weaker rules (name, proximity, SIRET, street, commune), save `commune_label`; when one
-of them is only placed at commune level, judged on its text, a number differing on the same street
-does not count (an old number), another street does.
+matched by the weaker rules (name, proximity, SIRET, street, commune).
 
 Pairs are merged strongest first, and a merge is refused when it would break a rule of what a place is:
 - two sites of the official France Services list with different ids are never one lieu;
@@ -34,7 +29,6 @@ Refused pairs are kept with the reason, for the quality page.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,23 +55,18 @@ STREET_NAME_SIMILARITY = 60.0
 SAME_COMMUNE_NAME_SIMILARITY = 92.0
 SIRET_NAME_SIMILARITY = 70.0
 SHARED_ID_SOURCES = ("cnfs", "data_inclusion")
-# Records whose point is their own (an address, a street); the others sit at their commune's centre.
-PRECISE = ("address", "street")
 # Sources whose different ids are different sites by definition (an official list).
 DISTINCT_ID_SOURCES = ("france_services_2024",)
 RULE_STRENGTH = {
-    "coordinateur": 6,
-    "identifiant": 5,
-    "adresse": 4,
-    "proximite_nom": 3,
-    "proximite_label": 3,
-    "siret": 2,
-    "voie_nom": 2,
-    "commune_nom": 1,
-    "commune_label": 0,
+    "coordinateur": 5,
+    "identifiant": 4,
+    "adresse": 3,
+    "proximite_nom": 2,
+    "proximite_label": 2,
+    "siret": 1,
+    "voie_nom": 1,
+    "commune_nom": 0,
 }
-# Rules that hold whatever the two addresses say.
-ADDRESS_BLIND_RULES = ("identifiant", "adresse", "coordinateur", "commune_label")
 
 
 @dataclass(frozen=True)
@@ -119,11 +108,6 @@ class Matcher:
             if not o.same and o.key_a in index and o.key_b in index
         }
 
-    def addresses_disagree(self, i: int, j: int) -> bool:
-        """`different_addresses`, on the text alone when one record has no point of its own."""
-        text_only = not (self.precision[i] in PRECISE and self.precision[j] in PRECISE)
-        return different_addresses(self.addresses[i], self.addresses[j], text_only)
-
     def distance(self, i: int, j: int) -> float:
         return float(np.hypot(self.x[i] - self.x[j], self.y[i] - self.y[j]))
 
@@ -138,8 +122,8 @@ class Matcher:
 
         def add(i: int, j: int, rule: str) -> None:
             key = (min(i, j), max(i, j))
-            weak = rule not in ADDRESS_BLIND_RULES
-            if i == j or (weak and self.addresses_disagree(i, j)):
+            weak = rule not in ("identifiant", "adresse", "coordinateur")
+            if i == j or (weak and different_addresses(self.addresses[i], self.addresses[j])):
                 return
             if RULE_STRENGTH[rule] > RULE_STRENGTH.get(found.get(key, ""), -1):
                 found[key] = rule
@@ -150,7 +134,7 @@ class Matcher:
             ("voie_nom", self._same_street()),
             (None, self._near()),
             ("siret", self._same_siret()),
-            (None, self._same_commune_name()),
+            ("commune_nom", self._same_commune_name()),
             ("coordinateur", self.forced),
         ):
             for pair in pairs:
@@ -200,7 +184,7 @@ class Matcher:
                     yield i, j
 
     def _near(self):
-        precise = np.flatnonzero(np.isin(self.precision, PRECISE))
+        precise = np.flatnonzero(np.isin(self.precision, ("address", "street")))
         if len(precise) < 2:
             return
         tree = cKDTree(np.column_stack([self.x[precise], self.y[precise]]))
@@ -228,10 +212,8 @@ class Matcher:
 
         Names are compared a block of records at a time (rapidfuzz's C loop): the mean of the two ratios
         reaches SAME_COMMUNE_NAME_SIMILARITY only if the token-sort ratio reaches twice that minus 100,
-        a cheap first sieve; the pairs it keeps are then scored exactly as elsewhere. With the only
-        official France Services site of the commune and addresses that disagree: `commune_label`."""
-        imprecise = ~np.isin(self.precision, PRECISE)
-        sole_sites = self._sole_official_sites()
+        a cheap first sieve; the pairs it keeps are then scored exactly as elsewhere."""
+        imprecise = ~np.isin(self.precision, ("address", "street"))
         sieve = 2 * SAME_COMMUNE_NAME_SIMILARITY - 100 - 0.5
         for members in _groups(self.codes):
             queries = [i for i in members if imprecise[i]]
@@ -250,15 +232,7 @@ class Matcher:
                         i != j
                         and similarity(self.names[i], self.names[j]) >= SAME_COMMUNE_NAME_SIMILARITY
                     ):
-                        sole = j in sole_sites and self.addresses_disagree(i, j)
-                        yield i, j, "commune_label" if sole else "commune_nom"
-
-    def _sole_official_sites(self) -> set[int]:
-        """Records of the official France Services list that are the only site of their commune."""
-        official = OFFICIAL_LISTS[L_FRANCE_SERVICES]
-        sites = [i for i, key in enumerate(self.keys) if key[0] in official]
-        per_commune = Counter(self.codes[i] for i in sites)
-        return {i for i in sites if per_commune[self.codes[i]] == 1}
+                        yield i, j
 
     def _official_and_claim(self, i: int, j: int) -> bool:
         """Record i is on the official France Services list; record j, of another source, says it is one."""
@@ -305,7 +279,7 @@ class Matcher:
         kinds = {self.precision[i], self.precision[j]}
         if kinds <= {"address"}:
             return SPREAD_M
-        if kinds <= set(PRECISE):
+        if kinds <= {"address", "street"}:
             return STREET_SPREAD_M
         return None
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dedup import PRECISE, RULE_STRENGTH, Matcher, Override
-from .matching import similarity
+from .dedup import RULE_STRENGTH, Matcher, Override
 
 
 def agglomerate(
@@ -42,21 +41,6 @@ def agglomerate(
     return sorted((sorted(g) for g in members.values()), key=lambda g: ids[g[0]]), outcomes
 
 
-def merge_order(matcher: Matcher, pair: tuple[int, int, str], ids: list[str]) -> tuple:
-    """Strongest rule first. Within a rule, pairs of two records with a point of their own come
-    nearest first; then pairs with a record placed at its commune's centre, whose distance says
-    nothing about the place, most alike names first."""
-    i, j, rule = pair
-    located = matcher.precision[i] in PRECISE and matcher.precision[j] in PRECISE
-    return (
-        -RULE_STRENGTH[rule],
-        not located,
-        matcher.distance(i, j) if located else -similarity(matcher.names[i], matcher.names[j]),
-        ids[i],
-        ids[j],
-    )
-
-
 def cluster(
     records: pd.DataFrame, overrides: list[Override] = ()
 ) -> tuple[list[list[int]], pd.DataFrame]:
@@ -64,7 +48,9 @@ def cluster(
     matcher = Matcher(records, overrides)
     pairs = matcher.candidates()
     ids = matcher.records["record_id"].tolist()
-    pairs.sort(key=lambda p: merge_order(matcher, p, ids))
+    pairs.sort(
+        key=lambda p: (-RULE_STRENGTH[p[2]], matcher.distance(p[0], p[1]), ids[p[0]], ids[p[1]])
+    )
     groups, outcomes = agglomerate(matcher, pairs)
     frame = pd.DataFrame(
         [

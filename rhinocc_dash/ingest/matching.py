@@ -161,13 +161,9 @@ def same_address(a: Address, b: Address) -> bool:
     return bool(a.base_number) and a.base_number == b.base_number and same_street(a, b)
 
 
-def different_addresses(a: Address, b: Address, text_only: bool = False) -> bool:
-    """Both give a street number and street, and they are not the same place. With `text_only` (one
-    record has no point of its own and is judged on its text, often older than the other's), only
-    another street differs, not another number on the same street."""
-    if not (a.number and b.number and a.street and b.street):
-        return False
-    return not same_street(a, b) if text_only else not same_address(a, b)
+def different_addresses(a: Address, b: Address) -> bool:
+    """Both give a street number and street, and they are not the same place."""
+    return bool(a.number and b.number and a.street and b.street) and not same_address(a, b)
 
 
 def similarity(a: str, b: str) -> float:
