@@ -53,9 +53,9 @@ VISIT = (
     ("couverture", ""),
     ("ecarts", ""),
 )
-SETTLE_AFTER_S = int(
-    os.environ.get("RHINOCC_SETTLE_S", 75)
-)  # disconnectedSessionTTL (60 s) and a margin
+# Sessions are closed 60 s after their socket (server.disconnectedSessionTTL), at the memory thread's
+# next round (every 30 s, rhinocc_dash/ui/memory.py), then trimmed.
+SETTLE_AFTER_S = int(os.environ.get("RHINOCC_SETTLE_S", 100))
 
 
 def rss_mb(pid: int) -> float:
@@ -95,6 +95,7 @@ async def user(url: str, deadline: float, log: dict, number: int, pause=THINK_S,
                 for page, query in VISIT:
                     result = await session.rerun(page, query)
                     log["times"].append(result.seconds)
+                    log["pages"][page or "accueil"].append(result.seconds)
                     errors.extend(f"u{number} {page}: {e}" for e in result.errors)
                     await think()
                 weight = result.widgets.get("gap_w_revenu_median")
@@ -102,6 +103,7 @@ async def user(url: str, deadline: float, log: dict, number: int, pause=THINK_S,
                     changed = await session.rerun("ecarts", "", [choice(weight, 6)])
                     await think()
                     log["times"].append(changed.seconds)
+                    log["pages"]["ecarts (poids)"].append(changed.seconds)
                     errors.extend(f"u{number} poids: {e}" for e in changed.errors)
                 log["loops"][number] = log["loops"].get(number, 0) + 1
         except Exception as exc:  # a dropped socket: reconnect, as the browser does
@@ -111,7 +113,13 @@ async def user(url: str, deadline: float, log: dict, number: int, pause=THINK_S,
 
 async def run_users(url: str, users: int, seconds: float, on_half=None, warm: bool = False) -> dict:
     """`warm`: users that never pause, arriving at once (to fill the caches before measuring)."""
-    log = {"times": [], "errors": [], "loops": {}, "reconnects": []}
+    log = {
+        "times": [],
+        "errors": [],
+        "loops": {},
+        "reconnects": [],
+        "pages": collections.defaultdict(list),
+    }
     deadline = time.monotonic() + seconds
     timing = {"pause": (0.0, 0.0), "arrive": 0} if warm else {}
     tasks = [asyncio.create_task(user(url, deadline, log, i, **timing)) for i in range(users)]
@@ -120,6 +128,10 @@ async def run_users(url: str, users: int, seconds: float, on_half=None, warm: bo
         await asyncio.to_thread(on_half)
     await asyncio.gather(*tasks)
     return log
+
+
+async def warm_up(urls: list[str]) -> None:
+    await asyncio.gather(*(run_users(u, 2, 20, warm=True) for u in urls))
 
 
 FAULTS = {
@@ -184,10 +196,11 @@ def measure(
         while not (runtime / "workers.json").exists() and time.monotonic() < deadline:
             time.sleep(0.5)
         time.sleep(2)
-        pids = [w["pid"] for w in workers_state(runtime)["workers"]]
-        # Warm the caches (every page of the loop, twice): « idle » is the warm server, so that
-        # « after » compares like with like.
-        asyncio.run(run_users(url, 2, 20, warm=True))
+        pool = workers_state(runtime)["workers"]
+        pids = [w["pid"] for w in pool]
+        # Warm every worker's caches (each page of the loop, directly on its port, two users each):
+        # « idle » is the warm server, so that « after » compares like with like.
+        asyncio.run(warm_up([f"http://127.0.0.1:{w['port']}" for w in pool]))
         time.sleep(SETTLE_AFTER_S)
         idle = sum(rss_mb(p) for p in pids)
         peak = [idle]
@@ -230,6 +243,12 @@ def measure(
         restarts = sum(w.get("restarts", 0) for w in workers_state(runtime)["workers"])
         reasons = collections.Counter(r.split(": ", 1)[1] for r in log["reconnects"])
         print(f"  processus relancés par serve : {restarts} ; reconnexions : {dict(reasons)}")
+        for page, values in log["pages"].items():
+            ordered = sorted(values)
+            print(
+                f"  {page} : {len(values)} relances, médiane {statistics.median(values):.2f} s, "
+                f"p95 {ordered[int(0.95 * (len(ordered) - 1))]:.2f} s".replace(".", ",")
+            )
         for error in log["errors"][:10]:
             print("  erreur :", error)
     finally:

@@ -20,13 +20,8 @@ map_key = f"gap_map_{level}"
 hypotheses = ui.whatif_block(communes, ui.clicked_feature(map_key) if level == "commune" else None)
 source = ui.caption(gap.SOURCES, texts.GAP_METHOD_NOTE)
 
-before = gap.scores(ui.whatif(level, ())[0], weights, minimum)
-base, newly = ui.whatif(level, hypotheses)
-scored = gap.scores(base, weights, minimum)
-if hypotheses:
-    scored["evolution_rang"] = gap.rank_changes(before, scored)
-ranked = scored[scored["classe"]]
-explained = gap.explain(ranked, weights, top)
+before, scored, ranked, explained = ui.gap_ranking(level, weights, minimum, hypotheses, top)
+newly = ui.whatif(level, hypotheses)[1]
 
 cols = st.columns(3)
 cols[0].metric(texts.GAP_METRIC_SCORED, fmt_int(ranked["ecart"].notna().sum()))
@@ -66,5 +61,5 @@ ui.gap_table(explained, top, level)
 st.caption(source)
 
 st.subheader(texts.GAP_MAP_TITLE)
-ui.gap_map(scored, level, focus, dep_names, hypotheses, map_key)
+ui.gap_map(level, weights, minimum, hypotheses, top, focus, dep_names, map_key)
 st.caption(source)

@@ -111,9 +111,15 @@ class Server:
     def _spawn(self, worker: Worker) -> None:
         log = open(self.runtime / f"worker-{worker.port}.log", "ab")  # noqa: SIM115
         # Two malloc arenas: a multi-threaded Python process then gives memory back after the
-        # sessions close instead of keeping one arena per thread that ever ran a script.
-        env = {"MALLOC_ARENA_MAX": "2", **self.env}
-        worker.process = start_streamlit(worker.port, env, log=log)
+        # sessions close instead of keeping one arena per thread that ever ran a script; blocks of
+        # 128 kB and more (frames, JSON of maps) are mapped apart and go back to the system when freed
+        # (glibc's threshold otherwise rises to 32 MB and they stay in the heap).
+        env = {"MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072", **self.env}
+        # No file watcher in production: nothing reloads the code under the workers, and N watchers
+        # of the project tree cost CPU (and overflow inotify) while a room is using the app.
+        worker.process = start_streamlit(
+            worker.port, env, log=log, options=("--server.fileWatcherType", "none")
+        )
         worker.failures = 0
 
     def _write_state(self) -> None:

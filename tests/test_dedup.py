@@ -1,4 +1,5 @@
-"""The matcher on hand-made tricky cases (the real data's precision and recall: test_dedup_labels.py)."""
+"""The matcher on hand-made tricky cases (the real data's precision and recall: test_trusted_figures.py::
+test_deduplication_meets_the_measured_bar and benchmarks/bench_dedup.py)."""
 
 import pandas as pd
 

@@ -139,3 +139,45 @@ def test_memory_trim_thread_starts_once_per_process():
     first, second = start_memory_trim(), start_memory_trim()
     assert first is second and first.is_alive() and first.daemon
     trim_once()  # gc + malloc_trim: returns, whatever the allocator
+
+
+def test_sessions_left_behind_are_closed_and_freed(warehouse, tmp_path):
+    """Streamlit's session store drops an expired disconnected session only when another session
+    disconnects, and without shutting it down: after the last person of a room has left, the memory
+    thread must close them (this fails if a Streamlit upgrade changes the store)."""
+    from rhinocc_dash.serving import start_streamlit, wait_healthy
+
+    port, log = free_port(), tmp_path / "worker.log"
+    with open(log, "wb") as handle:
+        process = start_streamlit(
+            port,
+            {"RHINOCC_DB": str(warehouse), "RHINOCC_MEMORY_INTERVAL_S": "1"},
+            log=handle,
+            options=("--server.disconnectedSessionTTL", "5", "--server.fileWatcherType", "none"),
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_healthy(url, 120, process)
+
+        async def visit() -> None:
+            async with Session(url) as session:
+                assert not (await session.rerun("", "")).errors
+
+        async def room() -> None:  # three people leave together
+            await asyncio.gather(visit(), visit(), visit())
+
+        asyncio.run(room())
+        deadline = time.monotonic() + 30
+        closed = 0
+        while time.monotonic() < deadline and closed < 3:
+            time.sleep(1)
+            closed = sum(
+                int(line.split(":")[1].split()[0])
+                for line in log.read_text(errors="replace").splitlines()
+                if "session(s) fermée(s)" in line
+            )
+        assert closed == 3, log.read_text(errors="replace")[-2000:]
+        assert "non fermées" not in log.read_text(errors="replace")
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -160,6 +160,24 @@ def scores(
     )
 
 
+def ranking(
+    base_before: pd.DataFrame,
+    base: pd.DataFrame,
+    need_weights: dict[str, float],
+    minimum_population: int,
+    top: int,
+    with_hypotheses: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The gap page's ranking: (scores without hypothetical lieux, scores with them (and the change of
+    rank when there are some), the ranked territories, the same explained for the first `top`)."""
+    before = scores(base_before, need_weights, minimum_population)
+    scored = scores(base, need_weights, minimum_population) if with_hypotheses else before.copy()
+    if with_hypotheses:
+        scored["evolution_rang"] = rank_changes(before, scored)
+    ranked = scored[scored["classe"]]
+    return before, scored, ranked, explain(ranked, need_weights, top)
+
+
 def why(row: pd.Series, need_weights: dict[str, float]) -> str:
     """One line saying what drives a territory's score."""
     drivers = []

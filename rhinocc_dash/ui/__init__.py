@@ -43,7 +43,7 @@ from .data import (
 from .dedup import decisions_section as dedup_decisions_section
 from .dedup import pairs_section as dedup_pairs_section
 from .dedup import quality_figures as dedup_quality_figures
-from .gap import focus_departement, gap_map, gap_table, hypotheses_table
+from .gap import focus_departement, gap_map, gap_ranking, gap_table, hypotheses_table
 from .history import history_block
 from .memory import start_memory_trim
 from .store import history, pin_warehouse
@@ -99,6 +99,7 @@ __all__ = [
     "focus_departement",
     "frame_with_total",
     "gap_map",
+    "gap_ranking",
     "gap_sidebar",
     "gap_table",
     "geometries",

@@ -60,9 +60,14 @@ def catalogue() -> pd.DataFrame:
     return _catalogue(_key())
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _caption(key: Key, keys: tuple[str, ...], note: str | None) -> str:
+    return sources.caption(_catalogue(key), keys, note)
+
+
 def caption(keys, note: str | None = None) -> str:
     """« Sources : … Licence : … » for catalogue keys (« lieux » = every current venue source)."""
-    return sources.caption(catalogue(), keys, note)
+    return _caption(_key(), tuple(keys), note)
 
 
 def data_age() -> tuple[str, str]:

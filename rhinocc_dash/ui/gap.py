@@ -11,11 +11,24 @@ from ..analysis import gap
 from ..analysis.indicators import Indicator
 from ..views import deck, palette, viewport
 from ..views.exports import to_geojson_bytes
-from .data import geometries, hypothetical_lieux
+from .data import _geometries, _whatif, geometries, hypothetical_lieux
+from .store import Key, _key
 from .tables import csv_button, table
 from .widgets import html_legend, is_phone
 
 WHOLE_REGION = ""
+
+
+# A few MB per entry at commune level: a room trying settings keeps at most 16, for half an hour.
+@st.cache_data(show_spinner=False, max_entries=16, ttl=1800)
+def _ranking(key: Key, level: str, weights: tuple, minimum: int, hypotheses: tuple, top: int):
+    before_base, with_base = _whatif(key, level, ())[0], _whatif(key, level, hypotheses)[0]
+    return gap.ranking(before_base, with_base, dict(weights), minimum, top, bool(hypotheses))
+
+
+def gap_ranking(level: str, weights: dict[str, float], minimum: int, hypotheses: tuple, top: int):
+    """`analysis.gap.ranking` for this warehouse, cached: (before, scored, ranked, explained)."""
+    return _ranking(_key(), level, tuple(weights.items()), minimum, tuple(hypotheses), top)
 
 
 def focus_departement(dep_names: dict[str, str], explained: pd.DataFrame) -> str | None:
@@ -69,19 +82,40 @@ def hypotheses_table(scored: pd.DataFrame, before: pd.DataFrame, hypotheses) -> 
     )
 
 
-def gap_map(scored, level, focus, dep_names, hypotheses, map_key) -> None:
-    """The gap score map, darkest red = largest gap; at commune level only the focus département."""
-    shapes = geometries(level)
+GAP_MAP_META = Indicator(
+    texts.GAP_MAP_LABEL, "points de centile", gap.SOURCES, 0, texts.GAP_MAP_DARKER
+)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _gap_map_layer(key: Key, level, weights, minimum, hypotheses, top, focus) -> tuple:
+    """(shown territories, choropleth features, classes, breaks): shared, read-only."""
+    scored = _ranking(key, level, weights, minimum, hypotheses, top)[1]
+    shapes = _geometries(key, level)
     shown = scored
     if level == "commune" and focus:
         shown = scored[scored["departement"] == focus]
         shapes = shapes[shapes["code"].isin(set(shown["code"]))]
-        st.caption(texts.GAP_MAP_FOCUS.format(dep=dep_names[focus]))
-    meta = Indicator(texts.GAP_MAP_LABEL, "points de centile", gap.SOURCES, 0, texts.GAP_MAP_DARKER)
     excluded = frozenset(shown.loc[~shown["classe"], "code"])
-    features, classes, breaks = deck.choropleth_features(
-        shown, shapes, "ecart", meta, palette.GAP, excluded
+    return shown, *deck.choropleth_features(
+        shown, shapes, "ecart", GAP_MAP_META, palette.GAP, excluded
     )
+
+
+def gap_map(level, weights, minimum, hypotheses, top, focus, dep_names, map_key) -> None:
+    """The gap score map, darkest red = largest gap; at commune level only the focus département."""
+    shown, features, classes, breaks = _gap_map_layer(
+        _key(),
+        level,
+        tuple(weights.items()),
+        minimum,
+        tuple(hypotheses),
+        top,
+        focus if level == "commune" else None,  # only the commune map is cut to one département
+    )
+    if level == "commune" and focus:
+        st.caption(texts.GAP_MAP_FOCUS.format(dep=dep_names[focus]))
+    meta = GAP_MAP_META
     points = deck.point_frame_simple(hypothetical_lieux(hypotheses), texts.GAP_HYPOTHETICAL)
     phone = is_phone()
     view = (
