@@ -181,3 +181,41 @@ def test_sessions_left_behind_are_closed_and_freed(warehouse, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_sessions_the_store_drops_by_itself_are_shut_down_too():
+    """Streamlit's store reaps expired sessions whenever another session is written to it (a room
+    leaving one by one), without shutting them down: once the memory thread has been round, those are
+    shut down too, each on its own."""
+    from streamlit.runtime.caching.ttl_cache import TTLCache
+
+    from rhinocc_dash.ui.memory import _closing_expire
+
+    class FakeSession:
+        def __init__(self, fails: bool = False):
+            self.fails, self.closed = fails, False
+
+        def shutdown(self):
+            if self.fails:
+                raise RuntimeError("déjà partie")
+            self.closed = True
+
+    class Info:
+        def __init__(self, session):
+            self.session = session
+
+    now = [0.0]
+    store = TTLCache(maxsize=128, ttl=60, timer=lambda: now[0])
+    first, broken, second, late = (
+        FakeSession(),
+        FakeSession(fails=True),
+        FakeSession(),
+        FakeSession(),
+    )
+    store["a"], store["b"], store["c"] = Info(first), Info(broken), Info(second)
+    _closing_expire(store)
+    _closing_expire(store)  # installed once, whatever the number of rounds
+    now[0] = 61.0
+    store["d"] = Info(late)  # another person leaves: the store reaps a, b, c by itself
+    assert first.closed and second.closed and not late.closed
+    assert set(store) == {"d"}

@@ -115,7 +115,6 @@ def gap_map(level, weights, minimum, hypotheses, top, focus, dep_names, map_key)
     )
     if level == "commune" and focus:
         st.caption(texts.GAP_MAP_FOCUS.format(dep=dep_names[focus]))
-    meta = GAP_MAP_META
     points = deck.point_frame_simple(hypothetical_lieux(hypotheses), texts.GAP_HYPOTHETICAL)
     phone = is_phone()
     view = (
@@ -131,6 +130,6 @@ def gap_map(level, weights, minimum, hypotheses, top, focus, dep_names, map_key)
         height=520,
     )
     html_legend(
-        f"{meta.label} · {meta.darker}",
+        f"{GAP_MAP_META.label} · {GAP_MAP_META.darker}",
         [(e.colour, e.label, e.count) for e in deck.legend_entries(classes, breaks, palette.GAP)],
     )
