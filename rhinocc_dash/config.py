@@ -14,9 +14,19 @@ DB_ENV = "RHINOCC_DB"
 REFERENCE_ENV = "RHINOCC_REFERENCE"
 OVERRIDES_ENV = "RHINOCC_OVERRIDES"
 SNAPSHOTS_ENV = "RHINOCC_SNAPSHOTS"
+HOME_ENV = "RHINOCC_HOME"
 DEFAULT_SNAPSHOTS = PROJECT_ROOT / "data" / "snapshots"
 DEFAULT_OVERRIDES = PROJECT_ROOT / "data" / "overrides" / "paires.json"
 DEFAULT_REFERENCE = PROJECT_ROOT / "data" / "reference"
+
+
+
+def home() -> Path:
+    """The one data directory for what the app writes at run time: $RHINOCC_HOME, else data/."""
+    explicit = os.environ.get(HOME_ENV)
+    folder = Path(explicit).expanduser() if explicit else PROJECT_ROOT / "data"
+    return folder.resolve()
+
 
 # Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
 # rebuilt.
