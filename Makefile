@@ -8,7 +8,7 @@ RHINOCC_SOURCES ?= $(if $(wildcard ../shared/data),../shared/data,data/sources)
 DB ?=
 export RHINOCC_SOURCES
 
-.PHONY: run test warehouse chromium nginx serve lint bench screenshots figures clean reports poppler national
+.PHONY: run test check warehouse chromium nginx serve lint bench screenshots figures clean reports poppler national
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ chromium:
 
 test: $(VENV)/.installed-test warehouse chromium nginx poppler
 	$(BIN)/python -m pytest
+
+# The fast lane: lint, then the tests that need neither a browser nor the full build of the real data (≤ 90 s).
+check: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not build and not browser"
 
 # nginx (Debian package) for `make serve` and its test.
 nginx:
@@ -77,7 +82,7 @@ figures: $(VENV)/.installed-test warehouse
 
 # Refresh the screenshots in docs/ (tests never write there).
 screenshots: $(VENV)/.installed-test warehouse chromium
-	RHINOCC_DB=$(DB) $(BIN)/python scripts/screenshots.py
+	RHINOCC_DB=$(DB) $(BIN)/python tests/support/screenshots.py
 
 # Removes the legacy single warehouse; published snapshots (data/snapshots/) are kept on purpose.
 clean:

@@ -29,17 +29,16 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from rhinocc_dash.config import resolve_db  # noqa: E402
-from rhinocc_dash.serving import (  # noqa: E402
+from rhinocc_dash.config import resolve_db
+from rhinocc_dash.serving import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,
     start_streamlit,
     wait_healthy,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 QUIET_MS = 400
 TIMEOUT_S = 60

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from rhinocc_dash.config import resolve_sources  # noqa: E402
-from rhinocc_dash.ingest import build  # noqa: E402
+from rhinocc_dash.config import resolve_sources
+from rhinocc_dash.ingest import build
 
 RUNS = 3
 TARGET_S = 20.0

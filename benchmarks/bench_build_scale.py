@@ -29,11 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from rhinocc_dash.config import resolve_sources
+from rhinocc_dash.ingest.catalog import BY_KEY
 
-from rhinocc_dash.config import resolve_sources  # noqa: E402
-from rhinocc_dash.ingest.catalog import BY_KEY  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_S = 60.0
 MAX_SHIFT_M = 2000.0

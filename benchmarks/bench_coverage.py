@@ -13,16 +13,14 @@ from pathlib import Path
 
 import numpy as np
 from pyproj import Transformer
+from streamlit.testing.v1 import AppTest
+
+from rhinocc_dash import warehouse
+from rhinocc_dash.analysis import service
+from rhinocc_dash.analysis.spatial import commune_access, point_distances
+from rhinocc_dash.config import resolve_db
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from rhinocc_dash import warehouse  # noqa: E402
-from rhinocc_dash.analysis import service  # noqa: E402
-from rhinocc_dash.analysis.spatial import commune_access, point_distances  # noqa: E402
-from rhinocc_dash.config import resolve_db  # noqa: E402
 
 EARTH_RADIUS_KM = 6371.0088
 TO_WGS84 = Transformer.from_crs("EPSG:2154", "EPSG:4326", always_xy=True)

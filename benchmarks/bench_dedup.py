@@ -18,15 +18,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from rhinocc_dash import warehouse
+from rhinocc_dash.config import resolve_db
+from rhinocc_dash.ingest import dedup_eval
+from rhinocc_dash.ingest.dedup import Matcher
+from rhinocc_dash.ingest.grouping import agglomerate
+from rhinocc_dash.measures import is_current
 
-from rhinocc_dash import warehouse  # noqa: E402
-from rhinocc_dash.config import resolve_db  # noqa: E402
-from rhinocc_dash.ingest import dedup_eval  # noqa: E402
-from rhinocc_dash.ingest.dedup import Matcher  # noqa: E402
-from rhinocc_dash.ingest.grouping import agglomerate  # noqa: E402
-from rhinocc_dash.measures import is_current  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 THRESHOLDS = (0.1, 0.3, 0.5, 0.8, 0.9, 0.95, 0.99)
 

@@ -11,12 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
+from rhinocc_dash.config import resolve_db
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from rhinocc_dash.config import resolve_db  # noqa: E402
 
 COMMUNES = ("48077", "09193", "48110", "12166", "09267", "65192")
 

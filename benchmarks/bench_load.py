@@ -29,6 +29,7 @@ import argparse
 import asyncio
 import collections
 import json
+import logging
 import os
 import random
 import signal
@@ -40,12 +41,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # the client imports Streamlit's protobufs
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from wire import Session, choice
 
-from rhinocc_dash.serving import free_port  # noqa: E402
-from rhinocc_dash.ui.wire import Session, choice  # noqa: E402
+from rhinocc_dash.serving import free_port
+
+# The client imports Streamlit's protobufs: keep Streamlit's own log quiet.
+logging.getLogger("streamlit").setLevel(logging.ERROR)
+ROOT = Path(__file__).resolve().parent.parent
 
 VISIT = (
     ("", ""),
@@ -168,7 +170,7 @@ def measure(
 ) -> None:
     port = free_port()
     runtime = Path(tempfile.mkdtemp(prefix="rhinocc-serve-"))
-    env = {**os.environ}
+    env = {**os.environ, "STREAMLIT_LOGGER_LEVEL": os.environ.get("STREAMLIT_LOGGER_LEVEL", "error")}
     if db:
         env["RHINOCC_DB"] = db
     if snaps:

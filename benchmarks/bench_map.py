@@ -11,15 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
+from rhinocc_dash import warehouse
+from rhinocc_dash.analysis import service
+from rhinocc_dash.config import resolve_db
+from rhinocc_dash.views import deck
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from rhinocc_dash import warehouse  # noqa: E402
-from rhinocc_dash.analysis import service  # noqa: E402
-from rhinocc_dash.config import resolve_db  # noqa: E402
-from rhinocc_dash.views import deck  # noqa: E402
 
 
 def deck_sizes(db: Path) -> None:

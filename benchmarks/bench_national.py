@@ -24,23 +24,18 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
+import make_national
+from streamlit.testing.v1 import AppTest
+
+from rhinocc_dash.config import resolve_sources
+from rhinocc_dash.ui.static_files import local_path
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = Path("/tmp/rhinocc-national")
-# The region is read when rhinocc_dash is imported: set it (and where the map files go) first.
-os.environ["RHINOCC_REGION"] = "france"
-os.environ.setdefault("RHINOCC_STATIC", str(WORK / "static"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 # Bare-mode warnings (« missing ScriptRunContext », « No runtime found »): not about the app.
 for noisy in ("scriptrunner_utils.script_run_context", "caching.cache_data_api"):
     logging.getLogger(f"streamlit.runtime.{noisy}").disabled = True
-
-import duckdb  # noqa: E402
-import make_national  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from rhinocc_dash.config import resolve_sources  # noqa: E402
-from rhinocc_dash.ui.static_files import local_path  # noqa: E402
 
 BUILD_TARGET_S, RERUN_TARGET_S, PAYLOAD_TARGET_MB = 300.0, 1.0, 5.0
 PAGES = ("accueil", "carte", "couverture", "ecarts", "annuaire", "qualite", "rapport", "atelier")
@@ -172,4 +167,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if os.environ.get("RHINOCC_REGION") != "france":
+        # The region is read when rhinocc_dash is imported: start again with it (and the map files' folder) set.
+        os.environ["RHINOCC_REGION"] = "france"
+        os.environ.setdefault("RHINOCC_STATIC", str(WORK / "static"))
+        os.execv(sys.executable, [sys.executable, *sys.argv])
     main()

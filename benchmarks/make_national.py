@@ -22,18 +22,16 @@ import io
 import json
 import re
 import shutil
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from rhinocc_dash.config import load_region, resolve_sources
+from rhinocc_dash.ingest.catalog import BY_KEY, SCHEMA_FILE
+from rhinocc_dash.ingest.departements import DEPARTEMENTS, code_of
 
-from rhinocc_dash.config import load_region, resolve_sources  # noqa: E402
-from rhinocc_dash.ingest.catalog import BY_KEY, SCHEMA_FILE  # noqa: E402
-from rhinocc_dash.ingest.departements import DEPARTEMENTS, code_of  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SUFFIX = " (synthétique)"
 SYNTHETIC_REGION = "France (synthétique)"

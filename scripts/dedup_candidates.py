@@ -22,12 +22,11 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.spatial import cKDTree
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from rhinocc_dash import warehouse
+from rhinocc_dash.analysis.spatial import to_lambert93
+from rhinocc_dash.ingest.dedup import normalise_name
 
-from rhinocc_dash import warehouse  # noqa: E402
-from rhinocc_dash.analysis.spatial import to_lambert93  # noqa: E402
-from rhinocc_dash.ingest.dedup import normalise_name  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 FIELDS = ("source", "source_id", "nom", "adresse", "code_postal", "commune", "code_insee")
 PER_RULE = 24

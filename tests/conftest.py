@@ -55,9 +55,10 @@ def app_env(warehouse, monkeypatch):
     return warehouse
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(warehouse):
-    """The app served on a free port for the browser tests (the Debian chromium must be there)."""
+    """The app served on a free port, one server shared by every browser test that needs no special settings
+    (the Debian chromium must be there)."""
     if not CHROMIUM.exists():
         if IN_CI:
             pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
@@ -71,3 +72,16 @@ def server(warehouse):
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+# Fixtures that need the full build of the real data: tests using them are marked `build` (the fast lane,
+# `make check`, leaves them out).
+BUILD_FIXTURES = {"warehouse", "con", "app_env", "server"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+        if "server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

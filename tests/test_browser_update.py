@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
+from support import update_flow
 
-from rhinocc_dash import texts, update_flow
+from rhinocc_dash import texts
 from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import publication, snapshots
 from rhinocc_dash.maintainers import hash_password

@@ -5,10 +5,10 @@ the page is usable at 390 px."""
 from __future__ import annotations
 
 import pytest
+from support.workshop_flow import MIN_INK_SHARE, block_outside, map_ink, wait_idle, walk
 
 from rhinocc_dash import texts
 from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
-from rhinocc_dash.workshop_flow import MIN_INK_SHARE, block_outside, map_ink, wait_idle, walk
 
 pytestmark = pytest.mark.browser
 DEPS = ["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"]

@@ -153,3 +153,24 @@ def test_formatted_sql_pattern_catches_what_it_should():
     assert FORMATTED_SQL.search('con.execute(f"SELECT * FROM {name}")')
     assert FORMATTED_SQL.search("con.execute('SELECT %s' % x)")
     assert not FORMATTED_SQL.search('con.execute("SELECT * FROM t WHERE a = ?", [x])')
+
+
+@pytest.mark.parametrize("driver", ["playwright", "websockets"])
+def test_no_test_driver_inside_the_package(driver):
+    """Browser and protocol drivers serve the tests and benchmarks: they live in tests/support/ and benchmarks/."""
+    files = list(PACKAGE.rglob("*.py"))
+    assert len(files) > 50
+    assert [p.relative_to(PACKAGE).as_posix() for p in files if imports_any(p, driver)] == []
+
+
+def test_no_script_edits_sys_path():
+    """The package is installed: scripts, benchmarks and tests import it without touching sys.path."""
+    roots = [PACKAGE.parent / name for name in ("benchmarks", "scripts", "tests", "pages")]
+    files = [p for root in roots for p in root.rglob("*.py")]
+    assert len(files) > 20
+    offenders = [
+        p.relative_to(PACKAGE.parent).as_posix()
+        for p in files
+        if p.name != "test_layout.py" and re.search(r"sys\.path\.(insert|append)|noqa: E402", p.read_text("utf-8"))
+    ]
+    assert offenders == []

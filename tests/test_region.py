@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import duckdb
+from support import benchmark_module
 
 from rhinocc_dash.config import PROJECT_ROOT, REGION, load_region
 
@@ -89,8 +90,7 @@ def test_a_build_keeps_the_regions_departements(sources, tmp_path):
 def test_synthetic_france_builds_with_consistent_codes(sources, tmp_path):
     """The national benchmark's generator at small scale (Lot and Lozère, twice): the copy re-coded
     into two other départements builds exactly like the original, under the France settings."""
-    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-    import make_national
+    make_national = benchmark_module("make_national")
 
     folder = tmp_path / "france"
     copies = make_national.generate(sources, folder, 2, {"46", "48"})

@@ -15,12 +15,14 @@ import time
 import urllib.request
 
 import pytest
+from support import benchmark_module
 
 from rhinocc_dash import texts
 from rhinocc_dash.config import PROJECT_ROOT
 from rhinocc_dash.serve import NGINX, render
 from rhinocc_dash.serving import free_port
-from rhinocc_dash.ui.wire import Session
+
+Session = benchmark_module("wire").Session
 
 pytestmark = pytest.mark.browser  # a real server: with the browser tests
 

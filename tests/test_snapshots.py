@@ -16,13 +16,13 @@ from pathlib import Path
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
+from support.update_flow import old_layout_rhinocc
 
 from rhinocc_dash import texts, warehouse
 from rhinocc_dash.analysis import service
 from rhinocc_dash.config import PROJECT_ROOT
 from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import publication, recognise, snapshots
-from rhinocc_dash.update_flow import old_layout_rhinocc
 
 RHINOCC = "venues/rhinocc_2022-12_lieux_occitanie_geocoded.csv"
 FRANCE_SERVICES = "venues/france-services_2024-08-01_occitanie.csv"

@@ -10,6 +10,7 @@ import threading
 
 import duckdb
 from streamlit.testing.v1 import AppTest
+from support.update_flow import RHINOCC, old_layout_rhinocc
 
 from rhinocc_dash import texts
 from rhinocc_dash import warehouse as queries
@@ -17,7 +18,6 @@ from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import build
 from rhinocc_dash.ingest.overlay import merge
 from rhinocc_dash.ingest.pipeline import remove_orphans
-from rhinocc_dash.update_flow import RHINOCC, old_layout_rhinocc
 
 
 def lieux_shown(at) -> str:

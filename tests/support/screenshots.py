@@ -12,22 +12,22 @@ import sys
 import tempfile
 from pathlib import Path
 
+import update_flow
+import workshop_flow
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from rhinocc_dash import update_flow, workshop_flow  # noqa: E402
-from rhinocc_dash.config import resolve_db, resolve_sources  # noqa: E402
-from rhinocc_dash.ingest import publication  # noqa: E402
-from rhinocc_dash.maintainers import hash_password  # noqa: E402
-from rhinocc_dash.serving import (  # noqa: E402
+from rhinocc_dash.config import resolve_db, resolve_sources
+from rhinocc_dash.ingest import publication
+from rhinocc_dash.maintainers import hash_password
+from rhinocc_dash.serving import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,
     start_streamlit,
     wait_healthy,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 OUTPUT = ROOT / "docs" / "screenshots"
 VIEWPORTS = ((1440, 900), (390, 844))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from . import texts
+from rhinocc_dash import texts
 
 TIMEOUT_MS = 120_000
 RHINOCC = "venues/rhinocc_2022-12_lieux_occitanie_geocoded.csv"
