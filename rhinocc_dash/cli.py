@@ -8,7 +8,7 @@ import getpass
 import sys
 import time
 
-from . import cli_report, cli_serve, cli_snapshots, maintainers
+from . import audit, cli_report, cli_serve, cli_snapshots, maintainers
 from .config import resolve_db, resolve_sources
 from .ingest import BuildError, build, is_stale, references
 from .ingest.fetch import fetch_all
@@ -127,8 +127,8 @@ def _maintainer(args) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    maintainers.audit("compte_cree", "ligne de commande", compte=args.name)
-    print(f"Compte « {args.name} » enregistré dans {maintainers.SECRETS_PATH}", file=sys.stderr)
+    audit.record("compte_cree", "ligne de commande", compte=args.name)
+    print(f"Compte « {args.name} » enregistré dans {maintainers.secrets_path()}", file=sys.stderr)
     return 0
 
 

@@ -8,23 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = PROJECT_ROOT / "data" / "rhinocc.duckdb"
 SOURCES_ENV = "RHINOCC_SOURCES"
 DB_ENV = "RHINOCC_DB"
 REFERENCE_ENV = "RHINOCC_REFERENCE"
 OVERRIDES_ENV = "RHINOCC_OVERRIDES"
 SNAPSHOTS_ENV = "RHINOCC_SNAPSHOTS"
 HOME_ENV = "RHINOCC_HOME"
-DEFAULT_SNAPSHOTS = PROJECT_ROOT / "data" / "snapshots"
-DEFAULT_OVERRIDES = PROJECT_ROOT / "data" / "overrides" / "paires.json"
-DEFAULT_REFERENCE = PROJECT_ROOT / "data" / "reference"
 
 
 
 def home() -> Path:
-    """The one data directory for what the app writes at run time: $RHINOCC_HOME, else data/."""
+    """The one data directory for everything the app writes at run time (snapshots, staging, overrides,
+    audit log, sign-in attempts, references, corrections): $RHINOCC_HOME, else `data/` of the working
+    directory (the checkout the app is run from), never the package's own location."""
     explicit = os.environ.get(HOME_ENV)
-    folder = Path(explicit).expanduser() if explicit else PROJECT_ROOT / "data"
+    folder = Path(explicit).expanduser() if explicit else Path.cwd() / "data"
     return folder.resolve()
 
 
@@ -88,10 +86,10 @@ def resolve_sources(explicit: str | os.PathLike | None = None) -> Path:
     env = os.environ.get(SOURCES_ENV)
     if env:
         return Path(env).expanduser().resolve()
-    shared = PROJECT_ROOT.parent / "shared" / "data"
+    shared = Path.cwd().parent / "shared" / "data"
     if shared.is_dir():
         return shared.resolve()
-    return (PROJECT_ROOT / "data" / "sources").resolve()
+    return home() / "sources"
 
 
 def resolve_snapshots(explicit: str | os.PathLike | None = None) -> Path:
@@ -99,7 +97,7 @@ def resolve_snapshots(explicit: str | os.PathLike | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser().resolve()
     env = os.environ.get(SNAPSHOTS_ENV)
-    return Path(env).expanduser().resolve() if env else DEFAULT_SNAPSHOTS
+    return Path(env).expanduser().resolve() if env else home() / "snapshots"
 
 
 def current_snapshot_db(snapshots: Path | None = None) -> Path | None:
@@ -124,7 +122,7 @@ def resolve_db(explicit: str | os.PathLike | None = None) -> Path:
     data/rhinocc.duckdb."""
     if explicit:
         return Path(explicit).expanduser().resolve()
-    return pinned_db() or current_snapshot_db() or DEFAULT_DB
+    return pinned_db() or current_snapshot_db() or home() / "rhinocc.duckdb"
 
 
 def resolve_reference(explicit: str | os.PathLike | None = None) -> Path:
@@ -132,7 +130,7 @@ def resolve_reference(explicit: str | os.PathLike | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser().resolve()
     env = os.environ.get(REFERENCE_ENV)
-    return Path(env).expanduser().resolve() if env else DEFAULT_REFERENCE
+    return Path(env).expanduser().resolve() if env else home() / "reference"
 
 
 def resolve_overrides(explicit: str | os.PathLike | None = None) -> Path:
@@ -141,4 +139,4 @@ def resolve_overrides(explicit: str | os.PathLike | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser().resolve()
     env = os.environ.get(OVERRIDES_ENV)
-    return Path(env).expanduser().resolve() if env else DEFAULT_OVERRIDES
+    return Path(env).expanduser().resolve() if env else home() / "overrides" / "paires.json"

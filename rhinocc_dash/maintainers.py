@@ -9,7 +9,6 @@ maintainer makes is appended to the audit log (JSON Lines): who, when, what.
 
 from __future__ import annotations
 
-import datetime as dt
 import fcntl
 import json
 import os
@@ -22,11 +21,10 @@ import tomlkit
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from .config import PROJECT_ROOT, resolve_snapshots
+from . import audit
+from .config import home
 
-SECRETS_PATH = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 STATE_ENV = "RHINOCC_STATE"
-DEFAULT_STATE = PROJECT_ROOT / "data" / "state"
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 MIN_PASSWORD_LENGTH = 12
@@ -35,17 +33,23 @@ _HASHER = PasswordHasher()
 
 
 def state_dir() -> Path:
-    """Where sign-in attempts and the audit log are kept ($RHINOCC_STATE, default data/state)."""
+    """Where sign-in attempts are kept ($RHINOCC_STATE, default <RHINOCC_HOME>/state)."""
     env = os.environ.get(STATE_ENV)
-    return Path(env).expanduser().resolve() if env else DEFAULT_STATE
+    return Path(env).expanduser().resolve() if env else home() / "state"
 
 
 def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 
-def add_maintainer(name: str, password: str, secrets: Path = SECRETS_PATH) -> None:
+def secrets_path() -> Path:
+    """Streamlit's secrets file, in the `.streamlit/` folder of the directory the app is run from."""
+    return Path.cwd() / ".streamlit" / "secrets.toml"
+
+
+def add_maintainer(name: str, password: str, secrets: Path | None = None) -> None:
     """Create or replace an account in the secrets file (other tables are kept as they are)."""
+    secrets = secrets or secrets_path()
     if not name or not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
         raise ValueError("Nom de compte : lettres, chiffres, « - », « _ » ou « . » seulement.")
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -104,37 +108,5 @@ def verify(accounts: dict, name: str, password: str, now: float | None = None) -
         else:
             recent = [t for t in failures.get(name, []) if now - t < LOCK_SECONDS]
             failures[name] = [*recent, now]
-    audit("connexion" if ok else "connexion_refusee", name)
+    audit.record("connexion" if ok else "connexion_refusee", name)
     return ok
-
-
-def audit(action: str, who: str, **details) -> dict:
-    """Append one event to the audit log and return it."""
-    event = {
-        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "who": who,
-        "action": action,
-        **details,
-    }
-    path = audit_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        handle.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
-    return event
-
-
-def audit_path() -> Path:
-    """The audit log, kept with the published snapshots (or in $RHINOCC_STATE when it is set)."""
-    if os.environ.get(STATE_ENV):
-        return state_dir() / "audit.jsonl"
-    return resolve_snapshots() / "audit.jsonl"
-
-
-def audit_events(limit: int = 200) -> list[dict]:
-    """The latest events of the audit log, newest first."""
-    path = audit_path()
-    if not path.is_file():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()[-limit:]
-    return [json.loads(line) for line in reversed(lines) if line.strip()]

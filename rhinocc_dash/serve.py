@@ -25,7 +25,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import PROJECT_ROOT
+from .config import PROJECT_ROOT, home
 from .serving import HEALTH_PATH, start_streamlit
 
 TEMPLATE = Path(__file__).parent / "deploy" / "nginx.conf.template"
@@ -73,7 +73,7 @@ class Server:
     port: int
     host: str = "127.0.0.1"
     base_port: int = 0
-    runtime: Path = PROJECT_ROOT / "data" / "serve"
+    runtime: Path = field(default_factory=lambda: home() / "serve")
     env: dict = field(default_factory=dict)
     pool: list[Worker] = field(default_factory=list)
     nginx: subprocess.Popen | None = None

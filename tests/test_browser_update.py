@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import update_flow
 
-from rhinocc_dash import texts
+from rhinocc_dash import audit, texts
 from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import publication, snapshots
 from rhinocc_dash.maintainers import hash_password
@@ -86,5 +86,5 @@ def test_whole_update_flow(update_server):
             snapshots.manifest(folder, first)["lieux"]
         )
         browser.close()
-    actions = [e["action"] for e in snapshots.audit_log(folder)]
+    actions = [e["action"] for e in audit.events(folder)]
     assert actions[-2:] == ["publication", "retour_arriere"]

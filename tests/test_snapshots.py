@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from support.update_flow import old_layout_rhinocc
 
-from rhinocc_dash import texts, warehouse
+from rhinocc_dash import audit, texts, warehouse
 from rhinocc_dash.analysis import service
 from rhinocc_dash.config import PROJECT_ROOT
 from rhinocc_dash.formatting import fmt_int
@@ -149,7 +149,7 @@ def test_roll_back_restores_every_figure(published):
     snapshots.rollback(folder, published["first"], "essai")
     assert snapshots.current_db(folder) == published["first_db"]
     assert figures(snapshots.current_db(folder)) == before
-    log = snapshots.audit_log(folder)
+    log = audit.events(folder)
     assert [e["action"] for e in log][-2:] == ["publication", "retour_arriere"]
     snapshots.rollback(folder, published["second"]["version"], "essai")
     with pytest.raises(snapshots.SnapshotError):

@@ -231,7 +231,7 @@ def test_card_never_shows_nan(app_env, con, tmp_path, monkeypatch):
 
 def test_quality_page_shows_measure_and_refuses_unknown_keys(app_env, tmp_path, monkeypatch):
     monkeypatch.setenv("RHINOCC_OVERRIDES", str(tmp_path / "paires.json"))
-    monkeypatch.setenv("RHINOCC_STATE", str(tmp_path / "state"))
+    monkeypatch.setenv("RHINOCC_HOME", str(tmp_path / "home"))
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
     at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[2]).run()
     assert not at.exception
@@ -245,7 +245,7 @@ def test_signed_in_coordinator_records_a_decision(app_env, con, tmp_path, monkey
 
     log = tmp_path / "paires.json"
     monkeypatch.setenv("RHINOCC_OVERRIDES", str(log))
-    monkeypatch.setenv("RHINOCC_STATE", str(tmp_path / "state"))
+    monkeypatch.setenv("RHINOCC_HOME", str(tmp_path / "home"))
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120)
     at.secrets["maintainers"] = {"coord": hash_password("un-mot-de-passe-long")}
     at.run()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from .. import audit
 from ..config import SCHEMA_VERSION, resolve_sources
 from .catalog import BUILD_FILES
 from .errors import BuildError
@@ -30,7 +31,6 @@ from .snapshots import (
     SnapshotError,
     _now,
     _switch,
-    audit,
     clean_orphans,
     current_db,
     current_version,
@@ -170,10 +170,10 @@ def _publish(folder: Path, staged: Staged, who: str, comment: str, base_sources:
     )
     os.rename(staged.folder, folder / version)
     _switch(folder, version)
-    audit(
-        folder,
+    audit.record(
         "publication",
         who,
+        folder,
         version=version,
         comment=comment,
         files=sorted(staged.replacements),

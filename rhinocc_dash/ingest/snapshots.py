@@ -28,6 +28,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import audit
 from ..config import resolve_snapshots
 from .files import process_alive
 
@@ -106,22 +107,6 @@ def list_snapshots(folder: Path) -> list[dict]:
     return found
 
 
-def audit(folder: Path, action: str, who: str, **details) -> None:
-    """Append one line to the audit log kept with the snapshots (the sign-ins' log too)."""
-    entry = {"at": _now().isoformat(), "who": who, "action": action, **details}
-    with open(Path(folder) / AUDIT, "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-
-
-def audit_log(folder: Path) -> list[dict]:
-    path = Path(folder) / AUDIT
-    if not path.is_file():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def _switch(folder: Path, version: str) -> None:
     temporary = Path(folder) / f".{CURRENT}.{os.getpid()}.{uuid.uuid4().hex}"
     temporary.write_text(version, encoding="utf-8")
@@ -153,7 +138,7 @@ def rollback(folder: Path, version: str, who: str) -> None:
     with lock(folder):
         previous = current_version(folder)
         _switch(folder, version)
-        audit(folder, "retour_arriere", who, version=version, previous=previous)
+        audit.record("retour_arriere", who, folder, version=version, previous=previous)
 
 
 def prune(folder: Path, keep: int = KEEP_DEFAULT) -> list[str]:
@@ -170,7 +155,7 @@ def prune(folder: Path, keep: int = KEEP_DEFAULT) -> list[str]:
         for version in doomed:
             shutil.rmtree(folder / version)
         if doomed:
-            audit(folder, "purge", "système", versions=doomed)
+            audit.record("purge", "système", folder, versions=doomed)
     return doomed
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from .. import texts, warehouse
+from .. import audit, texts, warehouse
 from ..analysis import service
 from ..formatting import fmt_int, md_text
 from ..ingest import publication, snapshots
@@ -187,6 +187,6 @@ def snapshot_list(who: str) -> None:
             st.success(texts.UPDATE_ROLLED_BACK.format(version=md_text(chosen)))
             st.rerun()
     with st.expander(texts.UPDATE_AUDIT):
-        log = pd.DataFrame(list(reversed(snapshots.audit_log(base)))[:200])
+        log = pd.DataFrame(list(reversed(audit.events(base)))[:200])
         if len(log):
             table(log.astype(str), {"at": "Quand", "who": "Qui", "action": "Action"})

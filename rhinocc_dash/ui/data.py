@@ -14,7 +14,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from .. import maintainers, texts, warehouse
+from .. import audit, texts, warehouse
 from ..analysis import lieux as lieux_filters
 from ..analysis import service, sources
 from ..config import resolve_overrides
@@ -230,7 +230,7 @@ def record_decision(key_a: str, key_b: str, same: bool, who: str, comment: str) 
     if key_a == key_b:
         return texts.DEDUP_SAME_KEY
     overrides.record(resolve_overrides(), key_a, key_b, same, who, comment)
-    maintainers.audit("decision_paire", who, a=key_a, b=key_b, meme_lieu=same, commentaire=comment)
+    audit.record("decision_paire", who, a=key_a, b=key_b, meme_lieu=same, commentaire=comment)
     return texts.DEDUP_RECORDED
 
 
