@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from scipy.spatial import cKDTree
 
 from rhinocc_dash import warehouse
-from rhinocc_dash.analysis.spatial import to_lambert93
+from rhinocc_dash.geo import to_lambert93
 from rhinocc_dash.ingest.dedup import normalise_name
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -99,9 +99,12 @@ def test_read_side_reaches_ingest_only_through_the_narrow_entry():
         ("rhinocc_dash/analysis/", ("rhinocc_dash.views", "rhinocc_dash.ui")),
         ("rhinocc_dash/views/", ("rhinocc_dash.ui", "rhinocc_dash.warehouse")),
         ("rhinocc_dash/warehouse/", ("rhinocc_dash.analysis", "rhinocc_dash.views")),
+        # The write side uses only the shared modules, never the read side.
+        ("rhinocc_dash/ingest/", ("rhinocc_dash.analysis", "rhinocc_dash.views", "rhinocc_dash.ui")),
     ],
 )
 def test_layers_do_not_reach_upwards(layer, forbidden):
+    assert any(rel(p).startswith(layer) for p in python_files())
     offenders = [
         (rel(p), f)
         for p in python_files()
@@ -174,3 +177,14 @@ def test_no_script_edits_sys_path():
         if p.name != "test_layout.py" and re.search(r"sys\.path\.(insert|append)|noqa: E402", p.read_text("utf-8"))
     ]
     assert offenders == []
+
+
+# What both sides use: projection and distances, vocabulary, measures, formats, settings, the audit log.
+SHARED = ("geo", "vocab", "measures", "formatting", "config", "audit")
+
+
+@pytest.mark.parametrize("name", SHARED)
+def test_shared_modules_import_neither_side(name):
+    path = PACKAGE / f"{name}.py"
+    sides = ("ingest", "analysis", "views", "ui", "warehouse")
+    assert [s for s in sides if imports_any(path, f"rhinocc_dash.{s}")] == []

@@ -14,8 +14,8 @@ import pandas as pd
 
 from ..config import REGION
 from ..formatting import fmt_decimal, fmt_estimate, fmt_int
+from ..geo import REACH_KM, commune_access
 from ..measures import per_inhabitants, shares_within
-from .spatial import REACH_KM, commune_access
 from .territory import LEVEL_KEYS, commune_values, level_values, main_departement
 
 # The region's total (its settings file: for Occitanie, RhinOcc 2023 presentation citing INSEE 2019);
@@ -267,7 +267,7 @@ def gap_frame(
 ) -> pd.DataFrame:
     """Need and offer measures of every territory of `level`, before scoring.
 
-    `access` and `distances` come from `spatial.commune_access` for the lieux considered.
+    `access` and `distances` come from `geo.commune_access` for the lieux considered.
     """
     values = commune_values(communes, indicators, access)
     values["illectronisme_estime"], values["axe_estime"] = estimate_illectronism(

@@ -10,12 +10,12 @@ import duckdb
 import pandas as pd
 
 from ..config import REGION
+from ..geo import commune_access
 from ..measures import share_within
 from ..warehouse import run
 from . import compare, coverage, gap
 from .departement import ReportInputs
 from .lieux import label_category, prepare
-from .spatial import commune_access
 from .territory import commune_values, level_values
 
 PUBLISHED = {"epci": "epci_published", "departement": "departement_published"}

@@ -14,7 +14,7 @@ def commune_values(
     communes: pd.DataFrame, indicators: pd.DataFrame, access: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per commune: identity, population, every indicator, lieux and the median distance of its
-    inhabitants to the nearest lieu (`access` from `spatial.commune_access` for the given lieux)."""
+    inhabitants to the nearest lieu (`access` from `geo.commune_access` for the given lieux)."""
     frame = (
         communes[["code_insee", "nom", "departement", "epci_siren", "population"]]
         .merge(indicators, on="code_insee", how="left")

@@ -36,7 +36,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy.spatial import cKDTree
 
-from ..analysis.spatial import to_lambert93
+from ..geo import to_lambert93
 from ..measures import OFFICIAL_LISTS, SPREAD_M
 from ..vocab import L_FRANCE_SERVICES
 from .matching import (

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from scipy.spatial.distance import pdist
 
-from ..analysis.spatial import to_lambert93
+from ..geo import to_lambert93
 from ..measures import OFFICIAL_LISTS
 from ..vocab import ordered
 from .dedup import Override

@@ -15,8 +15,8 @@ import duckdb
 import pandas as pd
 
 from .. import __version__
-from ..analysis.spatial import commune_access
 from ..config import SCHEMA_VERSION, resolve_overrides
+from ..geo import commune_access
 from ..measures import is_current
 from ..texts import missing_sources_message
 from . import dedup_eval, overrides, status, tables

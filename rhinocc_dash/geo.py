@@ -11,8 +11,8 @@ import pandas as pd
 from pyproj import Transformer
 from scipy.spatial import cKDTree
 
-from ..config import LAMBERT93, WGS84
-from ..measures import RADII_KM, shares_within, weighted_means, weighted_medians
+from .config import LAMBERT93, WGS84
+from .measures import RADII_KM, shares_within, weighted_means, weighted_medians
 
 _TO_L93 = Transformer.from_crs(WGS84, LAMBERT93, always_xy=True)
 REACH_KM = 10  # the radius whose number of reachable lieux the gap analysis uses
