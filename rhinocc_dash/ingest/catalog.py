@@ -108,7 +108,6 @@ DEPT_FOLDERS = {
 ETALAB_PKG = "@etalab/decoupage-administratif"
 
 
-
 def venue_entry(declared: dict) -> SourceFile:
     """A venue source of the manifest as a catalogue entry."""
     origin = declared.get("origin")

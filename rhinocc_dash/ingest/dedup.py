@@ -2,7 +2,8 @@
 
 Candidate pairs, strongest evidence first (the rule is kept with each pair):
 - `identifiant`: the same identifier in a shared id space (data·inclusion's conseiller-numerique records
-  reuse CNFS ids);
+  reuse CNFS ids), or a record of our own national-standard export brought back (its `id` is the
+  lieu's, « lieu-<record_id> », in the same commune);
 - `adresse`: the same street number and street (normalised with the national lists; a complement after
   the street is allowed) in the same commune;
 - `proximite_nom`: both located at an address, at most 150 m apart, with similar names;
@@ -119,9 +120,14 @@ class Matcher:
         not with their square.
         """
         found: dict[tuple[int, int], str] = {}
+        # A record of our own export joins the lieu it came from, and nothing else: it copies that
+        # lieu's address and name, which would otherwise link it to that lieu's neighbours.
+        tied = {i: j for i, j in self._own_export()}
 
         def add(i: int, j: int, rule: str) -> None:
             key = (min(i, j), max(i, j))
+            if (i in tied or j in tied) and tied.get(i) != j and tied.get(j) != i:
+                return
             weak = rule not in ("identifiant", "adresse", "coordinateur")
             if i == j or (weak and different_addresses(self.addresses[i], self.addresses[j])):
                 return
@@ -130,6 +136,7 @@ class Matcher:
 
         for rule, pairs in (
             ("identifiant", self._same_id()),
+            ("identifiant", tied.items()),
             ("adresse", self._same_address()),
             ("voie_nom", self._same_street()),
             (None, self._near()),
@@ -151,6 +158,19 @@ class Matcher:
             ]
         ):
             yield from itertools.combinations(members, 2)
+
+    def _own_export(self):
+        """A record whose identifier names a lieu of ours (« lieu-<record_id> ») and the record that
+        lieu is named after, in the same commune: our own export brought back."""
+        r = self.records
+        if "record_id" not in r:
+            return
+        position = {rid: i for i, rid in enumerate(r["record_id"])}
+        for i, sid in enumerate(r["source_id"]):
+            if isinstance(sid, str) and sid.startswith("lieu-"):
+                j = position.get(sid[len("lieu-") :])
+                if j is not None and j != i and self.codes[i] == self.codes[j]:
+                    yield i, j
 
     def _same_address(self):
         """The same number and street in one commune (blocked by number, commune and the first word

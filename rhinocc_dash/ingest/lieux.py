@@ -29,7 +29,11 @@ def _first(values, default=None):
 
 
 def _rank(rec: dict) -> tuple:
+    # A record of our own export brought back (« lieu-… ») never describes the lieu it came from:
+    # its point has no precision of its own, and the lieu keeps its identifier.
+    own_export = str(rec.get("source_id") or "").startswith("lieu-")
     return (
+        own_export,
         PRECISION_RANK.get(rec["location_precision"], 9),
         SOURCE_PRIORITY.get(rec["source"], 9),
         rec["record_id"],
