@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -58,6 +59,38 @@ def venue_files(sources: Path) -> list[SourceFile]:
     added, retired = source_changes(sources)
     kept = [e for e in VENUE_FILES if e.key not in retired]
     return kept + [venue_entry(a) for a in added if a["key"] not in retired]
+
+
+def added_entry(
+    key: str,
+    source_format: str,
+    vintage: str,
+    title: str = "",
+    producer: str = "",
+    licence: str = "",
+    origin_url: str = "",
+    taken: Iterable[str] = (),
+) -> dict:
+    """The manifest entry of a source added from the update page or the CLI (an ordinary venue
+    source; its file kept with the published versions). Raises `ValueError` (French) on a bad key."""
+    if not re.fullmatch(r"[a-z0-9_]{3,40}", key or ""):
+        raise ValueError(
+            f"Clé de source « {key} » invalide : 3 à 40 caractères, minuscules, chiffres ou « _ »."
+        )
+    if key in {e.key for e in VENUE_FILES} | set(taken):
+        raise ValueError(f"La clé « {key} » est déjà celle d'une source : choisissez-en une autre.")
+    return {
+        "key": key,
+        "path": f"{ADDED_FOLDER}/{key}.json",
+        "title": title.strip() or key,
+        "name": title.strip() or key,
+        "producer": producer.strip() or "non précisé",
+        "vintage": vintage,
+        "licence": licence.strip() or "non précisée par l'origine",
+        "format": source_format,
+        "role": "lieux",
+        "origin_url": origin_url.strip(),
+    }
 
 
 def merge(

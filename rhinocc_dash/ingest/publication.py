@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from .. import texts_sources
 from ..config import SCHEMA_VERSION, resolve_sources
 from .catalog import BUILD_FILES
 from .errors import BuildError
@@ -100,6 +101,14 @@ def _stage(
         sources_added.update(previous.get("added_sources", {}))
         sources_retired.extend(previous.get("retired_sources", []))
     sources_added.update(added or {})
+    # Venue sources only (they have a format): territory and indicator files cannot be retired.
+    readable = {e.key for e in BUILD_FILES if e.format} - set(sources_retired) | set(sources_added)
+    unknown = [k for k in retired or [] if k not in readable]
+    if unknown:
+        shutil.rmtree(work, ignore_errors=True)
+        raise SnapshotError(
+            texts_sources.RETIRE_UNKNOWN.format(key=unknown[0], known=", ".join(sorted(readable)))
+        )
     for key in retired or []:
         if sources_added.pop(key, None) is None and key not in sources_retired:
             sources_retired.append(key)
