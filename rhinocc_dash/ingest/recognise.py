@@ -215,6 +215,9 @@ def _rows(found: Recognition) -> list[dict]:
         if isinstance(data, dict) and data.get("type") == "FeatureCollection":
             found.geojson, found.format = True, "geojson"
             return [_feature_row(f) for f in data.get("features") or [] if isinstance(f, dict)]
+        if isinstance(data, dict) and isinstance(data.get("data"), list):  # GoGoCarto's API
+            found.format = "json"
+            return [r for r in data["data"] if isinstance(r, dict)]
         found.problems.append("Objet JSON qui n'est ni une liste d'enregistrements ni du GeoJSON.")
         return []
     found.format = "json" if text_start.startswith(b"[") else "csv"
