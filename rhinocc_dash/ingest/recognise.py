@@ -176,7 +176,7 @@ def _unknown_message(name: str, columns: list[str], forced: str | None) -> str:
     expected = "; ".join(f"{f.label} : {', '.join(sorted(f.distinguishing))}" for f in LAYOUTS)
     what = f" pour la source « {forced} »" if forced else ""
     return (
-        f"{name} : colonnes non reconnues{what} (colonnes du fichier : {listed}). "
+        f"{name} : Colonnes non reconnues{what} (colonnes du fichier : {listed}). "
         f"Colonnes attendues selon le format — {expected}."
     )
 
