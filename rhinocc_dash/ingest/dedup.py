@@ -6,12 +6,17 @@ Candidate pairs, strongest evidence first (the rule is kept with each pair):
   lieu's, « lieu-<record_id> », in the same commune);
 - `adresse`: the same street number and street (normalised with the national lists; a complement after
   the street is allowed) in the same commune;
+- `adresse_proche`: the same house number in the same commune, on one street written two ways
+  (`matching.similar_address`: a spelling slip, or another type or a first name, then with names
+  alike), or on any street with near-identical names; or on the same street with two numbers,
+  near-identical names and one record not located at its address;
 - `proximite_nom`: both located at an address, at most 150 m apart, with similar names;
 - `proximite_label`: a site of the official France Services list and, at most 150 m away, a record of
   another source that declares itself France Services;
-- `siret`: the same real SIRET in the same commune, with similar names or at most 150 m apart;
+- `siret`: the same real SIRET in the same commune, with similar names, on the same street or at
+  most 150 m apart;
 - `voie_nom`: the same street, without a number on one side at least, in the same commune, with
-  names alike;
+  names alike (or the very same street and building words in another order);
 - `commune_nom`: one record placed only at commune level, same commune, near-identical name.
 Names are compared without the commune's own name (« CCAS de Castres » and « PIJ de Castres » share
 nothing else). Two records that both give a street number and street, and not the same, are never
@@ -46,6 +51,7 @@ from .matching import (
     parse_address,
     same_address,
     same_street,
+    similar_address,
     similarity,
 )
 
@@ -62,6 +68,7 @@ RULE_STRENGTH = {
     "coordinateur": 5,
     "identifiant": 4,
     "adresse": 3,
+    "adresse_proche": 2,
     "proximite_nom": 2,
     "proximite_label": 2,
     "siret": 1,
@@ -128,7 +135,7 @@ class Matcher:
             key = (min(i, j), max(i, j))
             if (i in tied or j in tied) and tied.get(i) != j and tied.get(j) != i:
                 return
-            weak = rule not in ("identifiant", "adresse", "coordinateur")
+            weak = rule not in ("identifiant", "adresse", "adresse_proche", "coordinateur")
             if i == j or (weak and different_addresses(self.addresses[i], self.addresses[j])):
                 return
             if RULE_STRENGTH[rule] > RULE_STRENGTH.get(found.get(key, ""), -1):
@@ -138,6 +145,8 @@ class Matcher:
             ("identifiant", self._same_id()),
             ("identifiant", tied.items()),
             ("adresse", self._same_address()),
+            ("adresse_proche", self._same_number()),
+            ("adresse_proche", self._same_street_same_name()),
             ("voie_nom", self._same_street()),
             (None, self._near()),
             ("siret", self._same_siret()),
@@ -185,6 +194,44 @@ class Matcher:
                 if same_address(self.addresses[i], self.addresses[j]):
                     yield i, j
 
+    def _same_number(self):
+        """The same house number in one commune (blocked by number and commune): one street written
+        two ways with names alike, or near-identical names whatever the street."""
+        for members in _groups(
+            [
+                (a.base_number, c) if a.base_number else None
+                for a, c in zip(self.addresses, self.codes, strict=True)
+            ]
+        ):
+            for i, j in itertools.combinations(members, 2):
+                how = similar_address(self.addresses[i], self.addresses[j])
+                if how == "orthographe":  # one address spelt two ways: as `adresse`
+                    yield i, j
+                    continue
+                alike = similarity(self.names[i], self.names[j])
+                if alike >= SAME_COMMUNE_NAME_SIMILARITY or (
+                    how and alike >= STREET_NAME_SIMILARITY
+                ):
+                    yield i, j
+
+    def _same_street_same_name(self):
+        """The same street with two numbers, near-identical names, one record not located at its
+        address: one place whose number is wrong on one side."""
+        for members in _groups(
+            [
+                (c, a.street[:2]) if a.number and len(a.street) >= 2 else None
+                for a, c in zip(self.addresses, self.codes, strict=True)
+            ]
+        ):
+            for i, j in itertools.combinations(members, 2):
+                if (
+                    "address" in (self.precision[i], self.precision[j])
+                    and self.precision[i] != self.precision[j]
+                    and same_street(self.addresses[i], self.addresses[j])
+                    and similarity(self.names[i], self.names[j]) >= SAME_COMMUNE_NAME_SIMILARITY
+                ):
+                    yield i, j
+
     def _same_street(self):
         """The same street (blocked by commune and the street's first two words), without a number
         on one side at least, names alike."""
@@ -196,11 +243,11 @@ class Matcher:
         ):
             for i, j in itertools.combinations(members, 2):
                 a, b = self.addresses[i], self.addresses[j]
-                if (
-                    not (a.number and b.number)
-                    and same_street(a, b)
-                    and similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY
-                ):
+                if a.number and b.number or not same_street(a, b):
+                    continue
+                # The same street and building words in another order: one address.
+                reordered = len(a.street) >= 3 and sorted(a.street) == sorted(b.street)
+                if reordered or similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY:
                     yield i, j
 
     def _near(self):
@@ -224,7 +271,10 @@ class Matcher:
         for members in _groups(sirets):
             for i, j in itertools.combinations(members, 2):
                 near = self._both_precise(i, j) and self.distance(i, j) <= MAX_DISTANCE_M
-                if near or similarity(self.names[i], self.names[j]) >= SIRET_NAME_SIMILARITY:
+                # One organisation on one street of one commune, without numbers to tell apart.
+                street = same_street(self.addresses[i], self.addresses[j])
+                alike = similarity(self.names[i], self.names[j]) >= SIRET_NAME_SIMILARITY
+                if near or street or alike:
                     yield i, j
 
     def _same_commune_name(self):
