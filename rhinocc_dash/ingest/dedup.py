@@ -13,8 +13,7 @@ Candidate pairs, strongest evidence first (the rule is kept with each pair):
 - `proximite_nom`: both located at an address, at most 150 m apart, with similar names;
 - `proximite_label`: a site of the official France Services list and, at most 150 m away, a record of
   another source that declares itself France Services;
-- `siret`: the same real SIRET in the same commune, with similar names, on the same street or at
-  most 150 m apart;
+- `siret`: the same real SIRET in the same commune, with similar names or at most 150 m apart;
 - `voie_nom`: the same street, without a number on one side at least, in the same commune, with
   names alike (or the very same street and building words in another order);
 - `commune_nom`: one record placed only at commune level, same commune, near-identical name.
@@ -246,7 +245,11 @@ class Matcher:
                 if a.number and b.number or not same_street(a, b):
                     continue
                 # The same street and building words in another order: one address.
-                reordered = len(a.street) >= 3 and sorted(a.street) == sorted(b.street)
+                reordered = (
+                    len(a.street) >= 3
+                    and a.street != b.street
+                    and sorted(a.street) == sorted(b.street)
+                )
                 if reordered or similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY:
                     yield i, j
 
@@ -271,10 +274,7 @@ class Matcher:
         for members in _groups(sirets):
             for i, j in itertools.combinations(members, 2):
                 near = self._both_precise(i, j) and self.distance(i, j) <= MAX_DISTANCE_M
-                # One organisation on one street of one commune, without numbers to tell apart.
-                street = same_street(self.addresses[i], self.addresses[j])
-                alike = similarity(self.names[i], self.names[j]) >= SIRET_NAME_SIMILARITY
-                if near or street or alike:
+                if near or similarity(self.names[i], self.names[j]) >= SIRET_NAME_SIMILARITY:
                     yield i, j
 
     def _same_commune_name(self):
