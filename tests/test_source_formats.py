@@ -85,7 +85,7 @@ def test_v1_files_are_recognised_as_v1_and_v01_as_v01(sources):
 
 def test_gogocarto_elements_are_read_with_the_national_mapping():
     rows = recognise._rows(recognise.Recognition(GOGOCARTO, GOGOCARTO.name))
-    drafts = [formats.gogocarto(row) for row in rows]
+    drafts = [formats.READERS["gogocarto"](row) for row in rows]
     assert len(drafts) == 2
     first, second = drafts
     assert first["services"] == [vocab.S_ADMIN, vocab.S_OUTILS, vocab.S_ACCES]

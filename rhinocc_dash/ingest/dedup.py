@@ -44,21 +44,24 @@ from scipy.spatial import cKDTree
 from ..analysis.spatial import to_lambert93
 from ..measures import OFFICIAL_LISTS, SPREAD_M
 from ..vocab import L_FRANCE_SERVICES
+from .dedup_rules import (
+    SAME_COMMUNE_NAME_SIMILARITY,
+    STREET_NAME_SIMILARITY,
+    AddressRules,
+    _groups,
+)
 from .matching import (
     different_addresses,
     normalise_name,
     parse_address,
     same_address,
     same_street,
-    similar_address,
     similarity,
 )
 
 MAX_DISTANCE_M = 150.0
 STREET_SPREAD_M = 1500.0
 NAME_SIMILARITY = 85.0
-STREET_NAME_SIMILARITY = 60.0
-SAME_COMMUNE_NAME_SIMILARITY = 92.0
 SIRET_NAME_SIMILARITY = 70.0
 SHARED_ID_SOURCES = ("cnfs", "data_inclusion")
 # Sources whose different ids are different sites by definition (an official list).
@@ -89,7 +92,7 @@ def record_key(source: str, source_id: str) -> tuple[str, str]:
     return (str(source), str(source_id))
 
 
-class Matcher:
+class Matcher(AddressRules):
     """Features of every record, the candidate pairs and the constraints between them."""
 
     def __init__(self, records: pd.DataFrame, overrides: list[Override] = ()):
@@ -167,19 +170,6 @@ class Matcher:
         ):
             yield from itertools.combinations(members, 2)
 
-    def _own_export(self):
-        """A record whose identifier names a lieu of ours (« lieu-<record_id> ») and the record that
-        lieu is named after, in the same commune: our own export brought back."""
-        r = self.records
-        if "record_id" not in r:
-            return
-        position = {rid: i for i, rid in enumerate(r["record_id"])}
-        for i, sid in enumerate(r["source_id"]):
-            if isinstance(sid, str) and sid.startswith("lieu-"):
-                j = position.get(sid[len("lieu-") :])
-                if j is not None and j != i and self.codes[i] == self.codes[j]:
-                    yield i, j
-
     def _same_address(self):
         """The same number and street in one commune (blocked by number, commune and the first word
         of the street's name, which two addresses on one street always share)."""
@@ -191,70 +181,6 @@ class Matcher:
         ):
             for i, j in itertools.combinations(members, 2):
                 if same_address(self.addresses[i], self.addresses[j]):
-                    yield i, j
-
-    def _same_number(self):
-        """The same house number in one commune (blocked by number and commune): one street written
-        two ways with names alike, or near-identical names whatever the street.
-
-        Streets are compared once per distinct pair of streets of a block, names a block at a time
-        (rapidfuzz's C loop), so that a block of many records on one street stays cheap."""
-        for members in _groups(
-            [
-                (a.base_number, c) if a.base_number else None
-                for a, c in zip(self.addresses, self.codes, strict=True)
-            ]
-        ):
-            by_street: dict[tuple, list[int]] = {}
-            for i in members:
-                by_street.setdefault(self.addresses[i].street, []).append(i)
-            for first, second in itertools.combinations(list(by_street.values()), 2):
-                how = similar_address(self.addresses[first[0]], self.addresses[second[0]])
-                for i, j in itertools.product(first, second) if how else ():
-                    if how == "orthographe":  # one address spelt two ways: as `adresse`
-                        yield i, j
-                    elif similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY:
-                        yield i, j
-            yield from self._alike_names(members, members)
-
-    def _alike_names(self, queries: list[int], members: list[int]):
-        """Pairs of `queries` × `members` with near-identical names (the sieve of
-        `_same_commune_name`, then the exact score)."""
-        sieve = 2 * SAME_COMMUNE_NAME_SIMILARITY - 100 - 0.5
-        for start in range(0, len(queries), 256):
-            block = queries[start : start + 256]
-            scores = process.cdist(
-                [self.names[i] for i in block],
-                [self.names[j] for j in members],
-                scorer=fuzz.token_sort_ratio,
-                score_cutoff=sieve,
-                workers=1,
-            )
-            for q, m in zip(*np.nonzero(scores >= sieve), strict=True):
-                i, j = block[q], members[m]
-                if i < j and similarity(self.names[i], self.names[j]) >= (
-                    SAME_COMMUNE_NAME_SIMILARITY
-                ):
-                    yield i, j
-
-    def _same_street_same_name(self):
-        """The same street with two numbers, near-identical names, one record located at its address
-        and the other not: one place whose number is wrong on one side."""
-        for members in _groups(
-            [
-                (c, a.street[:2]) if a.number and len(a.street) >= 2 else None
-                for a, c in zip(self.addresses, self.codes, strict=True)
-            ]
-        ):
-            located = [i for i in members if self.precision[i] == "address"]
-            others = [i for i in members if self.precision[i] != "address"]
-            if not located or not others:
-                continue
-            for i, j in self._alike_names(others, located):
-                if same_street(self.addresses[i], self.addresses[j]):
-                    yield i, j
-            for j, i in self._alike_names(located, others):
-                if same_street(self.addresses[i], self.addresses[j]):
                     yield i, j
 
     def _same_street(self):
@@ -378,11 +304,3 @@ class Matcher:
         if kinds <= {"address", "street"}:
             return STREET_SPREAD_M
         return None
-
-
-def _groups(keys: list) -> list[list[int]]:
-    by_key: dict = {}
-    for i, key in enumerate(keys):
-        if key is not None:
-            by_key.setdefault(key, []).append(i)
-    return [members for members in by_key.values() if len(members) > 1]

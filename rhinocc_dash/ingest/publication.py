@@ -113,9 +113,6 @@ def _stage(
         if sources_added.pop(key, None) is None and key not in sources_retired:
             sources_retired.append(key)
         facts.pop(key, None)
-    for key in set(facts) - set(uploads or {}) - set(sources_added):
-        if key not in {e.key for e in BUILD_FILES}:
-            facts.pop(key)  # the file of a source retired since
     entries = {e.key: e.path for e in BUILD_FILES}
     entries.update({k: a["path"] for k, a in sources_added.items()})
     for key, (path, original) in (uploads or {}).items():
@@ -243,13 +240,7 @@ def _manifest(staged: Staged, version: str, who: str, comment: str, base: Path) 
         listed.append(
             {
                 **{k: (None if v != v else v) for k, v in row.items()},  # NaN → null
-                "origin": (
-                    "ajouté"
-                    if row["key"] in staged.added
-                    else "remplacé"
-                    if row["key"] in staged.replacements
-                    else "dossier de base"
-                ),
+                "origin": _origin(row["key"], staged),
                 **{
                     k: int(stat[k])
                     for k in ("rows_read", "rows_accepted", "rows_quarantined")
@@ -275,6 +266,12 @@ def _manifest(staged: Staged, version: str, who: str, comment: str, base: Path) 
         "added_sources": staged.added,
         "retired_sources": staged.retired,
     }
+
+
+def _origin(key: str, staged: Staged) -> str:
+    if key in staged.added:
+        return "ajouté"
+    return "remplacé" if key in staged.replacements else "dossier de base"
 
 
 def needs_publication(folder: Path, base_sources: Path) -> str | None:
