@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 
 from rhinocc_dash import sources_manifest, vocab
 from rhinocc_dash.analysis import service
-from rhinocc_dash.ingest import build, formats, overlay, recognise
+from rhinocc_dash.ingest import build, formats, overlay, recognise, snapshots
 from rhinocc_dash.ingest.catalog import VENUE_FILES
 from rhinocc_dash.ingest.matching import parse_address, same_address, similar_address
 from rhinocc_dash.views.standard import to_standard, to_standard_csv
@@ -242,3 +243,52 @@ def test_one_address_written_two_ways(a, b, expected):
     else:
         assert not same_address(first, second)
         assert similar_address(first, second) == expected
+
+
+def test_a_source_is_added_and_another_retired_from_the_cli(sources, tmp_path):
+    """`publish --add` brings a GoGoCarto file in as a new source and `--retire` stops reading one;
+    the published version records both and `sources` lists them."""
+    folder = tmp_path / "versions"
+    env = {**os.environ, "RHINOCC_SNAPSHOTS": str(folder), "RHINOCC_SOURCES": str(sources)}
+    command = [sys.executable, "-m", "rhinocc_dash.cli"]
+    published = subprocess.run(
+        [
+            *command,
+            "publish",
+            "--file",
+            str(GOGOCARTO),
+            "--add",
+            "carte_hub",
+            "--title",
+            "Carte du hub",
+            "--retire",
+            "aidants_connect",
+            "--comment",
+            "essai",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert published.returncode == 0, published.stderr
+    version = snapshots.current_version(folder)
+    record = snapshots.manifest(folder, version)
+    assert list(record["added_sources"]) == ["carte_hub"]
+    assert record["retired_sources"] == ["aidants_connect"]
+    keys = {f["key"]: f for f in record["files"]}
+    assert keys["carte_hub"]["rows_accepted"] == 2 and keys["carte_hub"]["origin"] == "ajouté"
+    assert "aidants_connect" not in keys
+    listing = subprocess.run(
+        [*command, "sources"], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True
+    ).stdout
+    assert "carte_hub" in listing and "Carte du hub" in listing and "retirée" in listing
+    refused = subprocess.run(
+        [*command, "publish", "--retire", "inconnue", "--comment", "x"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 2 and "Source « inconnue » inconnue" in refused.stderr
+    assert snapshots.current_version(folder) == version
