@@ -146,9 +146,12 @@ def standard_v1_report() -> int:
             page.get_by_label(texts_sources.ADD_KEY).fill("annuaire_standard", timeout=120_000)
             page.keyboard.press("Enter")
             update_flow.idle(page)
+            heading = page.get_by_text("26 colonnes lues").first
+            heading.evaluate("element => element.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(800)
             target = ROOT / "docs" / "img" / "mise-a-jour-standard-v1.png"
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(target), full_page=True)
+            page.screenshot(path=str(target))
             print(f"{target.relative_to(ROOT)} ({target.stat().st_size // 1024} Kio)")
     return 0
 
