@@ -27,6 +27,7 @@ from rhinocc_dash.measures import is_current
 
 ROOT = Path(__file__).resolve().parent.parent
 
+EXTENSION = "meme_commune_meme_numero"
 THRESHOLDS = (0.1, 0.3, 0.5, 0.8, 0.9, 0.95, 0.99)
 
 
@@ -149,13 +150,17 @@ def main(db: Path, with_splink: bool) -> None:
     from rhinocc_dash.ingest.grouping import cluster
 
     groups, _ = cluster(records)
-    print(
-        line(
-            "Règles (recalcul)",
-            score_groups(records, groups, labels),
-            time.perf_counter() - started,
+    seconds = time.perf_counter() - started
+    # The first labelled set, and the set extended with pairs of one commune and one house number.
+    first = labels[labels["category"] != EXTENSION]
+    for name, subset in (("jeu initial", first), ("jeu étendu", labels)):
+        print(
+            line(
+                f"Règles (recalcul), {name} ({len(subset)} paires)",
+                score_groups(records, groups, subset),
+                seconds,
+            )
         )
-    )
     if with_splink:
         for text in splink_scores(records, labels):
             print(text)

@@ -18,7 +18,8 @@ job = admin.current_job()
 if job is None:
     st.subheader(texts.UPDATE_STEP_FILES)
     accepted = admin.recognition_table(admin.files_step())
-    if st.button(texts.UPDATE_CHECK, type="primary", disabled=not accepted, key="update_check"):
+    wanted = accepted or st.session_state.get("update_retire")
+    if st.button(texts.UPDATE_CHECK, type="primary", disabled=not wanted, key="update_check"):
         admin.start_build(accepted)
         st.rerun()
 elif not job["done"]:

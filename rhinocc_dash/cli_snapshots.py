@@ -10,9 +10,11 @@ import getpass
 import sys
 from pathlib import Path
 
+from . import texts_sources
 from .config import resolve_snapshots, resolve_sources
 from .formatting import fmt_int
-from .ingest import SourcesMissing, publication, recognise, snapshots
+from .ingest import SourcesMissing, overlay, publication, recognise, snapshots
+from .ingest.catalog import VENUE_FILES
 
 
 def register(commands, progress_line) -> dict:
@@ -42,9 +44,29 @@ def register(commands, progress_line) -> dict:
         help="clé de la source de chaque --file, si la reconnaissance échoue (dans l'ordre)",
     )
     publish.add_argument("--vintage", action="append", default=[], metavar="CLÉ=MILLÉSIME")
+    publish.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="CLÉ",
+        help="ajouter chaque --file comme NOUVELLE source de cette clé (dans l'ordre), au lieu de "
+        "remplacer une source déclarée",
+    )
+    publish.add_argument("--title", default="", help="titre de la source ajoutée")
+    publish.add_argument("--producer", default="", help="producteur de la source ajoutée")
+    publish.add_argument("--licence", default="", help="licence de la source ajoutée")
+    publish.add_argument("--origin", default="", help="adresse d'origine de la source ajoutée")
+    publish.add_argument(
+        "--retire",
+        action="append",
+        default=[],
+        metavar="CLÉ",
+        help="ne plus lire cette source (déclarée ou ajoutée) ; répétable",
+    )
     publish.add_argument("--comment", required=True, help="pourquoi cette publication")
     publish.add_argument("--by", default=None, help="qui publie (défaut : l'utilisateur système)")
     commands.add_parser("snapshots", help="lister les versions publiées")
+    commands.add_parser("sources", help="lister les sources de lieux de la version courante")
     rollback = commands.add_parser("rollback", help="revenir à une version publiée")
     rollback.add_argument("version")
     rollback.add_argument("--by", default=None)
@@ -54,6 +76,7 @@ def register(commands, progress_line) -> dict:
         "warehouse": _ensure,
         "publish": _publish,
         "snapshots": _list,
+        "sources": _sources,
         "rollback": _rollback,
         "prune": _prune,
     }
@@ -81,20 +104,49 @@ def _publish(args) -> int:
     folder, who = _folder(), args.by or getpass.getuser()
     base = resolve_sources(args.sources)
     uploads, vintages = {}, dict(v.split("=", 1) for v in args.vintage if "=" in v)
+    added: dict[str, dict] = {}
     for position, name in enumerate(args.file):
         path = Path(name)
         forced = args.as_source[position] if position < len(args.as_source) else None
+        new_key = args.add[position] if position < len(args.add) else None
         found = recognise.recognise(path, path.name, forced)
+        if new_key and found.source_format and not found.problems:
+            found.key = new_key
         if not found.ok:
             print(f"{path.name} : {found.message}", file=sys.stderr)
             return 2
+        if new_key or found.is_new:
+            if not new_key:
+                print(f"{path.name} : {texts_sources.CLI_NEW_NEEDS_KEY}", file=sys.stderr)
+                return 2
+            try:
+                added[new_key] = overlay.added_entry(
+                    new_key,
+                    found.source_format,
+                    found.vintage,
+                    args.title,
+                    args.producer,
+                    args.licence,
+                    args.origin,
+                    taken=added,
+                )
+            except ValueError as exc:
+                print(f"{path.name} : {exc}", file=sys.stderr)
+                return 2
         prepared = recognise.normalise(found, folder / snapshots.STAGING)
         uploads[found.key] = (prepared, path.name)
         vintages.setdefault(found.key, found.vintage)
         print(f"{path.name} : {found.summary}", file=sys.stderr)
     try:
         staged = publication.stage(
-            folder, base, uploads, vintages, _progress_line(), carry=not args.sources
+            folder,
+            base,
+            uploads,
+            vintages,
+            _progress_line(),
+            carry=not args.sources,
+            added=added,
+            retired=args.retire,
         )
         record = publication.publish(folder, staged, who, args.comment, base)
     except (SourcesMissing, snapshots.SnapshotError) as exc:
@@ -117,6 +169,16 @@ def _list(_args) -> int:
             f"{mark} {record['version']}  {fmt_int(record.get('lieux', 0)):>6} lieux  "
             f"{record.get('published_by', '?'):<12} {record.get('comment', '')}"
         )
+    return 0
+
+
+def _sources(_args) -> int:
+    """The venue sources of the current version: declared, added, retired."""
+    folder = _folder()
+    version = snapshots.current_version(folder)
+    record = snapshots.manifest(folder, version) if version else {}
+    for line in texts_sources.source_lines(VENUE_FILES, record):
+        print(line)
     return 0
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import sources_manifest
+
 RADII_KM = (5, 10, 20)
-# The older France Services list is kept for the evolution view; lieux are counted on current sources.
-HISTORICAL_SOURCES = ("france_services_2022",)
+# Historical vintages (role « historique » in the sources manifest) are kept for the evolution view;
+# lieux are counted on current sources.
+HISTORICAL_SOURCES = sources_manifest.HISTORICAL
 PER_INHABITANTS = 10_000
 # « Half of the weight » less a rounding margin: equal weights summed in floating point must not push
 # the median past the middle value.
@@ -21,11 +24,7 @@ HALF = 1 - 1e-9
 SPREAD_M = 250.0
 # A national programme's label is official only on a lieu holding a record of the programme's own list
 # (of the vintage shown); other sources' claims are kept as « déclaré par … », never counted.
-OFFICIAL_LISTS = {
-    "France Services": ("france_services_2024",),
-    "Conseillers numériques": ("cnfs",),
-    "Aidants Connect": ("aidants_connect",),
-}
+OFFICIAL_LISTS = sources_manifest.OFFICIAL
 
 
 def is_current(source: str) -> bool:

@@ -8,6 +8,9 @@ with loosely similar names, shared SIRET, and the hard cases named in the issue 
 fields to a file outside the project for the person judging them.
 
     .venv/bin/python scripts/dedup_candidates.py data/rhinocc.duckdb /tmp/candidates.csv
+
+`--meme-numero N` draws instead N pairs of records of today's sources that share a commune and a
+house number (where the address rules are weakest), leaving out the pairs already labelled.
 """
 
 from __future__ import annotations
@@ -31,6 +34,46 @@ ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("source", "source_id", "nom", "adresse", "code_postal", "commune", "code_insee")
 PER_RULE = 24
 SEED = 20261201
+
+
+def same_number(db: str, out: str, wanted: int) -> None:
+    """Pairs of records (today's sources) of one commune with the same house number, not yet labelled."""
+    from rhinocc_dash.ingest.dedup_eval import load_labels
+    from rhinocc_dash.ingest.matching import parse_address
+    from rhinocc_dash.measures import is_current
+
+    con = warehouse.connect_read_only(db)
+    records = con.execute(
+        """SELECT r.record_id, r.source, r.source_id, r.nom, r.adresse, r.code_postal, r.commune,
+                  r.code_insee, r.latitude, r.longitude, r.location_precision, r.siret, r.labels,
+                  lr.lieu_id
+           FROM venue_records r JOIN lieu_records lr USING (record_id) ORDER BY r.record_id"""
+    ).df()
+    con.close()
+    records = records[records["source"].map(is_current)].reset_index(drop=True)
+    x, y = to_lambert93(records["longitude"], records["latitude"])
+    numbers = [parse_address(a).base_number for a in records["adresse"]]
+    labelled = {
+        frozenset((a, b))
+        for a, b in zip(load_labels()["key_a"], load_labels()["key_b"], strict=True)
+    }
+    keys = [stable_key(r) for _, r in records.iterrows()]
+    blocks: dict = {}
+    for i, (code, number) in enumerate(zip(records["code_insee"], numbers, strict=True)):
+        if number:
+            blocks.setdefault((code, number), []).append(i)
+    pairs = [
+        (i, j)
+        for members in blocks.values()
+        for i, j in itertools.combinations(members, 2)
+        if frozenset((keys[i], keys[j])) not in labelled
+    ]
+    rng = random.Random(SEED)
+    chosen = {
+        pair: "meme_commune_meme_numero" for pair in rng.sample(pairs, min(wanted, len(pairs)))
+    }
+    print(f"{len(pairs)} paires même commune et même numéro, {len(chosen)} tirées")
+    write(records, x, y, chosen, out)
 
 
 def main(db: str, out: str) -> None:
@@ -159,4 +202,7 @@ def write(records, x, y, chosen, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    if "--meme-numero" in sys.argv:
+        same_number(sys.argv[1], sys.argv[2], int(sys.argv[sys.argv.index("--meme-numero") + 1]))
+    else:
+        main(sys.argv[1], sys.argv[2])

@@ -18,6 +18,7 @@ INGEST_ENTRIES = {
     "rhinocc_dash/ui/store.py",
     "rhinocc_dash/ui/admin.py",
     "rhinocc_dash/ui/admin_report.py",
+    "rhinocc_dash/ui/admin_sources.py",
 }
 # Entry points that may use both sides.
 BOTH_SIDES = {"rhinocc_dash/cli.py", "rhinocc_dash/cli_snapshots.py", "rhinocc_dash/cli_serve.py"}

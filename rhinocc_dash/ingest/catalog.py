@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import sources_manifest
+
 GITHUB_RAW = "https://raw.githubusercontent.com"
 NPM_CDN = "https://cdn.jsdelivr.net/npm"
 
@@ -53,6 +55,17 @@ class SourceFile:
     parts: tuple[tuple[str, Origin, str | None], ...] = field(default_factory=tuple)
     # Short French name shown in filters, legends and cards (the title when empty).
     name: str = ""
+    # Venue sources (from the sources manifest): the reader, the role, the programme of an official
+    # list, which record describes a lieu first (lower first), an origin that is not a raw file.
+    format: str = ""
+    role: str = ""
+    programme: str = ""
+    priority: int = 9
+    origin_url: str = ""
+
+    def url(self) -> str | None:
+        """Where the file comes from, if known."""
+        return self.origin.url() if self.origin else (self.origin_url or None)
 
     @property
     def short_name(self) -> str:
@@ -94,94 +107,31 @@ DEPT_FOLDERS = {
 }
 ETALAB_PKG = "@etalab/decoupage-administratif"
 
-VENUE_FILES = (
-    SourceFile(
-        "rhinocc",
-        "venues/rhinocc_2022-12_lieux_occitanie_geocoded.csv",
-        "Annuaire des lieux de médiation numérique",
-        "RhinOcc (mis en forme par multi.coop)",
-        "2022-12",
-        NO_LICENCE,
-        Origin(
-            "multi-coop/data-rhinocc-inclusion",
-            "14345c16e98df2a39d29b75ae30c9461face7ad8",
-            "csv/geocoding/rhinocc-inclusion-dataset-geocoded.csv",
-        ),
-        sha256="28e01f5b92a32117b2fd013a426edce4b38e8a8b3ab0ef4a54e671b9cfdf7b72",
-        name="Annuaire RhinOcc",
-    ),
-    SourceFile(
-        "france_services_2024",
-        "venues/france-services_2024-08-01_occitanie.csv",
-        "Liste des France Services",
-        "ANCT",
-        "2024-08-01",
-        LO2,
-        Origin(
-            "anct-carto/france_services",
-            "e1016fd717a8c9cc53406621959c837fb74fc0c9",
-            "data/liste-fs-20240801.csv",
-        ),
-        national_path="venues/national/liste-fs-20240801.csv",
-        name="France Services",
-    ),
-    SourceFile(
-        "france_services_2022",
-        "venues/france-services_2022-12-01_occitanie.csv",
-        "Liste des France Services (édition antérieure)",
-        "ANCT",
-        "2022-12-01",
-        NO_LICENCE,
-        Origin(
-            MEDNUM_CLI,
-            "abcdd2a7beacf955e8af467a92924af1c9f7a0c6",
-            "assets/input/france-services/liste-fs-20221201.csv",
-        ),
-        national_path="venues/national/liste-fs-20221201.csv",
-        name="France Services",
-    ),
-    SourceFile(
-        "cnfs",
-        "venues/cnfs-lieux_2022-12_occitanie.json",
-        "Lieux d'activité des Conseillers numériques France Services",
-        "ANCT (programme Conseiller numérique)",
-        "2022-12",
-        NO_LICENCE,
-        Origin(MEDNUM_CLI, "8098cc4a19a42b6acfd15b1345d5d3b99039b64b", "assets/input/cnfs.json"),
-        national_path="venues/national/cnfs.json",
-        name="Conseillers numériques (lieux)",
-    ),
-    SourceFile(
-        "data_inclusion",
-        "venues/data-inclusion-lieux_2023-02_occitanie.json",
-        "Structures data·inclusion (schéma médiation v0.1)",
-        "data·inclusion",
-        "2023-02",
-        NO_LICENCE,
-        Origin(
-            MEDNUM_CLI,
-            "5c7c8a2adb6e982011017da01989d106f8b33205",
-            "assets/input/data-inclusion/data-inclusion.json",
-        ),
-        national_path="venues/national/data-inclusion.json",
-        name="data·inclusion",
-    ),
-    SourceFile(
-        "aidants_connect",
-        "venues/aidants-connect-structures_2021-03_occitanie.json",
-        "Structures habilitées Aidants Connect",
-        "Aidants Connect (ANCT)",
-        "2021-03",
-        NO_LICENCE,
-        Origin(
-            MEDNUM_CLI,
-            "d01eaeba3ac569fa4bd60fa69b8e911726f39bd2",
-            "assets/input/aidants-connect/aidants-connect.json",
-        ),
-        national_path="venues/national/aidants-connect.json",
-        name="Aidants Connect",
-    ),
-)
+
+def venue_entry(declared: dict) -> SourceFile:
+    """A venue source of the manifest as a catalogue entry."""
+    origin = declared.get("origin")
+    return SourceFile(
+        declared["key"],
+        declared["path"],
+        declared["title"],
+        declared["producer"],
+        str(declared["vintage"]),
+        declared["licence"],
+        Origin(origin["repo"], origin["ref"], origin["path"]) if origin else None,
+        sha256=declared.get("sha256"),
+        national_path=declared.get("national_path"),
+        name=declared.get("name", ""),
+        format=declared["format"],
+        role=declared["role"],
+        programme=declared.get("programme", ""),
+        priority=int(declared.get("priority", 9)),
+        origin_url=declared.get("origin_url", ""),
+    )
+
+
+# The venue sources declared in the region's sources manifest, in build order.
+VENUE_FILES = tuple(venue_entry(e) for e in sources_manifest.DECLARED)
 
 SCHEMA_FILE = SourceFile(
     "schema_v1",

@@ -2,15 +2,20 @@
 
 Candidate pairs, strongest evidence first (the rule is kept with each pair):
 - `identifiant`: the same identifier in a shared id space (data·inclusion's conseiller-numerique records
-  reuse CNFS ids);
+  reuse CNFS ids), or a record of our own national-standard export brought back (its `id` is the
+  lieu's, « lieu-<record_id> », in the same commune);
 - `adresse`: the same street number and street (normalised with the national lists; a complement after
   the street is allowed) in the same commune;
+- `adresse_proche`: the same house number in the same commune, on one street written two ways
+  (`matching.similar_address`: a spelling slip, or another type or a first name, then with names
+  alike), or on any street with near-identical names; or on the same street with two numbers,
+  near-identical names and one record not located at its address;
 - `proximite_nom`: both located at an address, at most 150 m apart, with similar names;
 - `proximite_label`: a site of the official France Services list and, at most 150 m away, a record of
   another source that declares itself France Services;
 - `siret`: the same real SIRET in the same commune, with similar names or at most 150 m apart;
 - `voie_nom`: the same street, without a number on one side at least, in the same commune, with
-  names alike;
+  names alike (or the very same street and building words in another order);
 - `commune_nom`: one record placed only at commune level, same commune, near-identical name.
 Names are compared without the commune's own name (« CCAS de Castres » and « PIJ de Castres » share
 nothing else). Two records that both give a street number and street, and not the same, are never
@@ -39,6 +44,12 @@ from scipy.spatial import cKDTree
 from ..geo import to_lambert93
 from ..measures import OFFICIAL_LISTS, SPREAD_M
 from ..vocab import L_FRANCE_SERVICES
+from .dedup_rules import (
+    SAME_COMMUNE_NAME_SIMILARITY,
+    STREET_NAME_SIMILARITY,
+    AddressRules,
+    _groups,
+)
 from .matching import (
     different_addresses,
     normalise_name,
@@ -51,8 +62,6 @@ from .matching import (
 MAX_DISTANCE_M = 150.0
 STREET_SPREAD_M = 1500.0
 NAME_SIMILARITY = 85.0
-STREET_NAME_SIMILARITY = 60.0
-SAME_COMMUNE_NAME_SIMILARITY = 92.0
 SIRET_NAME_SIMILARITY = 70.0
 SHARED_ID_SOURCES = ("cnfs", "data_inclusion")
 # Sources whose different ids are different sites by definition (an official list).
@@ -61,6 +70,7 @@ RULE_STRENGTH = {
     "coordinateur": 5,
     "identifiant": 4,
     "adresse": 3,
+    "adresse_proche": 2,
     "proximite_nom": 2,
     "proximite_label": 2,
     "siret": 1,
@@ -82,7 +92,7 @@ def record_key(source: str, source_id: str) -> tuple[str, str]:
     return (str(source), str(source_id))
 
 
-class Matcher:
+class Matcher(AddressRules):
     """Features of every record, the candidate pairs and the constraints between them."""
 
     def __init__(self, records: pd.DataFrame, overrides: list[Override] = ()):
@@ -119,10 +129,15 @@ class Matcher:
         not with their square.
         """
         found: dict[tuple[int, int], str] = {}
+        # A record of our own export joins the lieu it came from, and nothing else: it copies that
+        # lieu's address and name, which would otherwise link it to that lieu's neighbours.
+        tied = {i: j for i, j in self._own_export()}
 
         def add(i: int, j: int, rule: str) -> None:
             key = (min(i, j), max(i, j))
-            weak = rule not in ("identifiant", "adresse", "coordinateur")
+            if (i in tied or j in tied) and tied.get(i) != j and tied.get(j) != i:
+                return
+            weak = rule not in ("identifiant", "adresse", "adresse_proche", "coordinateur")
             if i == j or (weak and different_addresses(self.addresses[i], self.addresses[j])):
                 return
             if RULE_STRENGTH[rule] > RULE_STRENGTH.get(found.get(key, ""), -1):
@@ -130,7 +145,10 @@ class Matcher:
 
         for rule, pairs in (
             ("identifiant", self._same_id()),
+            ("identifiant", tied.items()),
             ("adresse", self._same_address()),
+            ("adresse_proche", self._same_number()),
+            ("adresse_proche", self._same_street_same_name()),
             ("voie_nom", self._same_street()),
             (None, self._near()),
             ("siret", self._same_siret()),
@@ -176,11 +194,15 @@ class Matcher:
         ):
             for i, j in itertools.combinations(members, 2):
                 a, b = self.addresses[i], self.addresses[j]
-                if (
-                    not (a.number and b.number)
-                    and same_street(a, b)
-                    and similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY
-                ):
+                if a.number and b.number or not same_street(a, b):
+                    continue
+                # The same street and building words in another order: one address.
+                reordered = (
+                    len(a.street) >= 3
+                    and a.street != b.street
+                    and sorted(a.street) == sorted(b.street)
+                )
+                if reordered or similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY:
                     yield i, j
 
     def _near(self):
@@ -282,11 +304,3 @@ class Matcher:
         if kinds <= {"address", "street"}:
             return STREET_SPREAD_M
         return None
-
-
-def _groups(keys: list) -> list[list[int]]:
-    by_key: dict = {}
-    for i, key in enumerate(keys):
-        if key is not None:
-            by_key.setdefault(key, []).append(i)
-    return [members for members in by_key.values() if len(members) > 1]

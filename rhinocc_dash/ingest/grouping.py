@@ -48,8 +48,20 @@ def cluster(
     matcher = Matcher(records, overrides)
     pairs = matcher.candidates()
     ids = matcher.records["record_id"].tolist()
+    # A mobile site (a bus) is not the place: a fixed site of the same strength is merged first.
+    mobile = (
+        matcher.records["itinerant"].fillna(False).astype(bool).tolist()
+        if "itinerant" in matcher.records
+        else [False] * matcher.n
+    )
     pairs.sort(
-        key=lambda p: (-RULE_STRENGTH[p[2]], matcher.distance(p[0], p[1]), ids[p[0]], ids[p[1]])
+        key=lambda p: (
+            -RULE_STRENGTH[p[2]],
+            mobile[p[0]] or mobile[p[1]],
+            matcher.distance(p[0], p[1]),
+            ids[p[0]],
+            ids[p[1]],
+        )
     )
     groups, outcomes = agglomerate(matcher, pairs)
     frame = pd.DataFrame(

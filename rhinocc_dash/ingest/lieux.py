@@ -10,17 +10,13 @@ from scipy.spatial.distance import pdist
 from ..geo import to_lambert93
 from ..measures import OFFICIAL_LISTS
 from ..vocab import ordered
+from .catalog import VENUE_FILES
 from .dedup import Override
 from .grouping import cluster
 
-# Which record describes a lieu when several do: the most official and most recent first.
-SOURCE_PRIORITY = {
-    "france_services_2024": 0,
-    "cnfs": 1,
-    "data_inclusion": 2,
-    "rhinocc": 3,
-    "aidants_connect": 4,
-}
+# Which record describes a lieu when several do: the most official and most recent first (the
+# `priority` of the sources manifest; a source without one comes last).
+SOURCE_PRIORITY = {e.key: e.priority for e in VENUE_FILES if e.priority != 9}
 PRECISION_RANK = {"address": 0, "street": 1, "commune": 2, "postcode": 3}
 
 
@@ -33,7 +29,11 @@ def _first(values, default=None):
 
 
 def _rank(rec: dict) -> tuple:
+    # A record of our own export brought back (« lieu-… ») never describes the lieu it came from:
+    # its point has no precision of its own, and the lieu keeps its identifier.
+    own_export = str(rec.get("source_id") or "").startswith("lieu-")
     return (
+        own_export,
         PRECISION_RANK.get(rec["location_precision"], 9),
         SOURCE_PRIORITY.get(rec["source"], 9),
         rec["record_id"],

@@ -38,11 +38,18 @@ POSTAL_BOXES = re.compile(r"\b(bp|cs|tsa)\s*\d+\b|\bcedex\b(\s*\d+)?")
 NUMBER = re.compile(r"^(\d{1,4})(bis|ter|quater|b|t|q)?$")
 ORDINALS = {"b": "bis", "t": "ter", "q": "quater"}
 ORDINAL_WORDS = ("bis", "ter", "quater", "b", "t", "q")
+# Two spellings of one street (ratio of the whole street, type included).
+SPELLING_SIMILARITY = 90.0
 TOWN_HALL = re.compile(r"(la )?(mairie|hotel de ville)( de .*)?")
 
 
+# An elided article written without its apostrophe (« Val dArros », « place dAstarac »).
+ELISION = re.compile(r"\b([dl])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+GRANDE_RUE = re.compile(r"\bgrande? rue\b")
+
+
 def words(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text or "")).split()
+    return re.sub(r"[^a-z0-9]+", " ", fold(ELISION.sub(r"\1 ", text or ""))).split()
 
 
 @cache
@@ -104,7 +111,7 @@ class Address:
 
 def parse_address(address: str) -> Address:
     """« 1 CHE DE LA MESTRISE BP 36 09500 MIREPOIX » → Address('1', ('chemin', 'mestrise'))."""
-    text = POSTAL_BOXES.sub(" ", " ".join(words(address)))
+    text = GRANDE_RUE.sub("grand rue", POSTAL_BOXES.sub(" ", " ".join(words(address))))
     tokens = POSTAL_TAIL.sub(" ", text).split()
     types, titles = _street_types(), _titles()
     start, number = 0, ""
@@ -159,6 +166,38 @@ def same_street(a: Address, b: Address) -> bool:
 
 def same_address(a: Address, b: Address) -> bool:
     return bool(a.base_number) and a.base_number == b.base_number and same_street(a, b)
+
+
+def _name_of(address: Address) -> tuple[tuple[str, ...], str]:
+    """(the street's name words, its type word or '')."""
+    types = _street_type_words()
+    if address.street and address.street[0] in types:
+        return address.street[1:], address.street[0]
+    return address.street, ""
+
+
+def similar_address(a: Address, b: Address) -> str | None:
+    """How the same house number lies on what is one street written two ways, where `same_address`
+    says no: « orthographe » for a spelling slip (« allée / allées », « Faugère / Faugères »,
+    « Docteurue »), « variante » for another type with the same name (« rue / chemin X »,
+    « esplanade / place X ») or the name with or without its first name (« boulevard Raymond
+    Bergougnan » / « boulevard Bergougnan »); None otherwise."""
+    if not (a.base_number and a.base_number == b.base_number and a.street and b.street):
+        return None
+    if same_address(a, b):
+        return None
+    street_a, street_b = " ".join(a.street), " ".join(b.street)
+    if min(len(street_a), len(street_b)) >= 8 and (
+        fuzz.ratio(street_a, street_b) >= SPELLING_SIMILARITY
+    ):
+        return "orthographe"
+    (name_a, type_a), (name_b, type_b) = _name_of(a), _name_of(b)
+    if name_a and name_a == name_b:
+        return "variante"
+    short, long_ = sorted((name_a, name_b), key=len)
+    if type_a == type_b and short and len(long_) > len(short) and long_[-len(short) :] == short:
+        return "variante" if len(short[-1]) >= 4 else None
+    return None
 
 
 def different_addresses(a: Address, b: Address) -> bool:

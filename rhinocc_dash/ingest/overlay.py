@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from .catalog import SourceFile
+from .catalog import VENUE_FILES, SourceFile, venue_entry
 
 VINTAGES_FILE = ".millesimes.json"
+# Sources added beside the declared ones, and declared sources retired, for this folder's build.
+SOURCES_FILE = ".sources.json"
+ADDED_FOLDER = "venues/ajouts"
 
 
 def declared_vintages(sources: Path) -> dict[str, str]:
@@ -38,7 +42,65 @@ def with_vintages(entries: Iterable[SourceFile], vintages: dict[str, str]) -> li
     ]
 
 
-def merge(base: Path, replacements: Path | None, target: Path, vintages: dict[str, str]) -> Path:
+def source_changes(sources: Path) -> tuple[list[dict], list[str]]:
+    """(sources added, keys of declared sources retired) for the build of `sources`."""
+    path = Path(sources) / SOURCES_FILE
+    if not path.is_file():
+        return [], []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [], []
+    return list(data.get("added", [])), list(data.get("retired", []))
+
+
+def venue_files(sources: Path) -> list[SourceFile]:
+    """The venue sources a build of `sources` reads: the declared ones not retired, then the added."""
+    added, retired = source_changes(sources)
+    kept = [e for e in VENUE_FILES if e.key not in retired]
+    return kept + [venue_entry(a) for a in added if a["key"] not in retired]
+
+
+def added_entry(
+    key: str,
+    source_format: str,
+    vintage: str,
+    title: str = "",
+    producer: str = "",
+    licence: str = "",
+    origin_url: str = "",
+    taken: Iterable[str] = (),
+) -> dict:
+    """The manifest entry of a source added from the update page or the CLI (an ordinary venue
+    source; its file kept with the published versions). Raises `ValueError` (French) on a bad key."""
+    if not re.fullmatch(r"[a-z0-9_]{3,40}", key or ""):
+        raise ValueError(
+            f"Clé de source « {key} » invalide : 3 à 40 caractères, minuscules, chiffres ou « _ »."
+        )
+    if key in {e.key for e in VENUE_FILES} | set(taken):
+        raise ValueError(f"La clé « {key} » est déjà celle d'une source : choisissez-en une autre.")
+    return {
+        "key": key,
+        "path": f"{ADDED_FOLDER}/{key}.json",
+        "title": title.strip() or key,
+        "name": title.strip() or key,
+        "producer": producer.strip() or "non précisé",
+        "vintage": vintage,
+        "licence": licence.strip() or "non précisée par l'origine",
+        "format": source_format,
+        "role": "lieux",
+        "origin_url": origin_url.strip(),
+    }
+
+
+def merge(
+    base: Path,
+    replacements: Path | None,
+    target: Path,
+    vintages: dict[str, str],
+    added: list[dict] | None = None,
+    retired: list[str] | None = None,
+) -> Path:
     """Fill `target` with links to `base`, replaced file by file by those under `replacements`."""
     base, target = Path(base).resolve(), Path(target)
     if target.exists():
@@ -59,6 +121,9 @@ def merge(base: Path, replacements: Path | None, target: Path, vintages: dict[st
         destination.symlink_to((Path(replacements) / relative).resolve())
     if vintages:
         (target / VINTAGES_FILE).write_text(json.dumps(vintages, ensure_ascii=False), "utf-8")
+    if added or retired:
+        changes = {"added": added or [], "retired": retired or []}
+        (target / SOURCES_FILE).write_text(json.dumps(changes, ensure_ascii=False), "utf-8")
     return target
 
 

@@ -20,7 +20,7 @@ from ..geo import commune_access
 from ..measures import is_current
 from ..texts import missing_sources_message
 from . import dedup_eval, overrides, status, tables
-from .catalog import BUILD_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
+from .catalog import BUILD_FILES, GEO_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
 from .checked import start_counting
 from .errors import (
     SourcesIncomplete,
@@ -32,6 +32,7 @@ from .errors import (
 from .files import process_alive, sha256
 from .lieux import build_lieux
 from .overlay import declared_vintages, with_vintages
+from .overlay import venue_files as declared_venue_files
 from .population import population_points
 from .territory import build_territory, load_departements, load_qpv
 from .venues import read_venue_source
@@ -69,7 +70,7 @@ def build(
     previous = status.previous_counts(previous_db or db)
     rows_read = start_counting()
     vintages = declared_vintages(sources)  # replaced files dated by their own edition
-    venue_files = with_vintages(VENUE_FILES, vintages)
+    venue_files = with_vintages(declared_venue_files(sources), vintages)
     # Indicators before venues: a damaged indicator file stops the build within seconds.
     steps = ["Territoires (communes 2026, EPCI, départements)", "Indicateurs de besoin"]
     steps += [f"Lieux : {entry.title} ({entry.vintage})" for entry in venue_files]
@@ -120,7 +121,7 @@ def build(
     frames.update(tables.venue_tables(records, lieux, lieu_records, merges, venue_results))
     advance("Écriture de l'entrepôt")
     frames["build_info"] = _build_info(sources)
-    frames["sources"] = _sources(sources, venue_results, vintages)
+    frames["sources"] = _sources(sources, venue_results, vintages, venue_files)
     try:
         _write_atomic(db, frames)
     except (OSError, duckdb.Error) as exc:
@@ -135,7 +136,7 @@ def _check_sources(source_status: pd.DataFrame, allow_partial: bool, venues: boo
     incomplete = status.incomplete(source_status, venue_only=venues)
     if len(incomplete) and not allow_partial:
         raise SourcesIncomplete(status.refusal(incomplete))
-    venue_rows = source_status[source_status["key"].isin(status.VENUE_KEYS)]
+    venue_rows = source_status[~source_status["key"].isin(status.OTHER_KEYS)]
     if venues and (venue_rows["rows_accepted"] == 0).all():
         raise SourcesIncomplete("Construction refusée : aucune source de lieux n'a donné de ligne.")
 
@@ -169,19 +170,22 @@ def _build_info(sources: Path) -> pd.DataFrame:
 
 
 def _kind(key: str) -> str:
-    if key in {e.key for e in VENUE_FILES}:
+    if key not in {e.key for e in INDICATOR_FILES + GEO_FILES}:
         return "lieux"
     return "indicateurs" if key in {e.key for e in INDICATOR_FILES} else "territoires"
 
 
-def _sources(sources: Path, venue_results, vintages: dict[str, str] | None = None) -> pd.DataFrame:
+def _sources(
+    sources: Path, venue_results, vintages: dict[str, str] | None = None, venue_files=VENUE_FILES
+) -> pd.DataFrame:
     """The metadata of every source file read: names, producer, vintage, licence, checksum, rows.
 
     Captions, legends and filters read it from the warehouse, so a new vintage shows everywhere by itself.
     """
     rows_by_source = {res.source: res.rows_in_file for res in venue_results}
     rows = []
-    for position, entry in enumerate(with_vintages(BUILD_FILES, vintages or {}), start=1):
+    read = [*venue_files, *INDICATOR_FILES, *GEO_FILES]
+    for position, entry in enumerate(with_vintages(read, vintages or {}), start=1):
         path = entry.locate(sources)
         kind = _kind(entry.key)
         rows.append(
@@ -198,7 +202,7 @@ def _sources(sources: Path, venue_results, vintages: dict[str, str] | None = Non
                 "path": str(path.relative_to(sources)),
                 "sha256": sha256(path),
                 "rows": rows_by_source.get(entry.key),
-                "origin_url": entry.origin.url() if entry.origin else None,
+                "origin_url": entry.url(),
             }
         )
     frame = pd.DataFrame(rows)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import audit
+from .. import audit, texts_sources
 from ..config import SCHEMA_VERSION, resolve_sources
 from .catalog import BUILD_FILES
 from .errors import BuildError
@@ -51,6 +51,8 @@ class Staged:
     vintages: dict[str, str] = field(default_factory=dict)
     figures: dict = field(default_factory=dict)
     parent: str | None = None
+    added: dict[str, dict] = field(default_factory=dict)  # sources added beside the declared ones
+    retired: list[str] = field(default_factory=list)  # sources no longer read
 
 
 def stage(
@@ -61,16 +63,23 @@ def stage(
     progress: Progress | None = None,
     carry: bool = True,
     wait_s: float = 600.0,
+    added: dict[str, dict] | None = None,
+    retired: list[str] | None = None,
 ) -> Staged:
     """Build a candidate from the base sources, the current snapshot's replacements (unless `carry`
     is off: a complete new sources folder) and `uploads` ({source key: (file, original name)});
-    nothing is published. Waits for any other build first."""
+    nothing is published. `added`: new sources ({key: manifest entry}, their file in `uploads`);
+    `retired`: keys of sources no longer read. Waits for any other build first."""
     folder = root(folder)
     with lock(folder, wait_s):
-        return _stage(folder, base_sources, uploads, vintages, progress, carry)
+        return _stage(
+            folder, base_sources, uploads, vintages, progress, carry, added or {}, retired or []
+        )
 
 
-def _stage(folder, base_sources, uploads, vintages, progress, carry) -> Staged:
+def _stage(
+    folder, base_sources, uploads, vintages, progress, carry, added=None, retired=None
+) -> Staged:
     staged_id = _now().strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     work = folder / STAGING / staged_id
     work.mkdir(parents=True)
@@ -80,15 +89,33 @@ def _stage(folder, base_sources, uploads, vintages, progress, carry) -> Staged:
     replacements_dir.mkdir()
     facts: dict[str, dict] = {}
     declared: dict[str, str] = {}
-    if parent and carry:  # replacements already published stay in force
+    sources_added: dict[str, dict] = {}
+    sources_retired: list[str] = []
+    if parent and carry:  # replacements, added and retired sources already published stay
         previous = manifest(folder, parent)
         for key, fact in previous.get("replacements", {}).items():
             _copy(folder / parent / "sources" / fact["path"], replacements_dir / fact["path"])
             facts[key] = fact
         declared.update(previous.get("vintages", {}))
-    entries = {e.key: e for e in BUILD_FILES}
+        sources_added.update(previous.get("added_sources", {}))
+        sources_retired.extend(previous.get("retired_sources", []))
+    sources_added.update(added or {})
+    # Venue sources only (they have a format): territory and indicator files cannot be retired.
+    readable = {e.key for e in BUILD_FILES if e.format} - set(sources_retired) | set(sources_added)
+    unknown = [k for k in retired or [] if k not in readable]
+    if unknown:
+        shutil.rmtree(work, ignore_errors=True)
+        raise SnapshotError(
+            texts_sources.RETIRE_UNKNOWN.format(key=unknown[0], known=", ".join(sorted(readable)))
+        )
+    for key in retired or []:
+        if sources_added.pop(key, None) is None and key not in sources_retired:
+            sources_retired.append(key)
+        facts.pop(key, None)
+    entries = {e.key: e.path for e in BUILD_FILES}
+    entries.update({k: a["path"] for k, a in sources_added.items()})
     for key, (path, original) in (uploads or {}).items():
-        relative = entries[key].path
+        relative = entries[key]
         _copy(path, replacements_dir / relative)
         facts[key] = {
             "path": relative,
@@ -97,7 +124,14 @@ def _stage(folder, base_sources, uploads, vintages, progress, carry) -> Staged:
             "size": (replacements_dir / relative).stat().st_size,
         }
     declared.update(vintages or {})
-    merged = merge(Path(base_sources), replacements_dir, work / "merged", declared)
+    merged = merge(
+        Path(base_sources),
+        replacements_dir,
+        work / "merged",
+        declared,
+        list(sources_added.values()),
+        sources_retired,
+    )
     db = work / DB_NAME
     try:
         published = folder / parent / DB_NAME if parent else None
@@ -109,7 +143,9 @@ def _stage(folder, base_sources, uploads, vintages, progress, carry) -> Staged:
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return Staged(staged_id, work, db, facts, declared, figures, parent)
+    return Staged(
+        staged_id, work, db, facts, declared, figures, parent, sources_added, sources_retired
+    )
 
 
 def _check_uploads(db: Path, keys: set[str]) -> None:
@@ -203,7 +239,7 @@ def _manifest(staged: Staged, version: str, who: str, comment: str, base: Path) 
         listed.append(
             {
                 **{k: (None if v != v else v) for k, v in row.items()},  # NaN → null
-                "origin": "remplacé" if row["key"] in staged.replacements else "dossier de base",
+                "origin": _origin(row["key"], staged),
                 **{
                     k: int(stat[k])
                     for k in ("rows_read", "rows_accepted", "rows_quarantined")
@@ -226,7 +262,15 @@ def _manifest(staged: Staged, version: str, who: str, comment: str, base: Path) 
         "files": listed,
         "replacements": staged.replacements,
         "vintages": staged.vintages,
+        "added_sources": staged.added,
+        "retired_sources": staged.retired,
     }
+
+
+def _origin(key: str, staged: Staged) -> str:
+    if key in staged.added:
+        return "ajouté"
+    return "remplacé" if key in staged.replacements else "dossier de base"
 
 
 def needs_publication(folder: Path, base_sources: Path) -> str | None:

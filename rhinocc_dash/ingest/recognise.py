@@ -18,25 +18,16 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import vocab_v1
+from ..config import REGION
+from . import formats
 from .catalog import VENUE_FILES
 from .readers import SourceFileError, decode, read_csv, read_json_records, sniff_separator
 
 MAX_BYTES = 20 * 1024 * 1024  # the largest venue file today is 0.5 MB
-# Layouts that can be brought in: the source slot they fill, the columns that identify them, and the
-# renaming onto the layout the build reads (empty for today's layout).
-LAYOUTS = (
-    ("rhinocc", "export RhinOcc (colonnes actuelles)", {"n_ref", "nom", "lat", "lon"}, {}),
-    (
-        "rhinocc",
-        "export RhinOcc ancien (rh_id, geo_lat, geo_lon)",
-        {"rh_id", "nom", "geo_lat", "geo_lon"},
-        {"rh_id": "n_ref", "geo_lat": "lat", "geo_lon": "lon"},
-    ),
-    ("france_services_2024", "liste France Services (CSV)", {"id_fs", "lib_fs", "insee_dep"}, {}),
-    ("cnfs", "lieux des Conseillers numériques", {"id", "pivot", "structureId", "nom"}, {}),
-    ("data_inclusion", "structures data·inclusion", {"id", "typologie", "code_insee", "nom"}, {}),
-    ("aidants_connect", "structures Aidants Connect", {"Data pass ID", "Name", "Département"}, {}),
-)
+# A file's format is told by the fields that distinguish it (`formats.FORMATS`), never by columns
+# that several formats share.
+LAYOUTS = formats.FORMATS
 MAGIC = {
     b"\x89PNG": "une image PNG",
     b"\xff\xd8\xff": "une image JPEG",
@@ -64,15 +55,27 @@ class Recognition:
     rows: int = 0
     columns: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    source_format: str = ""  # the reader (`formats.FORMATS`): standard_v1, gogocarto, rhinocc…
+    candidates: list[str] = field(default_factory=list)  # formats a file matches, when several do
+    # Every column of the file: (column, « lue » / « ignorée », into what or why).
+    report: list[tuple[str, str, str]] = field(default_factory=list)
+    rows_in_region: int = 0
 
     @property
     def ok(self) -> bool:
-        return self.key is not None and not self.problems
+        return (self.key is not None or self.is_new) and not self.problems
+
+    @property
+    def is_new(self) -> bool:
+        """A file of a format no declared source has: brought in as a new source."""
+        return bool(self.source_format) and self.key is None
 
     @property
     def title(self) -> str:
         entry = next((e for e in VENUE_FILES if e.key == self.key), None)
-        return entry.title if entry else "source inconnue"
+        if entry:
+            return entry.title
+        return "nouvelle source" if self.is_new else "source inconnue"
 
     @property
     def message(self) -> str:
@@ -108,35 +111,96 @@ def recognise(path: Path, name: str, forced_key: str | None = None) -> Recogniti
     if found.problems:
         return found
     found.rows = len(rows)
-    columns = sorted(
-        set().union(*(r.keys() for r in rows if isinstance(r, dict))) if rows else _header(found)
-    )
+    columns = formats.columns_of(rows) if rows else sorted(_header(found))
     found.columns = columns
-    candidates = [
-        (key, layout, renames)
-        for key, layout, signature, renames in LAYOUTS
-        if signature <= set(columns) and (forced_key is None or key == forced_key)
-    ]
-    if not candidates:
-        expected = "; ".join(
-            f"{layout} : {', '.join(sorted(sig))}" for _, layout, sig, _ in LAYOUTS
-        )
-        found.problems.append(
-            "Colonnes non reconnues ("
-            + ", ".join(columns[:12])
-            + ("…" if len(columns) > 12 else "")
-            + "). Colonnes attendues selon la source — "
-            + expected
-            + "."
-        )
+    _identify(found, set(columns), forced_key)
+    if found.problems:
         return found
-    found.key, found.layout, found.renames = candidates[0]
-    if found.geojson:
-        found.layout += " (GeoJSON)"
     if not rows:
         found.problems.append("Aucune ligne de données (seulement l'en-tête).")
+        return found
+    _check_content(found, rows)
     found.vintage, found.vintage_from = vintage_of(name, rows)
     return found
+
+
+def _declared_for(source_format: str) -> str | None:
+    """The declared source a file of this format replaces: the current one first (never a historical
+    vintage when a current one exists); None when no declared source has the format."""
+    entries = [e for e in VENUE_FILES if e.format == source_format]
+    entries.sort(key=lambda e: e.role == "historique")
+    return entries[0].key if entries else None
+
+
+def _identify(found: Recognition, columns: set[str], forced: str | None) -> None:
+    """The file's format (and the source it replaces), or why it cannot be told."""
+    matching = formats.candidates(columns)
+    by_key = {e.key: e.format for e in VENUE_FILES}
+    if forced:
+        wanted = by_key.get(forced, forced)
+        matching = [f for f in matching if f.key == wanted]
+    kinds = list(dict.fromkeys(f.key for f in matching))
+    if not matching:
+        found.problems.append(_unknown_message(found.name, sorted(columns), forced))
+        return
+    if len(kinds) > 1:
+        found.candidates = kinds
+        labels = " ; ".join(f"« {f.label} »" for f in matching)
+        found.problems.append(
+            f"{found.name} : fichier ambigu, ses colonnes correspondent à plusieurs formats "
+            f"({labels}). Choisissez le format ; rien n'est publié d'ici là."
+        )
+        return
+    chosen = matching[0]
+    found.source_format, found.layout, found.renames = chosen.key, chosen.label, chosen.renames
+    found.key = forced if forced in by_key else _declared_for(chosen.key)
+    if found.geojson:
+        found.layout += " (GeoJSON)"
+    found.report = [(c, *chosen.account(c)) for c in sorted(columns)]
+
+
+def _unknown_message(name: str, columns: list[str], forced: str | None) -> str:
+    near = [
+        (f, sorted(f.distinguishing - set(columns)))
+        for f in formats.FORMATS
+        if len(f.distinguishing & set(columns)) >= 2 and not f.excluded & set(columns)
+    ]
+    near = [(f, missing) for f, missing in near if len(missing) == 1]
+    listed = ", ".join(columns) or "aucune"
+    if near:
+        fmt, missing = near[0]
+        return (
+            f"{name} : ressemble à « {fmt.label} » mais la colonne « {missing[0]} » manque "
+            f"(colonnes du fichier : {listed}). Rien n'est publié."
+        )
+    expected = "; ".join(f"{f.label} : {', '.join(sorted(f.distinguishing))}" for f in LAYOUTS)
+    what = f" pour la source « {forced} »" if forced else ""
+    return (
+        f"{name} : Colonnes non reconnues{what} (colonnes du fichier : {listed}). "
+        f"Colonnes attendues selon le format — {expected}."
+    )
+
+
+def _check_content(found: Recognition, rows: list[dict]) -> None:
+    """Values outside the standard's vocabularies, and a file with no row in the région."""
+    if found.source_format == "standard_v1":
+        for number, row in enumerate(rows, start=1):
+            for column in vocab_v1.ENUMS:
+                bad = vocab_v1.unknown_values(column, row.get(column))
+                if bad:
+                    found.problems.append(
+                        f"{found.name}, ligne {number} : valeur inconnue du standard v1 dans "
+                        f"« {column} » : « {bad[0]} ». Corrigez le fichier ; rien n'est publié."
+                    )
+                    return
+    reader = formats.READERS[found.source_format]
+    renamed = ({found.renames.get(k, k): v for k, v in r.items()} for r in rows)
+    found.rows_in_region = sum(1 for r in renamed if reader(r) is not None)
+    if found.rows_in_region == 0:
+        found.problems.append(
+            f"{found.name} : aucune de ses lignes ({len(rows)}) n'est dans la région "
+            f"{REGION.name} (fichier entièrement hors région). Rien n'est publié."
+        )
 
 
 def _rows(found: Recognition) -> list[dict]:
@@ -151,6 +215,9 @@ def _rows(found: Recognition) -> list[dict]:
         if isinstance(data, dict) and data.get("type") == "FeatureCollection":
             found.geojson, found.format = True, "geojson"
             return [_feature_row(f) for f in data.get("features") or [] if isinstance(f, dict)]
+        if isinstance(data, dict) and isinstance(data.get("data"), list):  # GoGoCarto's API
+            found.format = "json"
+            return [r for r in data["data"] if isinstance(r, dict)]
         found.problems.append("Objet JSON qui n'est ni une liste d'enregistrements ni du GeoJSON.")
         return []
     found.format = "json" if text_start.startswith(b"[") else "csv"
@@ -199,8 +266,8 @@ def vintage_of(name: str, rows: list[dict]) -> tuple[str, str]:
 
 def normalise(found: Recognition, folder: Path) -> Path:
     """The file in the layout and format the build reads (the original itself when it already is)."""
-    entry = next(e for e in VENUE_FILES if e.key == found.key)
-    wanted = "json" if entry.path.endswith(".json") else "csv"
+    entry = next((e for e in VENUE_FILES if e.key == found.key), None)
+    wanted = "json" if entry is None or entry.path.endswith(".json") else "csv"
     if not found.renames and found.format == wanted:
         return found.path
     folder = Path(folder)

@@ -30,6 +30,8 @@ COLUMNS = [
     "reason",
 ]
 VENUE_KEYS = {entry.key for entry in VENUE_FILES}
+# Indicator and territory files: every other source of a build is a venue source (declared or added).
+OTHER_KEYS = {entry.key for entry in BUILD_FILES} - VENUE_KEYS
 
 
 def previous_counts(db: Path) -> dict[str, int]:
@@ -129,6 +131,12 @@ def source_status(
                 "reason": loss or "",
             }
         )
+    known = {entry.key for entry in BUILD_FILES}
+    rows += [
+        _venue_row(res, previous.get(res.source))
+        for res in venue_results
+        if res.source not in known
+    ]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("rows_in_file", "rows_accepted", "rows_reference"):
         frame[column] = frame[column].astype("Int64")
@@ -138,7 +146,7 @@ def source_status(
 def incomplete(status: pd.DataFrame, venue_only: bool = False) -> pd.DataFrame:
     """The sources that are not present whole (venue sources only, when asked)."""
     shown = status[status["status"] != "present"]
-    return shown[shown["key"].isin(VENUE_KEYS)] if venue_only else shown
+    return shown[~shown["key"].isin(OTHER_KEYS)] if venue_only else shown
 
 
 def refusal(rows: pd.DataFrame) -> str:

@@ -7,23 +7,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalog import SourceFile
+from .catalog import VENUE_FILES, SourceFile
+from .formats import EXPECTED_COLUMNS as FORMAT_COLUMNS
+from .formats import READERS
 from .locate import Rejected, locate
 from .readers import SourceFileError, read_records
 from .territory import Territory
-from .venue_sources import ADAPTERS
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-# Columns without which a source's rows cannot be understood (a tuple: any one of them will do); their
-# absence makes the source partial: the build stops unless told to accept it.
-EXPECTED_COLUMNS = {
-    "rhinocc": ("nom", "ville", "code_postal", ("lat", "BAN_latitude"), ("lon", "BAN_longitude")),
-    "france_services_2024": ("lib_fs", "insee_dep", "insee_com", "latitude", "longitude"),
-    "france_services_2022": ("lib_fs", "insee_dep", "insee_com", "latitude", "longitude"),
-    "cnfs": ("nom", "code_postal", "latitude", "longitude"),
-    "data_inclusion": ("nom", "code_postal", "code_insee"),
-    "aidants_connect": ("Name", "Code postal", "Département"),
-}
+# Expected columns by source key (the declared sources); see `formats.EXPECTED_COLUMNS`.
+EXPECTED_COLUMNS = {e.key: FORMAT_COLUMNS[e.format] for e in VENUE_FILES}
 
 
 @dataclass
@@ -55,17 +48,18 @@ class VenueSourceResult:
         self.released, self.records = self.rows_accepted, []
 
 
-def _public_raw(source: str, raw: dict) -> dict:
+def _public_raw(source_format: str, raw: dict) -> dict:
     """The record as stored: the national CNFS file lists advisers by name; keep only their number."""
-    if source == "cnfs" and isinstance(raw.get("aidants"), list):
+    if source_format == "cnfs" and isinstance(raw.get("aidants"), list):
         raw = {k: v for k, v in raw.items() if k != "aidants"} | {"nb_aidants": len(raw["aidants"])}
     return raw
 
 
-def missing_columns(key: str, columns: set[str]) -> list[str]:
+def missing_columns(key: str, columns: set[str], source_format: str = "") -> list[str]:
     """Expected columns of a source absent from a file (« lat ou BAN_latitude » for alternatives)."""
     missing = []
-    for expected in EXPECTED_COLUMNS.get(key, ()):
+    expected_columns = FORMAT_COLUMNS.get(source_format) or EXPECTED_COLUMNS.get(key, ())
+    for expected in expected_columns:
         options = expected if isinstance(expected, tuple) else (expected,)
         if not columns & set(options):
             missing.append(" ou ".join(f"« {o} »" for o in options))
@@ -75,7 +69,7 @@ def missing_columns(key: str, columns: set[str]) -> list[str]:
 def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> VenueSourceResult:
     """Accepted records and quarantined rows of one venue file; never raises on bad content."""
     result = VenueSourceResult(entry.key, entry.vintage, str(path))
-    adapter = ADAPTERS[entry.key]
+    adapter = READERS[entry.format]
     try:
         read = read_records(path)
     except (SourceFileError, OSError) as exc:
@@ -89,7 +83,7 @@ def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> Ve
         else set()
     )
     if read.rows and any(isinstance(r, dict) for _, r in read.rows):
-        missing = missing_columns(entry.key, columns)
+        missing = missing_columns(entry.key, columns, entry.format)
         if missing:
             result.problems.append("colonnes attendues absentes : " + ", ".join(missing))
     # Each distinct row: its number, and whether it lies outside the région.
@@ -103,7 +97,7 @@ def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> Ve
         if row_no in read.defects:
             _quarantine(result, row_no, raw, *read.defects[row_no])
             continue
-        raw = _public_raw(entry.key, raw)
+        raw = _public_raw(entry.format, raw)
         raw_json = json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
         if raw_json in seen:
             first_row, outside = seen[raw_json]
@@ -119,7 +113,7 @@ def read_venue_source(entry: SourceFile, path: Path, territory: Territory) -> Ve
         if draft is None:
             result.rows_outside_region += 1
             continue
-        if entry.key.startswith("france_services"):
+        if entry.format == "france_services":
             draft["edition_date"] = (
                 entry.vintage
             )  # the list's own date: the last date it is known valid

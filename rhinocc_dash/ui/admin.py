@@ -15,10 +15,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import texts
+from .. import texts, texts_sources
 from ..config import resolve_snapshots, resolve_sources
 from ..ingest import fetch, publication, recognise, snapshots
 from ..ingest.catalog import VENUE_FILES
+from . import admin_sources
 
 VENUE_NAMES = {e.key: e.title for e in VENUE_FILES}
 UPLOADS_KEY = "update_uploads"
@@ -100,11 +101,18 @@ def _download_origin(key: str, kept: dict) -> None:
 def recognition_table(found: dict[str, recognise.Recognition]) -> dict[str, recognise.Recognition]:
     """What each file is; a file that is not recognised may be assigned by hand, or is refused."""
     rows = []
+    added: dict[str, dict] = {}
     for fid, item in found.items():
+        admin_sources.format_choice(fid, item)
+        admin_sources.column_report(fid, item)
+        if (entry := admin_sources.new_source(fid, item)) is not None:
+            added[entry["key"]] = entry
+        elif item.is_new:
+            item.problems.append(texts_sources.CLI_NEW_NEEDS_KEY)
         rows.append(
             {
                 "fichier": item.name,
-                "source": VENUE_NAMES.get(item.key, "—"),
+                "source": added.get(item.key, {}).get("title") or VENUE_NAMES.get(item.key, "—"),
                 "disposition": item.layout or "—",
                 "lignes": item.rows,
                 "encodage": item.encoding or "—",
@@ -112,7 +120,7 @@ def recognition_table(found: dict[str, recognise.Recognition]) -> dict[str, reco
                 "statut": texts.UPDATE_OK if item.ok else item.message,
             }
         )
-        if not item.ok and item.rows:
+        if not item.ok and item.rows and not item.candidates:
             st.selectbox(
                 texts.UPDATE_FORCE.format(name=item.name),
                 ["", *VENUE_NAMES],
@@ -123,6 +131,8 @@ def recognition_table(found: dict[str, recognise.Recognition]) -> dict[str, reco
         from .tables import table
 
         table(pd.DataFrame(rows), texts.UPDATE_FILE_COLUMNS, {"lignes": "int"})
+    st.session_state[admin_sources.ADDED_KEY] = added
+    admin_sources.retired()
     accepted = {fid: f for fid, f in found.items() if f.ok}
     keys = [f.key for f in accepted.values()]
     if len(keys) != len(set(keys)):
@@ -131,7 +141,9 @@ def recognition_table(found: dict[str, recognise.Recognition]) -> dict[str, reco
     for fid, item in accepted.items():
         item.vintage = (
             st.text_input(
-                texts.UPDATE_VINTAGE.format(name=item.name, source=VENUE_NAMES[item.key]),
+                texts.UPDATE_VINTAGE.format(
+                    name=item.name, source=VENUE_NAMES.get(item.key, item.key)
+                ),
                 item.vintage,
                 key=f"update_vintage_{fid}",
                 help=texts.UPDATE_VINTAGE_HELP.format(origin=item.vintage_from),
@@ -146,6 +158,12 @@ def start_build(accepted: dict[str, recognise.Recognition]) -> None:
     job = {"step": 0, "total": 1, "label": texts.UPDATE_QUEUED, "done": False, "error": None}
     uploads = {f.key: (recognise.normalise(f, _upload_dir()), f.name) for f in accepted.values()}
     vintages = {f.key: f.vintage for f in accepted.values()}
+    added = {
+        k: dict(e, vintage=vintages.get(k, e["vintage"]))
+        for k, e in st.session_state.get(admin_sources.ADDED_KEY, {}).items()
+        if k in uploads
+    }
+    retired = list(st.session_state.get("update_retire", []))
 
     def progress(step: int, total: int, label: str) -> None:
         job.update(step=step, total=total, label=label)
@@ -153,7 +171,13 @@ def start_build(accepted: dict[str, recognise.Recognition]) -> None:
     def work() -> None:
         try:
             job["staged"] = publication.stage(
-                folder(), resolve_sources(), uploads, vintages, progress
+                folder(),
+                resolve_sources(),
+                uploads,
+                vintages,
+                progress,
+                added=added,
+                retired=retired,
             )
         except Exception as exc:  # shown to the maintainer; the current snapshot is untouched
             job["error"] = str(exc) or exc.__class__.__name__

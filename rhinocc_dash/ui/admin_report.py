@@ -29,7 +29,7 @@ def validation(staged: publication.Staged) -> None:
         located = warehouse.run(con, "quality_records")
     finally:
         con.close()
-    keys = list(staged.replacements)
+    keys = [*staged.replacements, *staged.added]
     stats = stats[stats["source"].isin(keys)].copy()
     located = located[located["source"].isin(keys)]
     unlocated = located.groupby("source")["location_precision"].apply(

@@ -118,6 +118,44 @@ def update_steps() -> int:
     return 0
 
 
+def standard_v1_report() -> int:
+    """The update page's validation report of a national-standard v1 file (the Annuaire's own export,
+    brought in as a new source): docs/img/mise-a-jour-standard-v1.png."""
+    import duckdb
+
+    from rhinocc_dash import texts_sources
+    from rhinocc_dash.analysis import service
+    from rhinocc_dash.views.standard import to_standard, to_standard_csv
+
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        folder, sources = work / "snapshots", resolve_sources()
+        db = publication.ensure_current(folder, sources)
+        con = duckdb.connect(str(db), read_only=True)
+        frame, _ = to_standard(service.lieux(con), *service.standard_inputs(con))
+        con.close()
+        upload = work / "lieux-mediation-numerique-occitanie.csv"
+        upload.write_bytes(to_standard_csv(frame))
+        secrets = work / "secrets.toml"
+        secrets.write_text(f'[maintainers]\ndemo = "{hash_password("demonstration")}"\n', "utf-8")
+        env = {"RHINOCC_DB": "", "RHINOCC_SNAPSHOTS": str(folder), "RHINOCC_STATE": str(work)}
+        with app_and_browser(env, ("--secrets.files", str(secrets))) as (url, _, browser):
+            page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
+            update_flow.sign_in(page, url, "demo", "demonstration")
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(upload)])
+            page.get_by_label(texts_sources.ADD_KEY).fill("annuaire_standard", timeout=120_000)
+            page.keyboard.press("Enter")
+            update_flow.idle(page)
+            heading = page.get_by_text("26 colonnes lues").first
+            heading.evaluate("element => element.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(800)
+            target = ROOT / "docs" / "img" / "mise-a-jour-standard-v1.png"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(target))
+            print(f"{target.relative_to(ROOT)} ({target.stat().st_size // 1024} Kio)")
+    return 0
+
+
 WORKSHOP_SCREENS = ("contexte", "offre", "carte", "departement-46", "simulation")
 WORKSHOP_VIEWPORTS = ((1920, 1080), (390, 844))
 
@@ -144,5 +182,10 @@ def workshop_steps() -> int:
 
 if __name__ == "__main__":
     only = sys.argv[1] if len(sys.argv) > 1 else None
-    steps = {"pages": main, "mise-a-jour": update_steps, "atelier": workshop_steps}
+    steps = {
+        "pages": main,
+        "mise-a-jour": update_steps,
+        "atelier": workshop_steps,
+        "standard-v1": standard_v1_report,
+    }
     sys.exit(steps[only]() if only else (main() or update_steps() or workshop_steps()))
