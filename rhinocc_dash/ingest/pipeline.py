@@ -19,7 +19,7 @@ from ..analysis.spatial import commune_access
 from ..config import SCHEMA_VERSION, resolve_overrides
 from ..measures import is_current
 from ..texts import missing_sources_message
-from . import dedup_eval, overrides, status, tables
+from . import dedup_eval, overrides, programmes, status, tables
 from .catalog import BUILD_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
 from .checked import start_counting
 from .errors import (
@@ -93,6 +93,7 @@ def build(
     advance("Indicateurs de besoin")
     frames = tables.territory_tables(sources, territory, departements, load_qpv(sources))
     frames.update(tables.indicator_tables(sources, territory, frames))
+    frames.update(programmes.programme_tables(sources, territory))
     venue_results = []
     for entry, label in zip(venue_files, steps[2:], strict=False):
         advance(label)
