@@ -70,9 +70,7 @@ def aidants_connect_table(ac: pd.DataFrame, need: pd.DataFrame, region: dict) ->
         row["valeurs_manquantes"] = int(part[list(AC_COUNTS)].isna().sum().sum())
         return row
 
-    rows = [
-        {"code": code, **figures(ac[ac["departement"] == code])} for code in need["code"]
-    ]
+    rows = [{"code": code, **figures(ac[ac["departement"] == code])} for code in need["code"]]
     table = need[["code", "nom", "population", "illectronisme_estime"]].merge(
         pd.DataFrame(rows), on="code"
     )
@@ -197,9 +195,7 @@ def need_and_coverage(
 ) -> pd.DataFrame:
     """Départements ranked by need (rank 1 = most need) beside their coverage by a programme and its
     rank (rank 1 = best covered). A comparison, not an evaluation of the programme."""
-    frame = need[["code", "nom", need_column]].merge(
-        coverage[["code", coverage_column]], on="code"
-    )
+    frame = need[["code", "nom", need_column]].merge(coverage[["code", coverage_column]], on="code")
     frame["rang_besoin"] = frame[need_column].rank(ascending=False, method="min").astype("Int64")
     frame["rang_couverture"] = (
         frame[coverage_column].rank(ascending=False, method="min").astype("Int64")

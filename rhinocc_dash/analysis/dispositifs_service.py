@@ -61,10 +61,7 @@ def dispositifs(con: duckdb.DuckDBPyConnection) -> Dispositifs:
         inactive=programmes.inactive_structures(ac, names),
         pass_numerique=programmes.pass_numerique_lieux(run(con, "pass_numerique_lieux"), names),
         rejects=run(con, "programme_rejects"),
-        sources=pd.concat(
-            [catalogue, extra[[c for c in catalogue.columns if c in extra.columns]]],
-            ignore_index=True,
-        ),
+        sources=pd.concat([catalogue, extra], ignore_index=True),
     )
 
 

@@ -11,7 +11,7 @@ build (the page then says the figures are missing).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +25,10 @@ from .readers import SourceFileError, read_json_records
 from .territory import Territory
 from .venue_sources import identifier, text
 
-AIDANTS_CONNECT = next(e for e in VENUE_FILES if e.key == "aidants_connect")
+# The venue catalogue's Aidants Connect file, under its own key here: the same file read for its counts.
+AIDANTS_CONNECT = replace(
+    next(e for e in VENUE_FILES if e.key == "aidants_connect"), key="aidants_connect_compteurs"
+)
 CNFS_STRUCTURES = SourceFile(
     "cnfs_structures",
     "venues/cnfs-structures-validees_2021_occitanie.json",
@@ -127,7 +130,9 @@ def _counts(source, row_no, ident, nom, record, fields, rejects) -> dict:
 def _not_an_object(source: str, row_no: int, record, rejects: list) -> bool:
     if isinstance(record, dict):
         return False
-    rejects.append(_reject(source, row_no, "", "", "(ligne)", record, "ligne qui n'est pas un objet"))
+    rejects.append(
+        _reject(source, row_no, "", "", "(ligne)", record, "ligne qui n'est pas un objet")
+    )
     return True
 
 
@@ -149,14 +154,17 @@ def aidants_connect(sources: Path) -> ProgrammeFile:
         if not dep:
             out.rejects.append(
                 _reject(
-                    "aidants_connect", row_no, ident, nom, "Département",
-                    record.get("Département"), "département non reconnu : structure non comptée",
+                    "aidants_connect",
+                    row_no,
+                    ident,
+                    nom,
+                    "Département",
+                    record.get("Département"),
+                    "département non reconnu : structure non comptée",
                 )
             )
             continue
-        counts = _counts(
-            "aidants_connect", row_no, ident, nom, record, AC_COUNTS, out.rejects
-        )
+        counts = _counts("aidants_connect", row_no, ident, nom, record, AC_COUNTS, out.rejects)
         out.rows.append(
             {
                 "source_row": row_no,
@@ -200,7 +208,12 @@ def cnfs_structures(sources: Path, territory: Territory) -> ProgrammeFile:
         if host_type is None:
             out.rejects.append(
                 _reject(
-                    "cnfs_structures", row_no, ident, nom, "type", record.get("type"),
+                    "cnfs_structures",
+                    row_no,
+                    ident,
+                    nom,
+                    "type",
+                    record.get("type"),
                     "type de structure inconnu (publique ou privée attendu)",
                 )
             )
@@ -208,7 +221,12 @@ def cnfs_structures(sources: Path, territory: Territory) -> ProgrammeFile:
         if zrr is None:
             out.rejects.append(
                 _reject(
-                    "cnfs_structures", row_no, ident, nom, "zrr", record.get("zrr"),
+                    "cnfs_structures",
+                    row_no,
+                    ident,
+                    nom,
+                    "zrr",
+                    record.get("zrr"),
                     "valeur ZRR inconnue (oui ou non attendu)",
                 )
             )
@@ -263,11 +281,30 @@ def _source_rows(sources: Path, results: dict[str, ProgrammeFile]) -> pd.DataFra
     return frame
 
 
-AC_COLUMNS = ["source_row", "data_pass_id", "nom", "departement", "code_postal",
-              *AC_COUNTS, "date_maj"]
-CNFS_COLUMNS = ["source_row", "structure_id", "nom", "departement", "code_insee", "epci_siren",
-                "commune", "type_structure", *CNFS_COUNTS, "zrr", "qpv", "france_services",
-                "date_comite"]
+AC_COLUMNS = [
+    "source_row",
+    "data_pass_id",
+    "nom",
+    "departement",
+    "code_postal",
+    *AC_COUNTS,
+    "date_maj",
+]
+CNFS_COLUMNS = [
+    "source_row",
+    "structure_id",
+    "nom",
+    "departement",
+    "code_insee",
+    "epci_siren",
+    "commune",
+    "type_structure",
+    *CNFS_COUNTS,
+    "zrr",
+    "qpv",
+    "france_services",
+    "date_comite",
+]
 
 
 def programme_tables(sources: Path, territory: Territory) -> dict[str, pd.DataFrame]:
@@ -275,10 +312,10 @@ def programme_tables(sources: Path, territory: Territory) -> dict[str, pd.DataFr
     `programme_cnfs_postes`, `programme_rejects` (rejected cells) and `programme_sources`."""
     sources = Path(sources)
     results = {
-        "aidants_connect": aidants_connect(sources),
+        AIDANTS_CONNECT.key: aidants_connect(sources),
         "cnfs_structures": cnfs_structures(sources, territory),
     }
-    ac = pd.DataFrame(results["aidants_connect"].rows, columns=AC_COLUMNS)
+    ac = pd.DataFrame(results[AIDANTS_CONNECT.key].rows, columns=AC_COLUMNS)
     cnfs = pd.DataFrame(results["cnfs_structures"].rows, columns=CNFS_COLUMNS)
     for frame, counts in ((ac, AC_COUNTS), (cnfs, CNFS_COUNTS)):
         for column in counts:
