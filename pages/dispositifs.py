@@ -32,7 +32,7 @@ ui.table(
     download=("france_services_departements.csv", "disp_fs_csv"),
 )
 st.subheader(tx.FS_FARTHEST_TITLE)
-farthest = d.farthest.assign(departement=d.farthest["departement"].map(names))
+farthest = d.farthest.head(20).assign(departement=d.farthest["departement"].map(names))
 ui.table(
     farthest,
     tx.FS_FARTHEST_COLUMNS,

@@ -40,27 +40,13 @@ FS_INTRO = (
     "pas le temps de trajet."
 )
 FS_METRIC = "Mesure France Services"
+_BEYOND = "Part des habitants à plus de {km} km (vol d'oiseau)"
+_PER_ILL = "{what} pour 10 000 personnes en illectronisme (estimation)"
 FS_METRICS = {
-    "part_au_dela_10km": (
-        "Part des habitants à plus de 10 km (vol d'oiseau)",
-        "% des habitants",
-        "share",
-    ),
-    "part_au_dela_20km": (
-        "Part des habitants à plus de 20 km (vol d'oiseau)",
-        "% des habitants",
-        "share",
-    ),
-    "sites_pour_10000": (
-        "Sites France Services 2024 pour 10 000 habitants",
-        "sites pour 10 000 hab.",
-        "rate",
-    ),
-    "sites_pour_10000_illectronisme": (
-        "Sites 2024 pour 10 000 personnes en illectronisme (estimation)",
-        "sites pour 10 000 pers.",
-        "rate",
-    ),
+    "part_au_dela_10km": (_BEYOND.format(km=10), "% des habitants", "share"),
+    "part_au_dela_20km": (_BEYOND.format(km=20), "% des habitants", "share"),
+    "sites_pour_10000": ("Sites France Services 2024 pour 10 000 habitants", "sites", "rate"),
+    "sites_pour_10000_illectronisme": (_PER_ILL.format(what="Sites 2024"), "sites", "rate"),
     "evolution": ("Évolution du nombre de sites, 12/2022 → 08/2024", "sites", "count"),
 }
 FS_COLUMNS = {
@@ -172,17 +158,15 @@ AC_METRIC = "Mesure Aidants Connect"
 AC_METRICS = {
     "mandats": ("Mandats créés au 15/03/2021", "mandats", "count"),
     "mandats_pour_10000_illectronisme": (
-        "Mandats (03/2021) pour 10 000 personnes en illectronisme (estimation)",
-        "mandats pour 10 000 pers.",
+        _PER_ILL.format(what="Mandats 03/2021"),
+        "mandats",
         "rate",
     ),
     "structures": ("Structures habilitées au 15/03/2021", "structures", "count"),
     "agents_formes": ("Agents formés au 15/03/2021", "agents", "count"),
 }
 AC_INACTIVE_TITLE = "Structures habilitées sans aucun mandat (03/2021)"
-AC_INACTIVE_NOTE = (
-    "{n} structures habilitées sur {total} n'avaient créé aucun mandat au 15/03/2021."
-)
+AC_INACTIVE_NOTE = "{n} structures habilitées sur {total} n'avaient aucun mandat au 15/03/2021."
 AC_INACTIVE_COLUMNS = {
     "nom": "Structure",
     "departement": DEPARTEMENT,
@@ -191,9 +175,7 @@ AC_INACTIVE_COLUMNS = {
     "agents_formes": "Agents formés",
 }
 REJECTS_TITLE = "Valeurs rejetées dans les fichiers des dispositifs"
-REJECTS_NONE = (
-    "Aucune valeur rejetée : tous les compteurs des deux fichiers sont des nombres entiers valides."
-)
+REJECTS_NONE = "Aucune valeur rejetée : tous les compteurs des deux fichiers sont valides."
 REJECTS_NOTE = (
     "{n} valeurs n'ont pas pu être lues comme des nombres (texte, nombre négatif, chiffres groupés…) : "
     "elles ne sont pas comptées (ni comme zéro), et les totaux ci-dessus les excluent."
@@ -207,9 +189,7 @@ REJECTS_COLUMNS = {
     "valeur": "Valeur lue",
     "raison": "Raison",
 }
-MISSING_FILE = (
-    "Fichier des dispositifs non lu ({name}) : {note}. Les chiffres correspondants manquent."
-)
+MISSING_FILE = "Fichier des dispositifs non lu ({name}) : {note}. Ses chiffres manquent."
 
 # Pass numérique
 PASS_TITLE = "Pass numérique (APTIC)"
@@ -224,9 +204,7 @@ PASS_TERRITORIES_TEXT = (
     "Territoires où le Pass numérique est distribué, d'après la source : {territories}. "
     "(Source : {source}.)"
 )
-PASS_NO_TERRITORIES = (
-    "Aucun territoire de distribution du Pass numérique dans les réglages de la région."
-)
+PASS_NO_TERRITORIES = "Aucun territoire de distribution du Pass numérique dans les réglages."
 PASS_COLUMNS = {"nom": "Lieu", "commune": "Commune", "departement": DEPARTEMENT}
 PASS_COUNT = "{n} lieux portent le label APTIC."
 
@@ -281,16 +259,14 @@ COMPARE_INTRO = (
     "candidatures, des structures existantes, des distances et des moyens de chaque territoire."
 )
 COMPARE_NEED = "Indicateur de besoin"
+_ILL_SHARE = ("% de la population, estimation modélisée", "share")
 NEED_MEASURES = {
     "ifn2020_global": ("Indice de fragilité numérique 2020", "100 = moyenne nationale", "rate"),
     "taux_pauvrete": ("Taux de pauvreté 2019", "% de la population", "rate"),
-    "part_illectronisme_estime": (
-        "Part estimée de personnes en illectronisme",
-        "% de la population, estimation modélisée",
-        "share",
-    ),
+    "part_illectronisme_estime": ("Part estimée de personnes en illectronisme", *_ILL_SHARE),
 }
 COMPARE_PROGRAMME = "Dispositif"
+_PER_ILL_SHORT = "{what} pour 10 000 pers. en illectronisme"
 COVERAGE_MEASURES = {
     "france_services": (
         "sites_pour_10000",
@@ -298,15 +274,11 @@ COVERAGE_MEASURES = {
     ),
     "cnfs": (
         "postes_pour_10000_illectronisme",
-        (
-            "Postes de Conseiller numérique 2021 pour 10 000 pers. en illectronisme",
-            "postes",
-            "rate",
-        ),
+        (_PER_ILL_SHORT.format(what="Postes de Conseiller numérique 2021"), "postes", "rate"),
     ),
     "aidants_connect": (
         "mandats_pour_10000_illectronisme",
-        ("Mandats Aidants Connect 03/2021 pour 10 000 pers. en illectronisme", "mandats", "rate"),
+        (_PER_ILL_SHORT.format(what="Mandats Aidants Connect 03/2021"), "mandats", "rate"),
     ),
 }
 PROGRAMME_NAMES = {
@@ -327,37 +299,20 @@ COMPARE_CORRELATION = (
 )
 
 # Reports
+AC_COUNTS_SHOWN = ("mandats", "usagers", "agents_formes")
 REPORT_TITLE = "Dispositifs nationaux"
 REPORT_INTRO = (
     "France Services (liste du 01/08/2024 et du 01/12/2022), Conseillers numériques (postes accordés en 2021), "
     "Aidants Connect (compteurs au 15/03/2021) : des millésimes différents, qui ne s'additionnent pas."
 )
 REPORT_DEP_COLUMNS = {"mesure": "Mesure", "departement": DEPARTEMENT, "region": REGION.name}
-_FAR = "Habitants à plus de {km} km d'un France Services (vol d'oiseau)"
-_FAR_SHARE = "Part des habitants à plus de {km} km d'un France Services"
+# (programme, column of its table) of the département report's table; labels from the columns above.
 REPORT_ROWS = (
-    ("france_services", "sites_2022", "Sites France Services au 01/12/2022", "int"),
-    ("france_services", "sites_2024", "Sites France Services au 01/08/2024", "int"),
-    (
-        "france_services",
-        "sites_pour_10000",
-        "Sites France Services 2024 pour 10 000 hab.",
-        "decimal2",
-    ),
-    ("france_services", "population_au_dela_10km", _FAR.format(km=10), "int"),
-    ("france_services", "part_au_dela_10km", _FAR_SHARE.format(km=10), "percent"),
-    ("france_services", "population_au_dela_20km", _FAR.format(km=20), "int"),
-    ("france_services", "part_au_dela_20km", _FAR_SHARE.format(km=20), "percent"),
-    ("cnfs", "postes", "Postes de Conseiller numérique accordés (2021)", "int"),
-    ("cnfs", "postes_zrr", "dont en ZRR (2021)", "int"),
-    ("cnfs", "postes_qpv", "dont en QPV (2021)", "int"),
-    ("cnfs", "investissement_eur", "Investissement estimé de l'État (€, 2021)", "int"),
-    ("cnfs", "lieux_activite_2022", "Lieux d'activité des conseillers (12/2022)", "int"),
-    ("aidants_connect", "structures", "Structures habilitées Aidants Connect (03/2021)", "int"),
-    ("aidants_connect", "structures_sans_mandat", "dont sans aucun mandat (03/2021)", "int"),
-    ("aidants_connect", "mandats", "Mandats Aidants Connect (03/2021)", "int"),
-    ("aidants_connect", "usagers", "Usagers accompagnés (03/2021)", "int"),
-    ("aidants_connect", "agents_formes", "Agents formés (03/2021)", "int"),
+    *[("france_services", c) for c in ("sites_2022", "sites_2024", "sites_pour_10000")],
+    *[("france_services", f"{m}_au_dela_{k}km") for k in (10, 20) for m in ("population", "part")],
+    *[("cnfs", c) for c in ("postes", "postes_zrr", "postes_qpv", "investissement_eur")],
+    ("cnfs", "lieux_activite_2022"),
+    *[("aidants_connect", c) for c in ("structures", "structures_sans_mandat", *AC_COUNTS_SHOWN)],
 )
 REPORT_FARTHEST = "Communes les plus éloignées d'un France Services"
 REPORT_REGION_FS = "France Services par département (08/2024)"

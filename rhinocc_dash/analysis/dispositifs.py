@@ -183,11 +183,12 @@ def france_services_table(
 
 
 def farthest_from_france_services(
-    communes: pd.DataFrame, points: pd.DataFrame, sites: pd.DataFrame, limit: int = 20
+    communes: pd.DataFrame, points: pd.DataFrame, sites: pd.DataFrame
 ) -> pd.DataFrame:
-    """Communes whose inhabitants live farthest from a France Services of 2024 (median distance)."""
+    """Every commune, farthest from a France Services of 2024 first (median distance of its
+    inhabitants, straight line)."""
     access, _ = commune_access(communes, points, sites.dropna(subset=["latitude", "longitude"]))
-    return farthest_communes(communes, access, limit)
+    return farthest_communes(communes, access, len(communes)).reset_index(drop=True)
 
 
 def need_and_coverage(

@@ -19,7 +19,7 @@ class Dispositifs:
 
     need: pd.DataFrame
     france_services: pd.DataFrame
-    farthest: pd.DataFrame
+    farthest: pd.DataFrame  # every commune, farthest from a France Services first
     fs_sites: pd.DataFrame
     cnfs: pd.DataFrame
     aidants_connect: pd.DataFrame

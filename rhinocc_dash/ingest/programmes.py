@@ -56,6 +56,7 @@ CNFS_COUNTS = {
 }
 _GROUPED = re.compile(r"^\d{1,3}([\s\u202f\u00a0.,']\d{3})+$")
 _SIGNED = re.compile(r"^[-−]\s*\d+([.,]\d+)?$")
+NOT_AN_OBJECT = "ligne qui n'est pas un objet"
 REJECT_COLUMNS = ["source", "source_row", "identifiant", "nom", "champ", "valeur", "raison"]
 
 
@@ -110,29 +111,26 @@ def _read(entry: SourceFile, sources: Path) -> tuple[list[tuple[int, dict]], str
     return result.rows, "; ".join(result.notes), path
 
 
-def _reject(source, row, ident, nom, field, value, reason) -> dict:
+def _reject(where: tuple, field: str, value, reason: str) -> dict:
+    """A rejected cell; `where` = (source, row number, identifier, name) of its record."""
     shown = "" if value is None else str(value)
-    return dict(
-        zip(REJECT_COLUMNS, [source, row, ident, nom, field, shown[:200], reason], strict=True)
-    )
+    return dict(zip(REJECT_COLUMNS, [*where, field, shown[:200], reason], strict=True))
 
 
-def _counts(source, row_no, ident, nom, record, fields, rejects) -> dict:
+def _counts(where: tuple, record: dict, fields: dict, rejects: list) -> dict:
     out = {}
     for column, field in fields.items():
         value, reason = parse_count(record.get(field))
         out[column] = value
         if reason:
-            rejects.append(_reject(source, row_no, ident, nom, field, record.get(field), reason))
+            rejects.append(_reject(where, field, record.get(field), reason))
     return out
 
 
 def _not_an_object(source: str, row_no: int, record, rejects: list) -> bool:
     if isinstance(record, dict):
         return False
-    rejects.append(
-        _reject(source, row_no, "", "", "(ligne)", record, "ligne qui n'est pas un objet")
-    )
+    rejects.append(_reject((source, row_no, "", ""), "(ligne)", record, NOT_AN_OBJECT))
     return True
 
 
@@ -151,20 +149,12 @@ def aidants_connect(sources: Path) -> ProgrammeFile:
         ):
             out.rows_outside_region += 1
             continue
+        where = ("aidants_connect", row_no, ident, nom)
         if not dep:
-            out.rejects.append(
-                _reject(
-                    "aidants_connect",
-                    row_no,
-                    ident,
-                    nom,
-                    "Département",
-                    record.get("Département"),
-                    "département non reconnu : structure non comptée",
-                )
-            )
+            reason = "département non reconnu : structure non comptée"
+            out.rejects.append(_reject(where, "Département", record.get("Département"), reason))
             continue
-        counts = _counts("aidants_connect", row_no, ident, nom, record, AC_COUNTS, out.rejects)
+        counts = _counts(where, record, AC_COUNTS, out.rejects)
         out.rows.append(
             {
                 "source_row": row_no,
@@ -202,34 +192,16 @@ def cnfs_structures(sources: Path, territory: Territory) -> ProgrammeFile:
         code = territory.current_code(text(record.get("insee_com")) or None)
         if code and territory.commune(code)["departement"] != dep:
             code = None  # a commune of another département: the département filed decides
-        counts = _counts("cnfs_structures", row_no, ident, nom, record, CNFS_COUNTS, out.rejects)
-        host = fold(text(record.get("type")))
-        host_type = {"publique": "publique", "privee": "privée"}.get(host)
+        where = ("cnfs_structures", row_no, ident, nom)
+        counts = _counts(where, record, CNFS_COUNTS, out.rejects)
+        host_type = {"publique": "publique", "privee": "privée"}.get(fold(text(record.get("type"))))
         if host_type is None:
-            out.rejects.append(
-                _reject(
-                    "cnfs_structures",
-                    row_no,
-                    ident,
-                    nom,
-                    "type",
-                    record.get("type"),
-                    "type de structure inconnu (publique ou privée attendu)",
-                )
-            )
+            reason = "type de structure inconnu (publique ou privée attendu)"
+            out.rejects.append(_reject(where, "type", record.get("type"), reason))
         zrr = _yes_no(record.get("zrr"))
         if zrr is None:
-            out.rejects.append(
-                _reject(
-                    "cnfs_structures",
-                    row_no,
-                    ident,
-                    nom,
-                    "zrr",
-                    record.get("zrr"),
-                    "valeur ZRR inconnue (oui ou non attendu)",
-                )
-            )
+            reason = "valeur ZRR inconnue (oui ou non attendu)"
+            out.rejects.append(_reject(where, "zrr", record.get("zrr"), reason))
         out.rows.append(
             {
                 "source_row": row_no,
@@ -281,30 +253,10 @@ def _source_rows(sources: Path, results: dict[str, ProgrammeFile]) -> pd.DataFra
     return frame
 
 
-AC_COLUMNS = [
-    "source_row",
-    "data_pass_id",
-    "nom",
-    "departement",
-    "code_postal",
-    *AC_COUNTS,
-    "date_maj",
-]
-CNFS_COLUMNS = [
-    "source_row",
-    "structure_id",
-    "nom",
-    "departement",
-    "code_insee",
-    "epci_siren",
-    "commune",
-    "type_structure",
-    *CNFS_COUNTS,
-    "zrr",
-    "qpv",
-    "france_services",
-    "date_comite",
-]
+AC_COLUMNS = ["source_row", "data_pass_id", "nom", "departement", "code_postal", *AC_COUNTS]
+AC_COLUMNS += ["date_maj"]
+CNFS_COLUMNS = "source_row structure_id nom departement code_insee epci_siren commune".split()
+CNFS_COLUMNS += ["type_structure", *CNFS_COUNTS, "zrr", "qpv", "france_services", "date_comite"]
 
 
 def programme_tables(sources: Path, territory: Territory) -> dict[str, pd.DataFrame]:
