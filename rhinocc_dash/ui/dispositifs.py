@@ -92,7 +92,10 @@ def fs_map(d: Dispositifs) -> None:
     )
     names = d.departement_names()
     with st.expander(tx.FS_MAP_TABLE):
-        sites = d.fs_sites.assign(departement=d.fs_sites["departement"].map(names))
+        sites = d.fs_sites.assign(
+            departement=d.fs_sites["departement"].map(names),
+            itinerant=d.fs_sites["itinerant"].map({True: "oui", False: "non"}),
+        )
         table(
             sites[list(tx.FS_SITES_COLUMNS)],
             tx.FS_SITES_COLUMNS,
