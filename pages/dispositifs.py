@@ -15,7 +15,7 @@ ui.through_router()
 st.title(tx.TITLE)
 st.caption(tx.INTRO)
 d = section.figures()
-section.vintages()
+section.vintages(d)
 section.file_notes(d)
 names = d.departement_names()
 

@@ -15,13 +15,9 @@ INTRO = (
     "sont anciens et ne se comparent pas directement aux listes France Services de 2022 et 2024."
 )
 VINTAGES_TITLE = "Millésimes des chiffres de cette page"
-VINTAGE_ROWS = {
-    "france_services_2024": "France Services : liste du 01/08/2024 (et du 01/12/2022 pour l'évolution)",
-    "cnfs_structures": "Conseillers numériques, postes : comités de sélection de mars-avril 2021",
-    "cnfs": "Conseillers numériques, lieux d'activité : 12/2022",
-    "aidants_connect_compteurs": "Aidants Connect : structures habilitées et compteurs au 15/03/2021",
-    "lieux": "Pass numérique : label APTIC des lieux (annuaires 2022-2023)",
-}
+VINTAGE_PASS = (
+    "Pass numérique : label APTIC des lieux des annuaires (voir la page Qualité des données)"
+)
 NEED_NOTE = (
     "Population : populations légales 2023 (Insee). « Personnes en illectronisme » : estimation modélisée "
     "(total régional réparti entre les communes, voir la page Analyse des écarts), un ordre de grandeur, "

@@ -11,6 +11,7 @@ from ..analysis import service
 from ..analysis.dispositifs_service import Dispositifs
 from ..analysis.sources import caption
 from ..formatting import fmt_decimal, fmt_int, md_text
+from ..texts import vintage_text
 from ..views import charts
 from ..views import dispositifs_charts as dcharts
 from .data import query, service_frame
@@ -27,9 +28,27 @@ def source_note(d: Dispositifs, keys, note: str | None = None) -> str:
     return caption(d.sources, keys, note)
 
 
-def vintages() -> None:
+# The sources whose vintages the page lists first (read from the warehouse's catalogue).
+VINTAGE_KEYS = (
+    "france_services_2024",
+    "france_services_2022",
+    "cnfs_structures",
+    "cnfs",
+    "aidants_connect_compteurs",
+)
+
+
+def vintages(d: Dispositifs) -> None:
+    """Every source of the page with its vintage, from the warehouse's catalogue."""
+    rows = d.sources.drop_duplicates("key").set_index("key")
+    items = [
+        f"{rows.at[k, 'name']} — {rows.at[k, 'title']} : {vintage_text(rows.at[k, 'vintage'])}"
+        for k in VINTAGE_KEYS
+        if k in rows.index
+    ]
     st.markdown(
-        f"**{tx.VINTAGES_TITLE}**\n" + "\n".join(f"- {v}" for v in tx.VINTAGE_ROWS.values())
+        f"**{tx.VINTAGES_TITLE}**\n"
+        + "\n".join(f"- {md_text(item)}" for item in [*items, tx.VINTAGE_PASS])
     )
 
 
