@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..measures import per_inhabitants, population_within
 from .coverage import farthest_communes
-from .spatial import commune_access, point_distances
+from .spatial import commune_access
 
 FS_2024, FS_2022, CNFS_LIEUX = "france_services_2024", "france_services_2022", "cnfs"
 FS_RADII_KM = (10, 20)
@@ -127,17 +127,20 @@ def cnfs_table(
     return _rates(table, "postes", "postes")
 
 
-def france_services_distances(
+def france_services_access(
     points: pd.DataFrame, communes: pd.DataFrame, sites: pd.DataFrame
-) -> pd.DataFrame:
-    """The population points with their département and their distance to the nearest France
-    Services site of `sites` (straight line, km; column `nearest_lieu_km` of `spatial`)."""
-    located = sites.dropna(subset=["latitude", "longitude"])
-    distances = point_distances(points, located)
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the population points with their département and their distance to the nearest France
+    Services site of `sites` (straight line, km; column `nearest_lieu_km` of `spatial`), every commune
+    farthest from a France Services first (median distance of its inhabitants))."""
+    access, distances = commune_access(
+        communes, points, sites.dropna(subset=["latitude", "longitude"])
+    )
     distances["departement"] = distances["code_insee"].map(
         communes.set_index("code_insee")["departement"]
     )
-    return distances
+    farthest = farthest_communes(communes, access, len(communes)).reset_index(drop=True)
+    return distances, farthest
 
 
 def beyond(distances: pd.DataFrame, km: float) -> float:
@@ -180,15 +183,6 @@ def france_services_table(
     )
     table = _with_total(table, {**region, **figures(sites, distances)})
     return _rates(table, "sites_2024", "sites")
-
-
-def farthest_from_france_services(
-    communes: pd.DataFrame, points: pd.DataFrame, sites: pd.DataFrame
-) -> pd.DataFrame:
-    """Every commune, farthest from a France Services of 2024 first (median distance of its
-    inhabitants, straight line)."""
-    access, _ = commune_access(communes, points, sites.dropna(subset=["latitude", "longitude"]))
-    return farthest_communes(communes, access, len(communes)).reset_index(drop=True)
 
 
 def need_and_coverage(

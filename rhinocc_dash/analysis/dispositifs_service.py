@@ -44,7 +44,7 @@ def dispositifs(con: duckdb.DuckDBPyConnection) -> Dispositifs:
     sites = run(con, "programme_sites")
     fs = sites[sites["source"].isin([programmes.FS_2024, programmes.FS_2022])]
     fs_2024 = fs[fs["source"] == programmes.FS_2024]
-    distances = programmes.france_services_distances(people, communes, fs_2024)
+    distances, farthest = programmes.france_services_access(people, communes, fs_2024)
     ac = run(con, "programme_aidants_connect")
     posts = run(con, "programme_cnfs_postes")
     catalogue = run(con, "source_catalogue")
@@ -52,7 +52,7 @@ def dispositifs(con: duckdb.DuckDBPyConnection) -> Dispositifs:
     return Dispositifs(
         need=need,
         france_services=programmes.france_services_table(fs, distances, need, region),
-        farthest=programmes.farthest_from_france_services(communes, people, fs_2024),
+        farthest=farthest,
         fs_sites=fs_2024.reset_index(drop=True),
         cnfs=programmes.cnfs_table(
             posts, sites[sites["source"] == programmes.CNFS_LIEUX], need, region
