@@ -99,8 +99,9 @@ st.caption(ac_source)
 st.subheader(tx.REJECTS_TITLE)
 if len(d.rejects):
     st.warning(tx.REJECTS_NOTE.format(n=fmt_int(len(d.rejects))))
+    files = d.sources.drop_duplicates("key").set_index("key")["path"]
     ui.table(
-        d.rejects,
+        d.rejects.assign(source=d.rejects["source"].map(files)),
         tx.REJECTS_COLUMNS,
         {"valeur": "text", "identifiant": "text"},
         download=("valeurs_rejetees_dispositifs.csv", "disp_rejects_csv"),

@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -238,12 +240,12 @@ def test_malformed_counts_are_rejected_never_zero(tmp_path, territory):
     assert pd.isna(ac.at["4", "usagers"]) and pd.isna(ac.at["5", "agents_formes"])
     rejects = tables["programme_rejects"]
     reasons = {(r.source, r.identifiant, r.champ): r.raison for r in rejects.itertuples()}
-    assert "texte" in reasons[("aidants_connect", "2", "Nombre de mandats")]
-    assert "négatif" in reasons[("aidants_connect", "3", "Nombre de mandats")]
-    assert "milliers" in reasons[("aidants_connect", "4", "Nombre de mandats")]
-    assert "négatif" in reasons[("aidants_connect", "4", "Nombre d'usagers accompagnés")]
-    assert "texte" in reasons[("aidants_connect", "5", "Nombre d'agents formés")]
-    assert ("aidants_connect", "", "(ligne)") in reasons
+    assert "texte" in reasons[("aidants_connect_compteurs", "2", "Nombre de mandats")]
+    assert "négatif" in reasons[("aidants_connect_compteurs", "3", "Nombre de mandats")]
+    assert "milliers" in reasons[("aidants_connect_compteurs", "4", "Nombre de mandats")]
+    assert "négatif" in reasons[("aidants_connect_compteurs", "4", "Nombre d'usagers accompagnés")]
+    assert "texte" in reasons[("aidants_connect_compteurs", "5", "Nombre d'agents formés")]
+    assert ("aidants_connect_compteurs", "", "(ligne)") in reasons
     assert "texte" in reasons[("cnfs_structures", "2", "nb_cnfs")]
     assert (
         "négatif"
@@ -346,3 +348,29 @@ def test_reports_carry_the_programmes_section(con, warehouse, figures):
     } <= ids
     html = report_blocks.to_html({"title": "t", "blocks": region, "edition": "e", "sources": "s"})
     assert "1\u202f311" in html and "La Mêlée" in html
+
+
+def test_page_lists_rejected_cells_and_leaves_them_out(warehouse, tmp_path, monkeypatch):
+    """A warehouse whose Aidants Connect file had an unreadable count: flagged, listed, not counted."""
+    db = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, db)
+    con = duckdb.connect(str(db))
+    lost = con.execute(
+        "SELECT mandats FROM programme_aidants_connect WHERE data_pass_id = '4499'"
+    ).fetchone()[0]
+    con.execute("UPDATE programme_aidants_connect SET mandats = NULL WHERE data_pass_id = '4499'")
+    con.execute(
+        "INSERT INTO programme_rejects VALUES (?, 2, '4499', 'Structure', ?, '1 234', ?)",
+        ["aidants_connect_compteurs", "Nombre de mandats", "chiffres groupés (valeur ambiguë)"],
+    )
+    con.close()
+    monkeypatch.setenv("RHINOCC_DB", str(db))
+    at = AppTest.from_file("../pages/dispositifs.py", default_timeout=120).run()
+    assert not at.exception
+    assert any("1 valeurs n'ont pas pu être lues" in w.value for w in at.warning)
+    tables = [e.value for e in at.dataframe]
+    rejects = next(t for t in tables if "Raison" in t.columns)
+    assert list(rejects["Fichier"]) == [AC_FILE] and list(rejects["Valeur lue"]) == ["1 234"]
+    ac = next(t for t in tables if "Mandats (03/2021)" in t.columns)
+    assert int(ac["Mandats (03/2021)"].iloc[-1]) == 3099 - lost
+    assert int(ac["Valeurs rejetées (non comptées)"].iloc[-1]) == 1

@@ -139,7 +139,7 @@ def aidants_connect(sources: Path) -> ProgrammeFile:
     rows, note, _ = _read(AIDANTS_CONNECT, sources)
     out = ProgrammeFile([], [], len(rows) if rows or not note else None, note=note)
     for row_no, record in rows:
-        if _not_an_object("aidants_connect", row_no, record, out.rejects):
+        if _not_an_object(AIDANTS_CONNECT.key, row_no, record, out.rejects):
             continue
         ident, nom = identifier(record.get("Data pass ID")), text(record.get("Name"))
         dep = code_of(text(record.get("Département")))
@@ -149,7 +149,7 @@ def aidants_connect(sources: Path) -> ProgrammeFile:
         ):
             out.rows_outside_region += 1
             continue
-        where = ("aidants_connect", row_no, ident, nom)
+        where = (AIDANTS_CONNECT.key, row_no, ident, nom)
         if not dep:
             reason = "département non reconnu : structure non comptée"
             out.rejects.append(_reject(where, "Département", record.get("Département"), reason))
@@ -179,7 +179,7 @@ def cnfs_structures(sources: Path, territory: Territory) -> ProgrammeFile:
     rows, note, _ = _read(CNFS_STRUCTURES, sources)
     out = ProgrammeFile([], [], len(rows) if rows or not note else None, note=note)
     for row_no, record in rows:
-        if _not_an_object("cnfs_structures", row_no, record, out.rejects):
+        if _not_an_object(CNFS_STRUCTURES.key, row_no, record, out.rejects):
             continue
         ident, nom = text(record.get("id")), text(record.get("raison_sociale"))
         dep = text(record.get("insee_dep"))
@@ -192,7 +192,7 @@ def cnfs_structures(sources: Path, territory: Territory) -> ProgrammeFile:
         code = territory.current_code(text(record.get("insee_com")) or None)
         if code and territory.commune(code)["departement"] != dep:
             code = None  # a commune of another département: the département filed decides
-        where = ("cnfs_structures", row_no, ident, nom)
+        where = (CNFS_STRUCTURES.key, row_no, ident, nom)
         counts = _counts(where, record, CNFS_COUNTS, out.rejects)
         host_type = {"publique": "publique", "privee": "privée"}.get(fold(text(record.get("type"))))
         if host_type is None:
@@ -250,6 +250,8 @@ def _source_rows(sources: Path, results: dict[str, ProgrammeFile]) -> pd.DataFra
     frame = pd.DataFrame(rows)
     for column in ("rows", "rows_in_file", "rows_outside_region", "rejected_cells"):
         frame[column] = frame[column].astype("Int64")
+    for column in ("path", "sha256", "note", "origin_url"):
+        frame[column] = frame[column].astype("string")
     return frame
 
 
@@ -259,27 +261,29 @@ CNFS_COLUMNS = "source_row structure_id nom departement code_insee epci_siren co
 CNFS_COLUMNS += ["type_structure", *CNFS_COUNTS, "zrr", "qpv", "france_services", "date_comite"]
 
 
+# Column types, so that an empty table (a missing file) keeps them in the warehouse.
+TYPES = {
+    **dict.fromkeys(["source_row", *AC_COUNTS, *CNFS_COUNTS], "Int64"),
+    **dict.fromkeys(["zrr", "qpv"], "boolean"),
+}
+
+
+def _typed(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({c: TYPES.get(c, "string") for c in columns})
+
+
 def programme_tables(sources: Path, territory: Territory) -> dict[str, pd.DataFrame]:
     """The warehouse tables of the programmes' figures: `programme_aidants_connect`,
     `programme_cnfs_postes`, `programme_rejects` (rejected cells) and `programme_sources`."""
     sources = Path(sources)
     results = {
         AIDANTS_CONNECT.key: aidants_connect(sources),
-        "cnfs_structures": cnfs_structures(sources, territory),
+        CNFS_STRUCTURES.key: cnfs_structures(sources, territory),
     }
-    ac = pd.DataFrame(results[AIDANTS_CONNECT.key].rows, columns=AC_COLUMNS)
-    cnfs = pd.DataFrame(results["cnfs_structures"].rows, columns=CNFS_COLUMNS)
-    for frame, counts in ((ac, AC_COUNTS), (cnfs, CNFS_COUNTS)):
-        for column in counts:
-            frame[column] = frame[column].astype("Int64")
-    cnfs["zrr"] = cnfs["zrr"].astype("boolean")
-    cnfs["qpv"] = cnfs["qpv"].astype("boolean")
-    rejects = pd.DataFrame(
-        [r for res in results.values() for r in res.rejects], columns=REJECT_COLUMNS
-    )
-    rejects["source_row"] = rejects["source_row"].astype("Int64")
-    for frame in (ac, cnfs):
-        frame["source_row"] = frame["source_row"].astype("Int64")
+    ac = _typed(results[AIDANTS_CONNECT.key].rows, AC_COLUMNS)
+    cnfs = _typed(results[CNFS_STRUCTURES.key].rows, CNFS_COLUMNS)
+    rejects = _typed([r for res in results.values() for r in res.rejects], REJECT_COLUMNS)
     return {
         "programme_aidants_connect": ac,
         "programme_cnfs_postes": cnfs,
