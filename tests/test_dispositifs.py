@@ -374,3 +374,25 @@ def test_page_lists_rejected_cells_and_leaves_them_out(warehouse, tmp_path, monk
     ac = next(t for t in tables if "Mandats (03/2021)" in t.columns)
     assert int(ac["Mandats (03/2021)"].iloc[-1]) == 3099 - lost
     assert int(ac["Valeurs rejetées (non comptées)"].iloc[-1]) == 1
+
+
+def test_epci_sums_keep_rejected_values_missing():
+    communes = pd.DataFrame(
+        {
+            "code_insee": ["48001", "48002", "48003"],
+            "departement": ["48"] * 3,
+            "epci_siren": ["A", "A", "B"],
+            "population": [10, 20, 30],
+        }
+    )
+    names = pd.DataFrame({"code": ["A", "B"], "nom": ["CC A", "CC B"]})
+    sites = pd.DataFrame({"source": ["france_services_2024"], "code_insee": ["48003"]})
+    posts = pd.DataFrame({"code_insee": ["48001", "48003"], "postes": pd.array([2, None], "Int64")})
+    ac = pd.DataFrame({"code_insee": ["48002"], "mandats": pd.array([None], "Int64")})
+    table = programmes.by_epci(names, communes, "48", sites, posts, ac).set_index("code")
+    assert table.at["A", "population"] == 30 and table.at["B", "sites_france_services_2024"] == 1
+    assert table.at["A", "postes_conseillers_2021"] == 2
+    assert pd.isna(table.at["B", "postes_conseillers_2021"])  # its only value was rejected
+    assert pd.isna(table.at["A", "mandats_aidants_connect_2021"])
+    assert table.at["B", "mandats_aidants_connect_2021"] == 0  # no structure at all
+    assert table.at["A", "structures_aidants_connect_2021"] == 1

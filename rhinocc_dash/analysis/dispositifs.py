@@ -233,9 +233,14 @@ def by_epci(
     epci_of = in_scope.set_index("code_insee")["epci_siren"]
 
     def count(frame: pd.DataFrame, value: str | None = None) -> pd.Series:
+        """Rows (or the sum of `value`) per EPCI: 0 where the EPCI has none, missing where its
+        only values were rejected (never a zero standing for them)."""
         located = frame.assign(epci=frame["code_insee"].map(epci_of)).dropna(subset=["epci"])
         grouped = located.groupby("epci")
-        return grouped.size() if value is None else grouped[value].sum(min_count=1)
+        if value is None:
+            return table["code"].map(grouped.size()).fillna(0).astype("int64")
+        sums = table["code"].map(grouped[value].sum(min_count=1)).astype("Int64")
+        return sums.mask(~table["code"].isin(located["epci"]), 0)
 
     table = pd.DataFrame({"code": sorted(members)})
     table["nom"] = table["code"].map(epci_names.set_index("code")["nom"])
@@ -247,5 +252,5 @@ def by_epci(
         ("structures_aidants_connect_2021", count(ac)),
         ("mandats_aidants_connect_2021", count(ac, "mandats")),
     ):
-        table[column] = table["code"].map(series).fillna(0).astype("int64")
+        table[column] = series
     return table
