@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -20,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash.analysis import dispositifs as programmes
 from rhinocc_dash.analysis import service
+from rhinocc_dash.ingest.pipeline import is_stale
 from rhinocc_dash.ingest.programmes import parse_count, programme_tables
 from rhinocc_dash.views import report_blocks, report_dispositifs, report_pdf
 
@@ -396,3 +398,16 @@ def test_epci_sums_keep_rejected_values_missing():
     assert pd.isna(table.at["A", "mandats_aidants_connect_2021"])
     assert table.at["B", "mandats_aidants_connect_2021"] == 0  # no structure at all
     assert table.at["A", "structures_aidants_connect_2021"] == 1
+
+
+def test_a_newer_programme_file_makes_the_warehouse_stale(warehouse, sources, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(warehouse, db)
+    folder = tmp_path / "sources"
+    (folder / "venues").mkdir(parents=True)
+    cnfs = folder / CNFS_FILE
+    shutil.copy(sources / CNFS_FILE, cnfs)
+    os.utime(cnfs, (1_000, 1_000))
+    assert not is_stale(db, folder)
+    os.utime(db, (500, 500))
+    assert is_stale(db, folder)

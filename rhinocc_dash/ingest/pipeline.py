@@ -245,7 +245,8 @@ def is_stale(db: Path, sources: Path) -> bool:
     or from another schema version."""
     if not db.is_file():
         return True
-    inputs = [p for e in BUILD_FILES if (p := e.locate(sources))] + [resolve_overrides()]
+    entries = [*BUILD_FILES, *programmes.PROGRAMME_FILES]
+    inputs = [p for e in entries if (p := e.locate(sources))] + [resolve_overrides()]
     newest = max((p.stat().st_mtime for p in inputs if p.is_file()), default=0)
     if db.stat().st_mtime < newest:
         return True
