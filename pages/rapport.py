@@ -5,11 +5,12 @@ from pathlib import Path
 import streamlit as st
 
 from rhinocc_dash import __version__, texts, ui
+from rhinocc_dash.analysis import service
 from rhinocc_dash.analysis.departement import key_figures
 from rhinocc_dash.analysis.region_report import departement_comparison, region_key_figures
 from rhinocc_dash.config import REGION, resolve_snapshots
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
-from rhinocc_dash.views import report, report_blocks, report_pdf, report_region
+from rhinocc_dash.views import report, report_blocks, report_dispositifs, report_pdf, report_region
 
 ui.through_router()
 
@@ -35,7 +36,10 @@ if scope == "region":
     figures = region_key_figures(inputs, region_row, ui.regional_reference()["taux_pauvrete"])
 
     def document() -> dict:
-        return report_region.region_document(inputs, comparison, figures, today, edition)
+        programmes = report_dispositifs.region_blocks(ui.service_frame(service.dispositifs))
+        return report_region.region_document(
+            inputs, comparison, figures, today, edition, programmes
+        )
 
     def html_file() -> bytes:
         return report_blocks.to_html(document()).encode("utf-8")
@@ -53,7 +57,12 @@ else:
     figures = key_figures(dep, inputs)
 
     def document() -> dict:
-        return report_pdf.departement_document(dep, inputs, today, edition, ui.history())
+        programmes = report_dispositifs.departement_blocks(
+            ui.service_frame(service.dispositifs), dep
+        )
+        return report_pdf.departement_document(
+            dep, inputs, today, edition, ui.history(), programmes
+        )
 
     def html_file() -> bytes:
         return report.build_report(dep, inputs, today, ui.history()).encode("utf-8")

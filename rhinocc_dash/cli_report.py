@@ -21,7 +21,7 @@ from .analysis import service
 from .analysis.region_report import departement_comparison, region_key_figures
 from .config import resolve_db, resolve_snapshots
 from .formatting import fmt_decimal, fmt_int
-from .views import report, report_blocks, report_pdf, report_region
+from .views import report, report_blocks, report_dispositifs, report_pdf, report_region
 from .warehouse import connect_read_only, run
 
 
@@ -97,7 +97,10 @@ def _render(con, db: Path, args) -> bytes | None:
         comparison = departement_comparison(table, inputs.departements)
         poverty = service.regional_reference(con)["taux_pauvrete"]
         figures = region_key_figures(inputs, region_row, poverty)
-        document = report_region.region_document(inputs, comparison, figures, today, edition)
+        programmes = report_dispositifs.region_blocks(service.dispositifs(con))
+        document = report_region.region_document(
+            inputs, comparison, figures, today, edition, programmes
+        )
         if args.format == "html":
             return report_blocks.to_html(document).encode("utf-8")
         return report_pdf.to_pdf(document)
@@ -112,7 +115,10 @@ def _render(con, db: Path, args) -> bytes | None:
     history = service.history([({"version": edition.snapshot or db.stem}, con)])
     if args.format == "html":
         return report.build_report(args.departement, inputs, today, history).encode("utf-8")
-    document = report_pdf.departement_document(args.departement, inputs, today, edition, history)
+    programmes = report_dispositifs.departement_blocks(service.dispositifs(con), args.departement)
+    document = report_pdf.departement_document(
+        args.departement, inputs, today, edition, history, programmes
+    )
     return report_pdf.to_pdf(document)
 
 

@@ -28,7 +28,7 @@ def home() -> Path:
 
 # Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
 # rebuilt.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Region:
     view: tuple[float, float, float, float] | None = None
     hub: str = ""
     context: dict = field(default_factory=dict)
+    programmes: dict = field(default_factory=dict)  # quoted figures on the national programmes
 
 
 REGION_ENV = "RHINOCC_REGION"
@@ -69,6 +70,7 @@ def load_region(name: str | os.PathLike) -> Region:
         in_name=data.get("in_name", f"en {data['name']}"),
         hub=data.get("hub", ""),
         context=dict(data.get("context", {})),
+        programmes=dict(data.get("programmes", {})),
     )
 
 

@@ -59,6 +59,7 @@ PAGES = {
     "carte": [],
     "couverture": [],
     "ecarts": [],
+    "dispositifs": [],
     "annuaire": [],
     "rapport": [],
     **{f"qualite:{i}": [] for i in range(len(texts.QUALITY_TABS))},

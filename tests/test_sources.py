@@ -50,7 +50,7 @@ def test_a_new_vintage_shows_on_every_page_by_itself(warehouse, tmp_path, monkey
     con.execute("UPDATE sources SET vintage = ? WHERE key = ?", ["PL 2031", "population"])
     con.close()
     monkeypatch.setenv("RHINOCC_DB", str(db))
-    for page in ("accueil", "couverture", "ecarts", "rapport"):
+    for page in ("accueil", "couverture", "ecarts", "rapport", "dispositifs"):
         at = AppTest.from_file(f"../pages/{page}.py", default_timeout=120).run()
         assert not at.exception, page
         captions = " ".join(c.value for c in at.caption)

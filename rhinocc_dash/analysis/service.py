@@ -15,6 +15,8 @@ from ..measures import share_within
 from ..warehouse import run
 from . import compare, coverage, gap
 from .departement import ReportInputs
+from .dispositifs_service import dispositifs as dispositifs
+from .dispositifs_service import dispositifs_epci as dispositifs_epci
 from .lieux import label_category, prepare
 from .territory import commune_values, level_values
 

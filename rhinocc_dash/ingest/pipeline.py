@@ -19,7 +19,7 @@ from ..config import SCHEMA_VERSION, resolve_overrides
 from ..geo import commune_access
 from ..measures import is_current
 from ..texts import missing_sources_message
-from . import dedup_eval, overrides, status, tables
+from . import dedup_eval, overrides, programmes, status, tables
 from .catalog import BUILD_FILES, GEO_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
 from .checked import start_counting
 from .errors import (
@@ -94,6 +94,7 @@ def build(
     advance("Indicateurs de besoin")
     frames = tables.territory_tables(sources, territory, departements, load_qpv(sources))
     frames.update(tables.indicator_tables(sources, territory, frames))
+    frames.update(programmes.programme_tables(sources, territory))
     venue_results = []
     for entry, label in zip(venue_files, steps[2:], strict=False):
         advance(label)
@@ -248,7 +249,8 @@ def is_stale(db: Path, sources: Path) -> bool:
     or from another schema version."""
     if not db.is_file():
         return True
-    inputs = [p for e in BUILD_FILES if (p := e.locate(sources))] + [resolve_overrides()]
+    entries = [*BUILD_FILES, *programmes.PROGRAMME_FILES]
+    inputs = [p for e in entries if (p := e.locate(sources))] + [resolve_overrides()]
     newest = max((p.stat().st_mtime for p in inputs if p.is_file()), default=0)
     if db.stat().st_mtime < newest:
         return True

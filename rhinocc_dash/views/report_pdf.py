@@ -181,8 +181,10 @@ def departement_document(
     today: dt.date,
     edition: Edition,
     history: pd.DataFrame | None = None,
+    programmes: list | None = None,
 ) -> dict:
-    """The département report as blocks (see `report_blocks`), the same figures as the HTML report."""
+    """The département report as blocks (see `report_blocks`), the same figures as the HTML report;
+    `programmes`: the blocks of its national programmes section (`report_dispositifs`), if any."""
     name = inputs.departements.set_index("code").loc[dep, "nom"]
     figures_ = key_figures(dep, inputs)
     ranking = gap_ranking(dep, inputs)
@@ -218,6 +220,7 @@ def departement_document(
             (2, 6, 1),
         ),
         note(texts.REPORT_HISTORY_NOTE),
+        *(programmes or []),
         *closing_pages(records, inputs.catalogue, today, texts.REPORT_FRESHNESS_TITLE),
     ]
     return report_document(title, today, edition, inputs.catalogue, blocks)

@@ -68,9 +68,11 @@ def region_document(
     figures_: dict,
     today: dt.date,
     edition: Edition,
+    programmes: list | None = None,
 ) -> dict:
     """The regional report as blocks: `comparison` from `region_report.departement_comparison`,
-    `figures_` from `region_report.region_key_figures`."""
+    `figures_` from `region_report.region_key_figures`; `programmes`: the blocks of the national
+    programmes section (`report_dispositifs`), if any."""
     ranking = region_gap_ranking(inputs)
     title = texts.REPORT_REGION_HEADING.format(name=REGION.name, n=len(comparison))
     total = pd.DataFrame([{**figures_, "nom": REGION.name}])
@@ -130,6 +132,7 @@ def region_document(
             (0.7, 1.8, 1.5, 1.4, 1.9, 1.4, 1.1, 5.2),
         ),
         note(gaps_note(inputs)),
+        *(programmes or []),
         *closing_pages(
             inputs.records, inputs.catalogue, today, texts.REPORT_REGION_FRESHNESS_TITLE
         ),
