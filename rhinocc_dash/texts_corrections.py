@@ -106,6 +106,16 @@ MODERATION_MERGE_SELF = "Un signalement ne peut pas être fusionné avec lui-mê
 MODERATION_STORE_DOWN = "Base des signalements indisponible : {error}"
 MODERATION_PUBLISH = "Publier les corrections acceptées"
 MODERATION_PUBLISHING = "Construction et publication d'une nouvelle version…"
+MODERATION_PINNED = (
+    "Entrepôt fixé par RHINOCC_DB : les corrections acceptées s'appliqueront à sa prochaine construction."
+)
+MODERATION_PAGE_TITLE = "Signalements et campagnes"
+MODERATION_PAGE_INTRO = (
+    "Les erreurs signalées sur les fiches des lieux, à vérifier avant de corriger ; les campagnes "
+    "de mise à jour auprès des lieux. Réservé aux mainteneurs."
+)
+MODERATION_SECTIONS = ["Signalements", "Campagnes"]
+PAGE_CORRECTIONS = "Signalements"
 MODERATION_PUBLISHED = "Version {version} publiée avec les corrections acceptées."
 MODERATION_COLUMNS = {
     "id": "N°",
