@@ -4,6 +4,7 @@ Qualité sections through AppTest, the `corrections` command line."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -156,3 +157,15 @@ def test_command_line_lists_accepts_and_rejects(store_env, capsys):
     assert "déjà été traité" in capsys.readouterr().err
     assert cli.main(["corrections", "reject", str(second), "--reason", "doublon"]) == 0
     assert [r["status"] for r in corrections.queue(store_env, None)] == ["acceptee", "rejetee"]
+
+
+def test_departement_report_has_its_points_de_vigilance(con):
+    from rhinocc_dash.analysis import service
+    from rhinocc_dash.views import report
+
+    document = report.build_report("46", service.report_inputs(con), TODAY)
+    block = document.split('id="vigilance-niveaux"')[1].split("</table>")[0]
+    cells = re.findall(r"<td>([^<]*)</td><td>", block)
+    lieux = con.execute("SELECT count(*) FROM lieux WHERE departement = '46'").fetchone()[0]
+    assert len(cells) == 4 and sum(int(c.replace("\u202f", "")) for c in cells) == lieux
+    assert T.VIGILANCE_TITLE in document

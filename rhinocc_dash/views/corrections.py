@@ -4,12 +4,13 @@ the moderation queue as a table (plain text, French labels)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pandas as pd
 
 from .. import texts_corrections as T
-from ..analysis.freshness import level
-from ..formatting import fmt_date, md_text, present
+from ..analysis.freshness import counts, level
+from ..formatting import fmt_date, fmt_int, fmt_percent, md_text, present
 from .hours import french_week
 
 
@@ -66,3 +67,27 @@ def queue_frame(rows: list[dict], with_email: bool) -> pd.DataFrame:
     frame["status"] = frame["status"].map(lambda s: T.STATUS_LABELS.get(s, s))
     frame["created_at"] = frame["created_at"].str[:16].str.replace("T", " ")
     return frame[columns]
+
+
+def vigilance_html(lieux: pd.DataFrame, today: dt.date) -> str:
+    """The département report's « points de vigilance »: the freshness of its lieux (escaped HTML)."""
+    found = counts(lieux["date_maj"], today)
+    total = sum(found.values())
+    share = fmt_percent(found["a_mettre_a_jour"] / total) if total else "n.d."
+    sentence = T.VIGILANCE_TEXT.format(
+        stale=fmt_int(found["a_mettre_a_jour"]), total=fmt_int(total), share=share,
+        check=fmt_int(found["a_verifier"]), watch=fmt_int(found["a_surveiller"]),
+        fresh=fmt_int(found["a_jour"]),
+    )
+    rows = "".join(
+        f"<tr><th scope=\"row\">{html.escape(T.FRESHNESS_LABELS[k])}</th>"
+        f"<td>{fmt_int(n)}</td><td>{fmt_percent(n / total) if total else 'n.d.'}</td></tr>"
+        for k, n in found.items()
+    )
+    return (
+        f"<h2>{html.escape(T.VIGILANCE_TITLE)}</h2><p id=\"vigilance\">{html.escape(sentence)}</p>"
+        f"<table id=\"vigilance-niveaux\"><thead><tr><th scope=\"col\">Fraîcheur</th>"
+        f"<th scope=\"col\">Lieux</th><th scope=\"col\">Part</th></tr></thead><tbody>{rows}"
+        f"</tbody></table><p class=\"source\">"
+        f"{html.escape(T.FRESHNESS_RULE.format(today=fmt_date(today)))}</p>"
+    )
