@@ -53,7 +53,7 @@ def report_form(lieu_id: str) -> None:
     lieu = found.iloc[0].to_dict()
     campaign_id = _campaign_from_link()
     with st.expander(T.REPORT_OPEN, expanded=campaign_id is not None):
-        st.caption(T.REPORT_INTRO)
+        st.caption(f"{T.REPORT_INTRO} {T.REPORT_PROPOSED_HELP}")
         field = st.selectbox(T.REPORT_FIELD, list(T.FIELDS), format_func=T.FIELDS.get,
                              key=f"report_field_{lieu_id}")
         current = current_value(lieu, field)
@@ -61,7 +61,7 @@ def report_form(lieu_id: str) -> None:
         with st.form(f"report_{lieu_id}_{field}", clear_on_submit=False, enter_to_submit=False):
             proposed = st.text_area(
                 T.REPORT_CLOSED_PROPOSED if field == "ferme" else T.REPORT_PROPOSED,
-                value=current, max_chars=corrections.LIMITS["proposed"], help=T.REPORT_PROPOSED_HELP,
+                value=current, max_chars=corrections.LIMITS["proposed"],
                 height=80,
             )
             comment = st.text_area(T.REPORT_COMMENT, max_chars=corrections.LIMITS["comment"],
@@ -116,7 +116,7 @@ def moderation(who: str) -> None:
     st.markdown(f"**{T.MODERATION_SIDE_BY_SIDE}**")
     side = pd.DataFrame({T.MODERATION_CURRENT: [now_value or "—"],
                          T.MODERATION_PROPOSED: [row["proposed"] or "—"]})
-    st.dataframe(side, hide_index=True, width="stretch")
+    st.table(side, hide_index=True)
     if row["comment"]:
         st.caption(md_text(row["comment"]))
     left, middle, right = st.columns(3)
