@@ -138,8 +138,7 @@ def publish_corrections(who: str) -> None:
     """Build and publish a new version now, so that the accepted corrections go online (the
     replacements already published stay in force)."""
     from ..config import pinned_db
-    from ..ingest import BuildError, publication, snapshots
-    from . import admin
+    from . import admin  # the update page's narrow entry to the publishing side
 
     if pinned_db() is not None:
         st.caption(T.MODERATION_PINNED)
@@ -148,10 +147,10 @@ def publish_corrections(who: str) -> None:
         return
     try:
         with st.spinner(T.MODERATION_PUBLISHING):
-            staged = publication.stage(admin.folder(), admin.sources())
-            record = publication.publish(admin.folder(), staged, who, T.MODERATION_PUBLISH,
-                                         admin.sources())
-    except (snapshots.SnapshotError, BuildError, StoreUnavailable) as exc:
+            staged = admin.publication.stage(admin.folder(), admin.sources())
+            record = admin.publication.publish(admin.folder(), staged, who, T.MODERATION_PUBLISH,
+                                               admin.sources())
+    except (admin.snapshots.SnapshotError, StoreUnavailable) as exc:
         st.error(str(exc))
         return
     st.success(T.MODERATION_PUBLISHED.format(version=record["version"]))
