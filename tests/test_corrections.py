@@ -14,6 +14,7 @@ from rhinocc_dash import cli
 from rhinocc_dash import texts_corrections as T
 from rhinocc_dash.analysis import campaigns as campaign_analysis
 from rhinocc_dash.analysis import freshness
+from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import hub_corrections
 from rhinocc_dash.store import Store, corrections, default_store
 from rhinocc_dash.views.exports import to_csv_bytes
@@ -169,3 +170,19 @@ def test_departement_report_has_its_points_de_vigilance(con):
     lieux = con.execute("SELECT count(*) FROM lieux WHERE departement = '46'").fetchone()[0]
     assert len(cells) == 4 and sum(int(c.replace("\u202f", "")) for c in cells) == lieux
     assert T.VIGILANCE_TITLE in document
+
+
+def test_map_filters_and_colours_by_freshness(store_env, real_lieux):
+    # The newest record of the real data is from August 2024: today every lieu is « à mettre à jour ».
+    found = freshness.levels(real_lieux["date_maj"], dt.date.today())
+    stale = int((found == "a_mettre_a_jour").sum())
+    at = AppTest.from_file("../pages/carte.py", default_timeout=120).run()
+    at.sidebar.multiselect(key="carte_fresh").select("a_jour").run()
+    assert at.metric[0].value.startswith(f"{fmt_int(len(real_lieux) - stale)} /")
+    at.sidebar.multiselect(key="carte_fresh").select("a_mettre_a_jour").run()
+    assert at.metric[0].value.startswith(f"{fmt_int(len(real_lieux))} /")
+    at.sidebar.radio(key="carte_map_couleur").set_value("fraicheur").run()
+    assert not at.exception
+    assert at.query_params["fraicheur"] == "a_jour|a_mettre_a_jour"
+    legend = " ".join(m.value for m in at.markdown)
+    assert T.FRESHNESS_LABELS["a_mettre_a_jour"] in legend
