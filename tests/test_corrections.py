@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash import cli
+from rhinocc_dash import cli, texts
 from rhinocc_dash import texts_corrections as T
 from rhinocc_dash.analysis import campaigns as campaign_analysis
 from rhinocc_dash.analysis import freshness
@@ -138,7 +138,7 @@ def test_report_form_says_not_saved_when_the_store_is_down(store_env, monkeypatc
 
 def test_quality_shows_freshness_per_departement(store_env, con):
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
-    at.segmented_control(key="q_section").set_value("Fraîcheur").run()
+    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[1]).run()
     assert not at.exception
     table = next(d.value for d in at.dataframe if T.FRESHNESS_DEP_COLUMNS["lieux"] in d.value.columns)
     assert table[T.FRESHNESS_DEP_COLUMNS["lieux"]].sum() == con.execute(
@@ -186,3 +186,21 @@ def test_map_filters_and_colours_by_freshness(store_env, real_lieux):
     assert at.query_params["fraicheur"] == "a_jour|a_mettre_a_jour"
     legend = " ".join(m.value for m in at.markdown)
     assert T.FRESHNESS_LABELS["a_mettre_a_jour"] in legend
+
+
+def test_campaign_created_on_the_page_shows_its_progress_on_quality(store_env, con):
+    at = AppTest.from_file("../pages/signalements.py", default_timeout=120)
+    at.session_state["maintainer"] = "coord"
+    at.run()
+    assert not at.exception and at.info[0].value == T.MODERATION_EMPTY
+    at.segmented_control(key="corr_section").set_value(T.MODERATION_SECTIONS[1]).run()
+    at.text_input[0].input("Lot, hiver 2026")
+    at.multiselect[0].select("46")
+    next(b for b in at.button if b.label == T.CAMPAIGN_CREATE).click().run()
+    lot = con.execute("SELECT COUNT(*) FROM lieux WHERE departement = '46'").fetchone()[0]
+    assert at.success[0].value == T.CAMPAIGN_CREATED.format(id=1, n=fmt_int(lot))
+    quality = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
+    quality.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[1]).run()
+    progress = next(d.value for d in quality.dataframe if "Campagne" in d.value.columns)
+    assert progress["Lieux"].tolist() == [lot]
+    assert progress[T.CAMPAIGN_STATUSES["a_contacter"]].tolist() == [lot]
