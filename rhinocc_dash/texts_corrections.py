@@ -85,6 +85,7 @@ REPORT_FIELD_NAMES = {
 MODERATION_TITLE = "Signalements à traiter"
 MODERATION_EMPTY = "Aucun signalement en attente."
 MODERATION_COUNT = "Signalements en attente"
+MODERATION_OLDEST = "Les {n} signalements les plus anciens sont affichés, sur {total} en attente."
 MODERATION_PICK = "Signalement à traiter"
 MODERATION_SIDE_BY_SIDE = "Valeur actuelle et valeur proposée"
 MODERATION_CURRENT = "Valeur actuelle"

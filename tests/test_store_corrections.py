@@ -211,3 +211,16 @@ def test_a_version_1_store_is_migrated(tmp_path):
     assert campaigns.listing(store) == []  # version 2's table exists now
     with store.transaction() as cur:
         assert migrations.current_version(cur) == migrations.LATEST
+
+
+def test_read_only_postgresql_says_so_and_keeps_what_it_has(pg_server):
+    import psycopg
+
+    store = Store(pg_server.new_database())
+    kept = corrections.submit(store, phone_request(), "10.0.0.1", NOW)
+    name = store.url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    with pytest.raises(StoreUnavailable, match="read-only|lecture seule"):
+        corrections.submit(store, phone_request(), "10.0.0.2", NOW)
+    assert [r["id"] for r in corrections.queue(store)] == [kept]  # reading still works

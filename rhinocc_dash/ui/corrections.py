@@ -104,6 +104,8 @@ def moderation(who: str) -> None:
         st.info(T.MODERATION_EMPTY)
         return
     table(queue_frame(waiting, with_email=True), T.MODERATION_COLUMNS, height=260)
+    if total > len(waiting):
+        st.caption(T.MODERATION_OLDEST.format(n=fmt_int(len(waiting)), total=fmt_int(total)))
     by_id = {row["id"]: row for row in waiting}
     picked = st.selectbox(
         T.MODERATION_PICK, list(by_id), key="moderation_pick",
