@@ -18,7 +18,11 @@ from ..views.exports import to_csv_bytes
 from .data import lieux, query, today
 from .tables import table
 
-HIDE_HONEYPOT = "<style>.st-key-report_hp{position:absolute;left:-10000px;height:1px;overflow:hidden}</style>"
+# The trap field is moved off screen (its label tells a screen-reader user to leave it empty).
+HIDE_HONEYPOT = (
+    "<style>[class*='st-key-report_hp_']"
+    "{position:absolute;left:-10000px;height:1px;overflow:hidden}</style>"
+)
 
 
 def client_address() -> str:
@@ -67,7 +71,7 @@ def report_form(lieu_id: str) -> None:
             comment = st.text_area(T.REPORT_COMMENT, max_chars=corrections.LIMITS["comment"],
                                    height=80)
             email = st.text_input(T.REPORT_EMAIL, max_chars=corrections.LIMITS["email"])
-            honeypot = st.text_input(T.REPORT_HONEYPOT, key="report_hp")
+            honeypot = st.text_input(T.REPORT_HONEYPOT, key=f"report_hp_{lieu_id}")
             st.caption(T.REPORT_PRIVACY)
             sent = st.form_submit_button(T.REPORT_SEND)
         if sent:
