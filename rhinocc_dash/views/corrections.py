@@ -9,9 +9,16 @@ import html
 import pandas as pd
 
 from .. import texts_corrections as T
-from ..analysis.freshness import counts, level
+from ..analysis.freshness import counts, level, levels
 from ..formatting import fmt_date, fmt_int, fmt_percent, md_text, present
 from .hours import french_week
+
+FRESHNESS_ORDER = tuple(T.FRESHNESS_LABELS.values())
+
+
+def freshness_labels(lieux: pd.DataFrame) -> pd.Series:
+    """Each lieu's freshness level in words, at today's date (the map's colouring)."""
+    return levels(lieux["date_maj"], dt.date.today()).map(T.FRESHNESS_LABELS)
 
 
 def current_value(lieu: dict, field: str) -> str:

@@ -5,7 +5,6 @@ Data never reaches the page as markup: tooltips are plain text (deck.gl writes t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import urllib.parse
 
@@ -14,13 +13,12 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from ..analysis.freshness import levels
 from ..analysis.indicators import INDICATORS, Indicator
 from ..analysis.lieux import OTHER, TYPE_RULES
 from ..formatting import fmt_decimal
 from ..texts import APPROXIMATE_PRECISIONS
-from ..texts_corrections import FRESHNESS_LABELS
 from . import palette
+from .corrections import FRESHNESS_ORDER, freshness_labels
 from .legend import EXCLUDED_LABEL, colours_for, legend, quantile_classes
 from .map_budget import Raster
 from .viewport import INITIAL_VIEW
@@ -28,7 +26,7 @@ from .viewport import INITIAL_VIEW
 CATEGORY_ORDER = {
     "categorie": ("France Services", "Conseiller numérique", "APTIC", "Aidants Connect", OTHER),
     "type": tuple(name for name, _ in TYPE_RULES) + (OTHER,),
-    "fraicheur": tuple(FRESHNESS_LABELS.values()),
+    "fraicheur": FRESHNESS_ORDER,
 }
 # The région fills a desktop map (about 1 000 px wide); a phone sees its centre and can zoom out.
 
@@ -86,8 +84,8 @@ def category_colours(colour_by: str, sources: tuple[str, ...] = ()) -> dict[str,
 def point_values(lieux: pd.DataFrame, colour_by: str) -> pd.Series:
     if colour_by == "source":
         return lieux["sources"].map(lambda s: s[0] if len(s) else OTHER)
-    if colour_by == "fraicheur":  # at today's date, like the card and the filter
-        return levels(lieux["date_maj"], dt.date.today()).map(FRESHNESS_LABELS)
+    if colour_by == "fraicheur":
+        return freshness_labels(lieux)
     return lieux[colour_by]
 
 
