@@ -8,7 +8,7 @@ RHINOCC_SOURCES ?= $(if $(wildcard ../shared/data),../shared/data,data/sources)
 DB ?=
 export RHINOCC_SOURCES
 
-.PHONY: run test check warehouse chromium nginx serve lint bench screenshots figures clean reports poppler national
+.PHONY: run test check warehouse chromium nginx serve lint bench screenshots figures clean reports poppler national postgresql
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,13 +38,21 @@ chromium:
 	  else echo "Chromium absent : installez le paquet Debian chromium pour les tests navigateur."; fi; \
 	fi
 
-test: $(VENV)/.installed-test warehouse chromium nginx poppler
+test: $(VENV)/.installed-test warehouse chromium nginx poppler postgresql
 	$(BIN)/python -m pytest
 
 # The fast lane: lint, then the tests that need neither a browser nor the full build of the real data (≤ 90 s).
 check: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -m "not build and not browser"
+
+# PostgreSQL (Debian package): the store tests start a throwaway server from its binaries.
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; \
+	  else echo "PostgreSQL absent : installez le paquet Debian postgresql pour les tests du stockage."; fi; \
+	fi
 
 # nginx (Debian package) for `make serve` and its test.
 nginx:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rhinocc_dash import texts, ui
+from rhinocc_dash import texts, texts_corrections, ui
 from rhinocc_dash.texts_dispositifs import PAGE_TITLE as PAGE_PROGRAMMES
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="📍", layout="wide")
@@ -18,6 +18,7 @@ PAGES = [
     st.Page("pages/rapport.py", title=texts.PAGE_REPORT, icon=":material/description:"),
     st.Page("pages/mise_a_jour.py", title=texts.PAGE_UPDATE, icon=":material/upload_file:"),
     st.Page("pages/atelier.py", title=texts.PAGE_WORKSHOP, icon=":material/co_present:"),
+    st.Page("pages/signalements.py", title=texts_corrections.PAGE_CORRECTIONS, icon=":material/flag:"),
 ]
 navigation = st.navigation(PAGES)
 ui.start_memory_trim()

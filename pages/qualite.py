@@ -5,6 +5,7 @@ import streamlit as st
 from rhinocc_dash import texts, ui
 from rhinocc_dash.analysis import quality
 from rhinocc_dash.formatting import fmt_date, fmt_int
+from rhinocc_dash.ui import corrections
 
 ui.through_router()
 
@@ -34,6 +35,8 @@ elif section == texts.QUALITY_TABS[1]:
     freshness["source"] = freshness["source"].map(names)
     ui.table(freshness, texts.QUALITY_COLUMNS, download=("fraicheur.csv", "q_freshness"))
     st.caption(texts.QUALITY_FRESHNESS_NOTE.format(today=fmt_date(ui.today())))
+    corrections.freshness_by_departement()
+    corrections.campaign_progress()
 
 elif section == texts.QUALITY_TABS[2]:
     ui.dedup_quality_figures()

@@ -8,7 +8,7 @@ import getpass
 import sys
 import time
 
-from . import audit, cli_report, cli_serve, cli_snapshots, maintainers
+from . import audit, cli_corrections, cli_report, cli_serve, cli_snapshots, maintainers
 from .config import resolve_db, resolve_sources
 from .ingest import BuildError, build, is_stale, references
 from .ingest.fetch import fetch_all
@@ -72,11 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     snapshot_handlers = cli_snapshots.register(commands, _progress_line)
     report_handlers = cli_report.register(commands)
     serve_handlers = cli_serve.register(commands)
+    corrections_handlers = cli_corrections.register(commands)
     args = parser.parse_args(argv)
     handlers = {
         **snapshot_handlers,
         **report_handlers,
         **serve_handlers,
+        **corrections_handlers,
         "build": _build,
         "fetch": _fetch,
         "references": _references,

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import vocab
+from .freshness import levels
 
 # Map colour categories by label, most specific programme first (a lieu gets the first that applies).
 LABEL_CATEGORIES = (
@@ -51,6 +52,7 @@ class LieuFilters:
     open_evening: bool = False
     updated_within_years: int | None = None
     search: str = ""
+    freshness: tuple[str, ...] = ()  # levels of `freshness.LEVELS`
 
 
 def label_category(labels) -> str:
@@ -113,6 +115,8 @@ def filter_lieux(lieux: pd.DataFrame, filters: LieuFilters, today: dt.date) -> p
         since = years_before(today, filters.updated_within_years)
         dates = pd.to_datetime(lieux["date_maj"])
         mask &= (dates >= pd.Timestamp(since)).to_numpy(dtype=bool)
+    if filters.freshness:
+        mask &= levels(lieux["date_maj"], today).isin(filters.freshness).to_numpy()
     if filters.search.strip():
         needle = search_key(filters.search)
         mask &= lieux["search"].str.contains(needle, regex=False).to_numpy()

@@ -19,7 +19,7 @@ from ..config import SCHEMA_VERSION, resolve_overrides
 from ..geo import commune_access
 from ..measures import is_current
 from ..texts import missing_sources_message
-from . import dedup_eval, overrides, programmes, status, tables
+from . import dedup_eval, hub_corrections, overrides, programmes, status, tables
 from .catalog import BUILD_FILES, GEO_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
 from .checked import start_counting
 from .errors import (
@@ -47,6 +47,7 @@ def build(
     overrides_path: Path | None = None,
     allow_partial: bool = False,
     previous_db: Path | None = None,
+    corrections: list[dict] | None = None,
 ) -> dict:
     """Build the warehouse at `db` from `sources`; returns figures (row counts, seconds).
 
@@ -57,7 +58,8 @@ def build(
     with the published one).
 
     `overrides_path`: the coordinators' decisions on record pairs (default: `resolve_overrides()`), applied
-    by the matcher. Writes a temporary file beside `db` and renames it at the end, so a failed build
+    by the matcher. `corrections`: the hub's accepted corrections (default: the store's). Writes a
+    temporary file beside `db` and renames it at the end, so a failed build
     leaves the previous warehouse untouched.
     """
     sources, db = Path(sources), Path(db)
@@ -106,6 +108,10 @@ def build(
         res.release()
     current = records[records["source"].map(is_current)]
     lieux, lieu_records, merges = build_lieux(current, overrides.to_matcher(decisions))
+    accepted = hub_corrections.load() if corrections is None else corrections
+    lieux, corrected = hub_corrections.apply(lieux, accepted)
+    frames.update(corrected)
+    lieu_records = lieu_records[lieu_records["lieu_id"].isin(lieux["lieu_id"])]
     frames["source_status"] = status.source_status(sources, venue_results, rows_read, previous)
     _check_sources(frames["source_status"], allow_partial)
     advance("Distances aux lieux")

@@ -12,6 +12,7 @@ from ..analysis.gap import DEFAULT_WEIGHTS, NEED
 from ..analysis.indicators import INDICATORS
 from ..analysis.lieux import LieuFilters
 from ..formatting import fmt_date, fmt_decimal, fmt_int
+from ..texts_corrections import FRESHNESS_FILTER, FRESHNESS_LABELS
 from ..views import url_state
 from .data import catalogue, current_sources, lieux, query, today
 
@@ -41,6 +42,7 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
             "soir": initial.open_evening,
             "maj": initial.updated_within_years or 0,
             "q": initial.search,
+            "fresh": list(initial.freshness),
         },
     )
     deps = query("departement_list")
@@ -116,6 +118,13 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         format_func=lambda y: texts.updated_label(y, windows.get(y)),
         help=texts.FILTER_UPDATED_HELP.format(today=fmt_date(today())),
     )
+    freshness_levels = bar.multiselect(
+        FRESHNESS_FILTER,
+        list(FRESHNESS_LABELS),
+        key=f"{prefix}_fresh",
+        placeholder=texts.ALL_PLACEHOLDER,
+        format_func=FRESHNESS_LABELS.get,
+    )
     return LieuFilters(
         tuple(chosen_deps),
         tuple(chosen_epci),
@@ -127,6 +136,7 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         evening,
         years or None,
         search or "",
+        tuple(freshness_levels),
     )
 
 

@@ -15,9 +15,11 @@ from ..config import PROJECT_ROOT
 from ..formatting import fmt_decimal, fmt_int, md_text
 from ..views import charts, deck, url_state
 from ..views.cards import lieu_card
+from ..views.corrections import freshness_rows
 from ..views.legend import legend
 from ..views.standard import to_standard, to_standard_csv, to_standard_geojson
 from ..views.tables import lieux_export
+from .corrections import report_form
 from .data import (
     caption,
     catalogue,
@@ -245,7 +247,10 @@ def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
         st.markdown(
             "\n".join(
                 f"- **{label}** : {text}"
-                for label, text in lieu_card(lieu.to_dict(), records, today(), names)
+                for label, text in [
+                    *lieu_card(lieu.to_dict(), records, today(), names),
+                    *freshness_rows(lieu.to_dict(), records, today(), names),
+                ]
             )
         )
         st.markdown(f"**{texts.DIRECTORY_RECORDS}**")
@@ -257,6 +262,7 @@ def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
             lambda f: ", ".join(texts.FLAG_LABELS.get(x, x) for x in f)
         )
         table(shown, texts.RECORD_COLUMNS, {"date_maj": "date", "source_row": "int"})
+    report_form(lieu_id)
 
 
 def standard_exports(shown: pd.DataFrame) -> None:

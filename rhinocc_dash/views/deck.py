@@ -18,6 +18,7 @@ from ..analysis.lieux import OTHER, TYPE_RULES
 from ..formatting import fmt_decimal
 from ..texts import APPROXIMATE_PRECISIONS
 from . import palette
+from .corrections import FRESHNESS_ORDER, freshness_labels
 from .legend import EXCLUDED_LABEL, colours_for, legend, quantile_classes
 from .map_budget import Raster
 from .viewport import INITIAL_VIEW
@@ -25,6 +26,7 @@ from .viewport import INITIAL_VIEW
 CATEGORY_ORDER = {
     "categorie": ("France Services", "Conseiller numérique", "APTIC", "Aidants Connect", OTHER),
     "type": tuple(name for name, _ in TYPE_RULES) + (OTHER,),
+    "fraicheur": FRESHNESS_ORDER,
 }
 # The région fills a desktop map (about 1 000 px wide); a phone sees its centre and can zoom out.
 
@@ -82,6 +84,8 @@ def category_colours(colour_by: str, sources: tuple[str, ...] = ()) -> dict[str,
 def point_values(lieux: pd.DataFrame, colour_by: str) -> pd.Series:
     if colour_by == "source":
         return lieux["sources"].map(lambda s: s[0] if len(s) else OTHER)
+    if colour_by == "fraicheur":
+        return freshness_labels(lieux)
     return lieux[colour_by]
 
 

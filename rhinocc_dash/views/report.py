@@ -24,6 +24,7 @@ from ..analysis.departement import (
 from ..config import REGION
 from ..formatting import fmt_date, fmt_decimal, fmt_estimate, fmt_int, fmt_percent
 from . import charts, plots
+from .corrections import vigilance_html
 from .report_blocks import NUMERIC, PRINT_CSS, Sentence, sentence, sentence_html
 from .tables import Kinds, display_values
 
@@ -274,6 +275,7 @@ def build_report(
             {"lieux": "int"},
         ),
         f'<p class="source">{_esc(texts.REPORT_HISTORY_NOTE)}</p>',
+        vigilance_html(inputs.lieux[inputs.lieux["departement"] == dep], today),
         f"<h2>{_esc(texts.REPORT_FRESHNESS_TITLE)}</h2>",
         _table(freshness, "fraicheur", texts.QUALITY_COLUMNS),
         f'<p class="source">{_esc(texts.REPORT_FRESHNESS_NOTE.format(today=fmt_date(today)))}</p>',

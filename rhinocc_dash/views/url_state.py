@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from .. import vocab
 from ..analysis.lieux import UPDATE_WINDOWS, LieuFilters
+from ..texts_corrections import FRESHNESS_LABELS
 
 SEP = "|"
 LEVELS = {"departement": "Département", "epci": "EPCI", "commune": "Commune"}
-COLOUR_BY = {"categorie": "Label", "source": "Source", "type": "Type de lieu"}
+COLOUR_BY = {"categorie": "Label", "source": "Source", "type": "Type de lieu", "fraicheur": "Fraîcheur"}
 LAYERS = {
     "points": "Lieux",
     "densite": "Densité (hexagones)",
@@ -101,6 +102,7 @@ def parse(params: Mapping, allowed: Allowed) -> tuple[ViewState, list[str]]:
         open_evening=flag("soir", "Ouvert après 18 h"),
         updated_within_years=int(years) if years else None,
         search=search,
+        freshness=many("fraicheur", FRESHNESS_LABELS, "Fraîcheur"),
     )
     raw_layers = _first(params, "couches")
     if raw_layers == "aucune":
@@ -134,6 +136,7 @@ def to_params(state: ViewState) -> dict[str, str]:
         "soir": "1" if f.open_evening else "",
         "maj": str(f.updated_within_years) if f.updated_within_years else "",
         "q": f.search.strip(),
+        "fraicheur": SEP.join(f.freshness),
         "niv": "" if state.level == DEFAULT_LEVEL else state.level,
         "ind": "" if state.indicator == DEFAULT_INDICATOR else state.indicator,
         "couleur": "" if state.colour_by == "categorie" else state.colour_by,

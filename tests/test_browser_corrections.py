@@ -1,0 +1,116 @@
+"""In a real browser: a visitor reports a changed phone number on a lieu's card, a maintainer accepts
+it and publishes; the new version shows the number « corrigé par le hub », the audit log has the
+decision and the sender's e-mail is gone from the store."""
+
+from __future__ import annotations
+
+import os
+
+import duckdb
+import pytest
+from support.update_flow import TIMEOUT_MS, idle
+
+from rhinocc_dash import audit, texts
+from rhinocc_dash import texts_corrections as T
+from rhinocc_dash.formatting import fmt_phone
+from rhinocc_dash.ingest import publication, snapshots
+from rhinocc_dash.maintainers import hash_password
+from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
+from rhinocc_dash.store import Store, corrections
+
+pytestmark = pytest.mark.browser
+NEW_PHONE = "05 61 98 76 54"
+
+
+@pytest.fixture(scope="module")
+def hub(sources, tmp_path_factory):
+    if not CHROMIUM.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
+        pytest.skip("/usr/bin/chromium is missing")
+    root = tmp_path_factory.mktemp("hub")
+    folder = root / "snapshots"
+    db = publication.ensure_current(folder, sources)
+    secrets = root / "secrets.toml"
+    secrets.write_text(
+        f'[maintainers]\ncoord = "{hash_password("un-mot-de-passe-long")}"\n', encoding="utf-8"
+    )
+    env = {"RHINOCC_SNAPSHOTS": str(folder), "RHINOCC_STATE": str(root / "state"),
+           "RHINOCC_HOME": str(root / "home"), "RHINOCC_SOURCES": str(sources), "RHINOCC_DB": "",
+           "RHINOCC_DATABASE_URL": ""}
+    port = free_port()
+    process = start_streamlit(port, env, options=("--secrets.files", str(secrets)))
+    url = f"http://127.0.0.1:{port}"
+    if not wait_healthy(url, 60, process):
+        process.kill()
+        pytest.fail("streamlit did not start within 60 s")
+    con = duckdb.connect(str(db), read_only=True)
+    lieu = con.execute(
+        "SELECT lieu_id, nom, telephone FROM lieux WHERE telephone <> '' AND departement = '46' "
+        "ORDER BY lieu_id LIMIT 1").fetchone()
+    con.close()
+    yield url, folder, root, lieu
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def open_card(page, url: str, lieu_id: str):
+    page.goto(f"{url}/carte?lieu={lieu_id}")
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=TIMEOUT_MS)
+    idle(page)
+    return dialog
+
+
+def test_report_accept_publish(hub):
+    from playwright.sync_api import sync_playwright
+
+    url, folder, root, (lieu_id, nom, phone) = hub
+    first = snapshots.current_version(folder)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+        visitor = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+        maintainer = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+        page = visitor.new_page()
+
+        dialog = open_card(page, url, lieu_id)
+        dialog.get_by_text(T.REPORT_OPEN).click()
+        idle(page)
+        dialog.get_by_test_id("stSelectbox").filter(has_text=T.REPORT_FIELD).click()
+        page.keyboard.type(T.FIELDS["telephone"])
+        page.keyboard.press("Enter")
+        idle(page)
+        proposed = dialog.get_by_role("textbox", name=T.REPORT_PROPOSED)
+        assert proposed.input_value() == phone  # pre-filled with the card's value
+        proposed.fill(NEW_PHONE)
+        dialog.get_by_role("textbox", name=T.REPORT_EMAIL).fill("aidant@example.org")
+        dialog.get_by_role("button", name=T.REPORT_SEND).click()
+        dialog.get_by_text("Signalement n° 1 enregistré").wait_for(timeout=TIMEOUT_MS)
+
+        admin = maintainer.new_page()
+        admin.goto(f"{url}/signalements")
+        admin.get_by_label(texts.SIGN_IN_NAME).fill("coord", timeout=TIMEOUT_MS)
+        admin.get_by_label(texts.SIGN_IN_PASSWORD).fill("un-mot-de-passe-long")
+        admin.get_by_role("button", name=texts.SIGN_IN).click()
+        idle(admin)
+        admin.get_by_role("cell", name=NEW_PHONE).wait_for(timeout=TIMEOUT_MS)
+        admin.get_by_role("button", name=T.MODERATION_ACCEPT).click()
+        admin.get_by_text(T.MODERATION_ACCEPTED.format(id=1)).wait_for(timeout=TIMEOUT_MS)
+        admin.get_by_role("button", name=T.MODERATION_PUBLISH).click()
+        admin.get_by_text("publiée avec les corrections").wait_for(timeout=TIMEOUT_MS)
+
+        second = snapshots.current_version(folder)
+        assert second != first
+        reader = visitor.new_page()
+        card = open_card(reader, url, lieu_id)
+        text = card.inner_text()
+        assert fmt_phone(NEW_PHONE) in text and "corrigé par le hub le" in text
+        assert phone not in text
+        browser.close()
+
+    events = audit.events(folder)
+    accepted = [e for e in events if e["action"] == "correction_acceptee"]
+    assert [(e["who"], e["request"], e["lieu_id"]) for e in accepted] == [("coord", 1, lieu_id)]
+    store = Store(f"sqlite:///{root / 'home' / 'rhinocc_store.sqlite'}")
+    row = corrections.get(store, 1)
+    assert row["status"] == corrections.ACCEPTED and row["email"] is None
