@@ -35,9 +35,6 @@ FOLDER = "donnees"
 FAILURE = "donnees-echec.json"
 PACKAGE = "datapackage.json"
 SCHEMA_FILE = Path("venues") / "schemas" / "standard-mediation-num_schema_v1.0.2.json"
-SCHEMA_URL = (
-    "https://raw.githubusercontent.com/LaMednum/standard-mediation-num/1.0.2/schema.json"
-)
 LEFT_OUT_COLUMNS = ["lieu_id", "nom", "commune", "departement", "raison"]
 SCHEMA_NAME = "schema-standard-mediation-num-v1.0.2.json"
 
@@ -67,7 +64,7 @@ def national_schema(sources: Path | None = None) -> dict:
         full = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ExportError(f"Schéma du standard national illisible : {path} ({exc})") from exc
-    return {k: full[k] for k in ("fields", "primaryKey") if k in full}
+    return {k: full[k] for k in ("fields", "primaryKey", "uri", "version") if k in full}
 
 
 def _licences(catalogue: pd.DataFrame) -> list[dict]:
@@ -109,7 +106,9 @@ def _resource(folder: Path, name: str, title: str, kind: str, rows: int, schema)
     return described
 
 
-def export(db: Path, target: Path, version: str, published_at: str, sources: Path | None = None) -> dict:
+def export(
+    db: Path, target: Path, version: str, published_at: str, sources: Path | None = None
+) -> dict:
     """Write the open-data files of the warehouse `db` into `target` (created) and return the package."""
     schema = national_schema(sources)
     con = duckdb.connect(str(db), read_only=True)
@@ -163,7 +162,7 @@ def export(db: Path, target: Path, version: str, published_at: str, sources: Pat
         "created": published_at,
         "licenses": _licences(catalogue),
         "sources": _sources(catalogue),
-        "schema_url": SCHEMA_URL,
+        "schema_uri": schema.get("uri"),
         "resources": resources,
     }
     (target / PACKAGE).write_text(json.dumps(package, ensure_ascii=False, indent=1), "utf-8")
