@@ -70,7 +70,8 @@ def host_page(frames: dict[str, str]) -> str:
         'loading="lazy" style="border:0"></iframe>'
         for name, src in frames.items()
     )
-    return f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body>{iframes}</body></html>'
+    head = '<head><meta charset="utf-8"><title>Page hôte</title></head>'
+    return f'<!doctype html><html lang="fr">{head}<body>{iframes}</body></html>'
 
 
 class HostServer:
