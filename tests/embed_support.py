@@ -24,9 +24,7 @@ def publish_copy(warehouse: Path, folder: Path) -> dict:
     work = folder / STAGING / uuid.uuid4().hex[:8]
     work.mkdir(parents=True)
     shutil.copyfile(warehouse, work / DB_NAME)
-    staged = publication.Staged(
-        work.name, work, work / DB_NAME, parent=current_version(folder)
-    )
+    staged = publication.Staged(work.name, work, work / DB_NAME, parent=current_version(folder))
     return publication.publish(folder, staged, "essai", "Version d'essai", resolve_sources())
 
 

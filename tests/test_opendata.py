@@ -79,7 +79,9 @@ def test_every_file_validates_and_counts_match_the_warehouse(published, warehous
     assert "raison" in lines[0]
 
 
-def test_earlier_versions_keep_their_files_and_a_failure_is_recorded(published, warehouse, tmp_path):
+def test_earlier_versions_keep_their_files_and_a_failure_is_recorded(
+    published, warehouse, tmp_path
+):
     folder, first = published
     assert (folder / first / "donnees" / "datapackage.json").is_file()
     # A second publication whose export fails: published all the same, the failure recorded.
@@ -108,9 +110,15 @@ def test_iframe_code_is_escaped_and_carries_the_view():
     code = embed.iframe_snippet("https://tableau.rhinocc.fr/", "carte", params, 'Carte "x"', 600)
     assert code.startswith('<iframe src="https://tableau.rhinocc.fr/carte?dep=31%7C46&amp;niv=epci')
     assert "integrer=1" in code and code.count("integrer") == 1
-    assert 'loading="lazy"' in code and 'height="600"' in code and 'title="Carte &quot;x&quot;"' in code
+    assert (
+        'loading="lazy"' in code
+        and 'height="600"' in code
+        and 'title="Carte &quot;x&quot;"' in code
+    )
     assert "<script>" not in code
-    assert embed.full_view_url("carte", params) == "/carte?dep=31%7C46&niv=epci&q=%22%3E%3Cscript%3E"
+    assert (
+        embed.full_view_url("carte", params) == "/carte?dep=31%7C46&niv=epci&q=%22%3E%3Cscript%3E"
+    )
     assert embed.origin("https://tableau.rhinocc.fr/carte") == "https://tableau.rhinocc.fr"
     assert embed.origin(None) is None and embed.origin("javascript:alert(1)") is None
 
