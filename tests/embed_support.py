@@ -49,7 +49,7 @@ def start_serve(runtime: Path, env: dict, allowed: str, workers: int = 1):
             allowed,
         ],
         cwd=PROJECT_ROOT,
-        env={**os.environ, **env},
+        env={k: v for k, v in {**os.environ, **env}.items() if v is not None},
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 180
