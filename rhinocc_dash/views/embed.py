@@ -35,12 +35,17 @@ def origin(url: str | None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def _attribute(value: str) -> str:
+    """A double-quoted attribute's value: « < > & " » escaped, apostrophes left readable."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
 def iframe_snippet(site: str, path: str, params: dict, title: str, height: int) -> str:
     """The `<iframe>` to paste into a web page: this view, framed, lazy-loaded, titled."""
     query = urlencode({**view_params(params), PARAM: "1"})
     source = f"{site.rstrip('/')}/{path.strip('/')}?{query}"
     return (
-        f'<iframe src="{html.escape(source)}" title="{html.escape(title)}" '
+        f'<iframe src="{_attribute(source)}" title="{_attribute(title)}" '
         f'width="{FRAME_WIDTH}" height="{int(height)}" loading="lazy" '
         'style="border:0;max-width:100%" referrerpolicy="strict-origin-when-cross-origin">'
         "</iframe>"
