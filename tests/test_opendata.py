@@ -142,3 +142,30 @@ def test_legend_ends_say_where_the_need_is():
     light = mark_need(entries, "light")
     assert light[0].label.endswith("plus de besoin") and light[4].label.endswith("moins de besoin")
     assert light[5].label == "Donnée manquante" and [e.label for e in light[1:4]] == ["1", "2", "3"]
+
+
+def test_framed_page_shows_its_content_and_the_open_data_section(published, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from rhinocc_dash import texts, texts_integrer
+
+    folder, version = published
+    monkeypatch.setenv("RHINOCC_DB", str(folder / version / "rhinocc.duckdb"))
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.query_params["integrer"] = "1"
+    at.switch_page("pages/carte.py").run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert texts_integrer.EMBED_OPEN_FULL in shown and 'target="_blank"' in shown
+    assert not any(texts.DATA_AGE[:20] in c.value for c in at.caption)  # no banner
+    assert at.query_params["integrer"] in ("1", ["1"])  # kept through the page's own URL rewrite
+    at.switch_page("pages/mise_a_jour.py").run()
+    assert [i.value for i in at.info] == [texts_integrer.EMBED_REFUSED]
+
+    full = AppTest.from_file("../app.py", default_timeout=120)
+    full.switch_page("pages/annuaire.py").run()
+    assert not full.exception
+    assert texts_integrer.OPEN_DATA_TITLE in [h.value for h in full.subheader]
+    files = full.dataframe[-1].value
+    assert len(files) == 30 and "lieux-mediation-numerique-46.csv" in set(files["fichier"])
+    assert files["lien"].iloc[0] == "/donnees/datapackage.json"
