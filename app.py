@@ -23,7 +23,10 @@ PAGES = [
 navigation = st.navigation(PAGES)
 ui.start_memory_trim()
 ui.pin_warehouse()
-ui.sidebar(PAGES)
-ui.data_age_banner()
-ui.source_status_banner()
-navigation.run()
+framed = ui.embed.start(navigation)  # ?integrer=1: the page's content only (ui/embed.py)
+if not framed:
+    ui.sidebar(PAGES)
+    ui.data_age_banner()
+    ui.source_status_banner()
+with ui.embed.links(navigation, framed):
+    navigation.run()

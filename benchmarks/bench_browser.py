@@ -233,6 +233,139 @@ def bench_page(browser, url: str, name: str, runs: int) -> str:
     )
 
 
+EMBED_HOST = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page hôte</title>
+</head><body><h1>Page du hub</h1><iframe id="carte" src="{src}" title="Carte" width="100%"
+height="600" loading="lazy" style="border:0"></iframe></body></html>"""
+
+
+class Received:
+    """Every byte the page receives (HTTP bodies as sent, compressed, and WebSocket frames), through
+    the DevTools protocol: the frame on another port of 127.0.0.1 is same-site, in the same process."""
+
+    def __init__(self, context, page):
+        self.bytes = 0
+        self.last = time.perf_counter()
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.on("Network.loadingFinished", self._http)
+        session.on("Network.webSocketFrameReceived", self._socket)
+
+    def _http(self, event) -> None:
+        self.bytes += int(event.get("encodedDataLength", 0))
+        self.last = time.perf_counter()
+
+    def _socket(self, event) -> None:
+        self.bytes += len(event["response"].get("payloadData", ""))
+        self.last = time.perf_counter()
+
+
+def embedded_open(context, host: str) -> tuple[float, int]:
+    """A hub's page framing the Carte: seconds until the frame's script is done and its socket quiet
+    (QUIET_MS), and the bytes received until then."""
+    page = context.new_page()
+    received = Received(context, page)
+    started = time.perf_counter()
+    page.goto(host)
+    app = page.frame_locator("#carte").locator('[data-testid="stApp"]')
+    metric = page.frame_locator("#carte").get_by_test_id("stMetricValue")
+    deadline = started + TIMEOUT_S
+    while time.perf_counter() < deadline:
+        done = app.count() and app.get_attribute("data-test-script-state") == "notRunning"
+        quiet = (time.perf_counter() - received.last) * 1000 >= QUIET_MS
+        if done and quiet and metric.count():
+            took, size = received.last - started, received.bytes
+            page.close()
+            return took, size
+        page.wait_for_timeout(25)
+    raise TimeoutError("la carte intégrée n'est pas revenue au repos")
+
+
+def bench_embedded(args, chromium_args: list[str]) -> int:
+    """`rhinocc-dash serve` (nginx, gzip, one worker) allowing a host page on another local port,
+    which frames /carte?integrer=1; first visit, then the median of `runs` visits with a warm cache.
+    `--captures DIR`: screenshots of the host page at 1440 and 360 px wide (WebGL on)."""
+    import http.server
+    import subprocess
+    import tempfile
+    import threading
+
+    host_port, port = free_port(), free_port()
+    runtime = Path(tempfile.mkdtemp(prefix="bench-embed-"))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "rhinocc_dash.cli", "serve", "--workers", "1", "--port", str(port),
+         "--base-port", str(free_port()), "--runtime", str(runtime),
+         "--integrer-depuis", f"http://127.0.0.1:{host_port}"],
+        cwd=ROOT, env={**os.environ, "RHINOCC_DB": str(resolve_db(args.db))},
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    body = EMBED_HOST.format(src=f"http://127.0.0.1:{port}/carte?integrer=1&fond=0").encode()
+
+    class Host(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", host_port), Host)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    host = f"http://127.0.0.1:{host_port}"
+    try:
+        if not wait_healthy(f"http://127.0.0.1:{port}", 120, server):
+            print("rhinocc-dash serve n'a pas démarré.", file=sys.stderr)
+            return 1
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=chromium_args)
+            warm = browser.new_context()
+            embedded_open(warm, host)  # the server's caches
+            warm.close()
+            context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
+            first = embedded_open(context, host)
+            runs = [embedded_open(context, host) for _ in range(args.runs)]
+            context.close()
+            browser.close()
+            print(
+                f"{'carte intégrée':<15} {'1re visite':>11} {'octets':>10} {'ouverture':>10} {'octets':>10}"
+            )
+            print(
+                f"{'':<15} {first[0]:10.2f}s {first[1] / 1000:8.0f}kB "
+                f"{statistics.median(r[0] for r in runs):9.2f}s "
+                f"{statistics.median(r[1] for r in runs) / 1000:8.0f}kB"
+            )
+            if args.captures:
+                capture(playwright, host, f"http://127.0.0.1:{port}", Path(args.captures))
+    finally:
+        httpd.shutdown()
+        server.terminate()
+        server.wait(timeout=30)
+    return 0
+
+
+def capture(playwright, host: str, app: str, folder: Path) -> None:
+    """The host page at 1440 and 360 px wide, WebGL on (software here: points drawn coarsely, far
+    larger than a real browser draws them), and the full map at the région's zoom with the layers
+    software WebGL draws well (indicator and town names, no points)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+    shots = {
+        "integration-carte-1440": (host, 1440, 720),
+        "integration-carte-360": (host, 360, 720),
+        "carte-region-noms-1440": (f"{app}/carte?fond=0&couches=choro", 1440, 900),
+    }
+    for name, (address, width, height) in shots.items():
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(address)
+        where = page.frame_locator("#carte") if address == host else page
+        where.get_by_test_id("stDeckGlJsonChart").wait_for(timeout=TIMEOUT_S * 1000)
+        page.wait_for_timeout(4000)  # deck.gl's first frames
+        page.screenshot(path=str(folder / f"{name}.png"))
+        page.close()
+    browser.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("db", nargs="?")
@@ -243,10 +376,18 @@ def main() -> int:
         action="store_true",
         help="keep WebGL (software rendering here: deck.gl's drawing then dominates every timing)",
     )
+    parser.add_argument(
+        "--integree",
+        action="store_true",
+        help="la Carte intégrée dans une page d'un autre port, derrière rhinocc-dash serve",
+    )
+    parser.add_argument("--captures", help="avec --integree : dossier des captures d'écran")
     args = parser.parse_args()
     chromium_args = list(CHROMIUM_ARGS) + (
         [] if args.webgl else ["--disable-webgl", "--disable-3d-apis"]
     )
+    if args.integree:
+        return bench_embedded(args, chromium_args)
     port = free_port()
     server = start_streamlit(port, {"RHINOCC_DB": str(resolve_db(args.db))})
     url = f"http://127.0.0.1:{port}"

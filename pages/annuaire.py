@@ -39,3 +39,5 @@ if lieu_id:
     ui.lieu_detail(lieu_id, all_lieux)
 else:
     st.caption(texts.DIRECTORY_PICK)
+if not ui.embed.embedded():
+    ui.embed.open_data_section()

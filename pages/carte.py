@@ -9,8 +9,10 @@ from rhinocc_dash.views import deck, url_state, viewport
 
 ui.through_router()
 
+framed = ui.embed.embedded()  # in another site's frame: 600 px high, 360 px wide
 st.title(texts.MAP_TITLE)
-st.caption(texts.MAP_INTRO)
+if not framed:
+    st.caption(texts.MAP_INTRO)
 
 all_lieux = ui.lieux()
 state, notices = url_state.parse(st.query_params.to_dict(), ui.map_allowed())
@@ -41,17 +43,21 @@ points = (
     if "points" in layers or "densite" in layers
     else None
 )
+narrow = ui.is_phone() or framed  # a frame may be 360 px wide: the whole région fits it
+view = (
+    viewport.fit_view(shown["longitude"], shown["latitude"], narrow)
+    if filters != type(filters)()
+    else viewport.initial_view(narrow)
+)
 map_deck = deck.build_deck(
     points if "points" in layers else None,
     choropleth,
     ui.qpv_url() if "qpv" in layers else None,
     "densite" in layers and points is not None,
     (selected["longitude"], selected["latitude"]) if selected is not None else None,
-    viewport.fit_view(shown["longitude"], shown["latitude"], ui.is_phone())
-    if filters != type(filters)()
-    else viewport.initial_view(ui.is_phone()),
+    view,
     basemap,
-    None if basemap else ui.base_layers(communes="choro" not in layers),
+    None if basemap else ui.base_layers(communes="choro" not in layers, zoom=view.zoom),
 )
 if basemap:
     ui.tile_fallback()
@@ -59,7 +65,11 @@ if basemap:
 map_column, legend_column = st.columns([4, 1])
 with map_column:
     st.pydeck_chart(
-        map_deck, on_select="rerun", selection_mode="single-object", key=chart_key, height=620
+        map_deck,
+        on_select="rerun",
+        selection_mode="single-object",
+        key=chart_key,
+        height=400 if framed else 620,
     )
 with legend_column:
     if selected is not None and st.button(

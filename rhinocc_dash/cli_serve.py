@@ -6,9 +6,10 @@ import os
 import shutil
 import sys
 
+from . import opendata
 from .config import pinned_db, resolve_snapshots, resolve_sources
 from .ingest import SourcesMissing, publication
-from .serve import NGINX, Server, default_workers
+from .serve import FRAME_ORIGINS_ENV, NGINX, Server, default_workers, parse_origins
 
 
 def register(commands) -> dict:
@@ -23,6 +24,13 @@ def register(commands) -> dict:
     serve.add_argument(
         "--runtime", default=None, help="dossier de la configuration et des journaux"
     )
+    serve.add_argument(
+        "--integrer-depuis",
+        default=os.environ.get(FRAME_ORIGINS_ENV, ""),
+        metavar="SITES",
+        help="sites autorisés à intégrer l'application dans une iframe, séparés par des virgules "
+        f"(https://rhinocc.fr,https://…) ; défaut : ${FRAME_ORIGINS_ENV}",
+    )
     return {"serve": _serve}
 
 
@@ -33,13 +41,27 @@ def _serve(args) -> int:
             file=sys.stderr,
         )
         return 2
+    try:
+        origins = parse_origins(args.integrer_depuis)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     try:  # publish first, once: the workers then only read
         if pinned_db() is None:
             publication.ensure_current(resolve_snapshots(), resolve_sources())
     except (SourcesMissing, publication.SnapshotError) as exc:
         print(f"Aucune version publiée et publication impossible : {exc}", file=sys.stderr)
         return 2
-    options = {"workers": args.workers, "port": args.port, "host": args.host}
+    snapshots = None if pinned_db() else resolve_snapshots()  # a pinned warehouse: no versions
+    if snapshots is not None:
+        opendata.sync(snapshots, retry=True)  # a version published before, or a failed export
+    options = {
+        "workers": args.workers,
+        "port": args.port,
+        "host": args.host,
+        "frame_origins": origins,
+        "snapshots": snapshots,
+    }
     if args.base_port:
         options["base_port"] = args.base_port
     if args.runtime:

@@ -10,7 +10,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from . import texts_sources
+from . import opendata, texts_sources
 from .config import resolve_snapshots, resolve_sources
 from .formatting import fmt_int
 from .ingest import SourcesMissing, overlay, publication, recognise, snapshots
@@ -96,6 +96,7 @@ def _ensure(args) -> int:
     except (SourcesMissing, snapshots.SnapshotError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    opendata.sync(_folder(), retry=True)
     print(f"Version courante : {db.parent.name} ({db})", file=sys.stderr)
     return 0
 
@@ -152,6 +153,10 @@ def _publish(args) -> int:
     except (SourcesMissing, snapshots.SnapshotError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    opendata.sync(folder)
+    failure = opendata.status(folder, record["version"])["failure"]
+    if failure:
+        print(f"Données ouvertes non écrites : {failure['raison']}", file=sys.stderr)
     print(
         f"Publié : {record['version']} ({fmt_int(record['lieux'])} lieux, "
         f"{record['size_bytes'] / 1e6:.1f} Mo, {record['build_seconds']} s)".replace(".", ","),

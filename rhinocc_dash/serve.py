@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -25,6 +26,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import opendata
 from .config import PROJECT_ROOT, home
 from .serving import HEALTH_PATH, start_streamlit
 
@@ -40,7 +42,37 @@ STARTUP_GRACE_CHECKS = (
 )
 
 
-def render(runtime: Path, host: str, port: int, worker_ports: list[int], static: Path) -> str:
+# The sites allowed to show the app in a frame, as the workers see them (« Intégrer cette vue »).
+FRAME_ORIGINS_ENV = "RHINOCC_INTEGRER_DEPUIS"
+ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:\d{1,5})?")
+
+
+def parse_origins(text: str | None) -> tuple[str, ...]:
+    """« https://rhinocc.fr, https://www.exemple.org » → the origins; anything else than a scheme, a
+    host and a port (a path, a quote, a wildcard) is refused with a French message naming it."""
+    origins = []
+    for item in (text or "").replace(" ", ",").split(","):
+        origin = item.strip().rstrip("/")
+        if not origin:
+            continue
+        if not ORIGIN.fullmatch(origin):
+            raise ValueError(
+                f"Site d'intégration refusé : « {origin[:80]} » (attendu : https://nom.de.domaine, "
+                "sans chemin)"
+            )
+        origins.append(origin)
+    return tuple(dict.fromkeys(origins))
+
+
+def render(
+    runtime: Path,
+    host: str,
+    port: int,
+    worker_ports: list[int],
+    static: Path,
+    frame_origins: tuple[str, ...] = (),
+    snapshots: Path | None = None,
+) -> str:
     """nginx's configuration for these workers."""
     upstreams = "\n".join(
         f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in worker_ports
@@ -52,6 +84,8 @@ def render(runtime: Path, host: str, port: int, worker_ports: list[int], static:
         ("LISTEN_HOST", host),
         ("PORT", str(port)),
         ("STATIC", str(static)),
+        ("FRAME_ANCESTORS", " ".join(("'self'", *frame_origins))),
+        ("SNAPSHOTS", str(snapshots or runtime / "sans-versions")),
     ):
         text = text.replace(f"@@{name}@@", value)
     return text
@@ -74,6 +108,8 @@ class Server:
     host: str = "127.0.0.1"
     base_port: int = 0
     runtime: Path = field(default_factory=lambda: home() / "serve")
+    frame_origins: tuple[str, ...] = ()
+    snapshots: Path | None = None  # the published versions, whose open data nginx serves
     env: dict = field(default_factory=dict)
     pool: list[Worker] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
@@ -99,6 +135,8 @@ class Server:
                 self.port,
                 [w.port for w in self.pool],
                 PROJECT_ROOT / "static",
+                self.frame_origins,
+                self.snapshots,
             ),
             encoding="utf-8",
         )
@@ -114,7 +152,12 @@ class Server:
         # sessions close instead of keeping one arena per thread that ever ran a script; blocks of
         # 128 kB and more (frames, JSON of maps) are mapped apart and go back to the system when freed
         # (glibc's threshold otherwise rises to 32 MB and they stay in the heap).
-        env = {"MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072", **self.env}
+        env = {
+            "MALLOC_ARENA_MAX": "2",
+            "MALLOC_MMAP_THRESHOLD_": "131072",
+            FRAME_ORIGINS_ENV: ",".join(self.frame_origins),
+            **self.env,
+        }
         # No file watcher in production: nothing reloads the code under the workers, and N watchers
         # of the project tree cost CPU (and overflow inotify) while a room is using the app.
         worker.process = start_streamlit(
@@ -138,7 +181,10 @@ class Server:
         (self.runtime / "workers.json").write_text(json.dumps(state), encoding="utf-8")
 
     def check(self) -> None:
-        """Restart a worker that exited or failed its health check several times in a row."""
+        """Restart a worker that exited or failed its health check several times in a row; keep
+        /donnees/ on the current version (a publication or a rollback from the update page)."""
+        if self.snapshots is not None:
+            opendata.sync(self.snapshots)
         for worker in self.pool:
             alive = worker.process is not None and worker.process.poll() is None
             healthy = alive and _healthy(worker.port)

@@ -33,6 +33,7 @@ class Indicator:
     sources: tuple[str, ...] | dict[str, tuple[str, ...]] = field(default=())
     decimals: int = 1
     darker: str = FRAGILE  # what the dark end of the legend means
+    more_need: str = "dark"  # which end of the scale means more need: "dark" or "light"
 
     def source_keys(self, level: str) -> tuple[str, ...]:
         """Catalogue keys of the files behind the value at `level` (« lieux » = every current venue source)."""
@@ -69,6 +70,7 @@ INDICATORS = {
         FILOSOFI_SOURCES,
         0,
         "plus foncé = revenu plus élevé (moins de besoin)",
+        "light",
     ),
     "taux_pauvrete": Indicator(
         "Taux de pauvreté (seuil à 60 %)", "%", FILOSOFI_SOURCES, 1, "plus foncé = plus de pauvreté"
@@ -79,6 +81,7 @@ INDICATORS = {
         ACCESS_SOURCES,
         2,
         "plus foncé = plus de lieux (mieux desservi)",
+        "light",
     ),
     "distance_lieu_km": Indicator(
         "Distance médiane des habitants au lieu le plus proche",

@@ -5,6 +5,7 @@ Split by role: `data` (warehouse guard, connection, cached one-line wrappers of 
 cards, the router guard).
 """
 
+from . import embed
 from .auth import maintainer, sign_in
 from .banners import data_age_banner, source_status_banner
 from .basemap import UNREACHABLE as TILES_UNREACHABLE
@@ -71,6 +72,7 @@ from .widgets import (
 )
 
 __all__ = [
+    "embed",
     "regional_context",
     "caption",
     "catalogue",

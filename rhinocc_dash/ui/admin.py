@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import texts, texts_sources
+from .. import opendata, texts, texts_sources
 from ..config import resolve_snapshots, resolve_sources
 from ..ingest import fetch, publication, recognise, snapshots
 from ..ingest.catalog import VENUE_FILES
@@ -224,6 +224,7 @@ def publish_candidate(staged, who: str, comment: str) -> None:
     except snapshots.SnapshotError as exc:
         st.error(str(exc))
         return
+    opendata.sync(folder())  # the version's open data (a failure is recorded and shown)
     forget_job(discard=False)
     st.session_state["update_published"] = record["version"]
     st.rerun()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import maintainers, texts
+from .. import maintainers, texts, texts_integrer
 
 SESSION_KEY = "maintainer"
 
@@ -37,6 +37,9 @@ def maintainer() -> str | None:
 def sign_in(container=None) -> str | None:
     """The sign-in form (or the signed-in name with a sign-out button); returns the maintainer."""
     where = container or st
+    if st.session_state.get("_integrer"):  # never inside another site's frame (clickjacking)
+        where.warning(texts_integrer.EMBED_SIGN_IN_REFUSED)
+        return None
     name = maintainer()
     if name:
         where.caption(texts.SIGNED_IN.format(name=name))

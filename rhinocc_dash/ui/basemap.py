@@ -8,7 +8,7 @@ import streamlit as st
 
 from .. import texts, warehouse
 from ..analysis import service, workshop
-from ..views import basemap, map_budget
+from ..views import basemap, map_budget, viewport
 from .static_files import publish_json
 from .store import Key, _con, _key
 
@@ -41,19 +41,29 @@ def _codes_of(key: Key, departement: str) -> set[str]:
     return set(communes.loc[communes["departement"] == departement, "code_insee"])
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _towns(key: Key, per_departement: int):
-    return workshop.main_towns(warehouse.run(_con(key), "communes_base"), per_departement)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _towns(key: Key, per_departement: int, large: bool, zoom: float):
+    """The main towns whose names do not overlap at `zoom` (closer views only move them apart)."""
+    towns = workshop.main_towns(warehouse.run(_con(key), "communes_base"), per_departement)
+    return basemap.spread_labels(towns, zoom, basemap.TOWN_SIZE_PX[large])
 
 
 def base_layers(
-    large: bool = False, communes: bool = True, towns: int = 2, departement: str | None = None
+    large: bool = False,
+    communes: bool = True,
+    towns: int = 2,
+    departement: str | None = None,
+    zoom: float | None = None,
 ) -> list[pdk.Layer]:
     """Département outlines, commune outlines (all, none, or one `departement`'s) and the `towns`
-    largest towns of each département."""
+    largest towns of each département, less those whose names would overlap at `zoom` (the view the
+    map opens with; the whole région on a wide screen by default)."""
+    zoom = viewport.INITIAL_VIEW.zoom if zoom is None else round(float(zoom), 1)
     key = _key()
     commune_url = _commune_url(key, departement) if communes else None
-    return basemap.base_layers(_departement_url(key), commune_url, _towns(key, towns), large)
+    return basemap.base_layers(
+        _departement_url(key), commune_url, _towns(key, towns, large, zoom), large
+    )
 
 
 def tile_fallback() -> None:

@@ -16,7 +16,7 @@ from ..formatting import fmt_decimal, fmt_int, md_text
 from ..views import charts, deck, url_state
 from ..views.cards import lieu_card
 from ..views.corrections import freshness_rows
-from ..views.legend import legend
+from ..views.legend import legend, mark_need
 from ..views.standard import to_standard, to_standard_csv, to_standard_geojson
 from ..views.tables import lieux_export
 from .corrections import report_form
@@ -214,7 +214,9 @@ def map_legends(shown, layers, colour_by, source_keys, level, indicator, classes
         )
     if classes is not None:
         meta = INDICATORS[indicator]
-        entries = legend(classes, breaks, lambda v: fmt_decimal(v, meta.decimals))
+        entries = mark_need(
+            legend(classes, breaks, lambda v: fmt_decimal(v, meta.decimals)), meta.more_need
+        )
         note = " · ".join(n for n in (meta.darker, aggregation_note(indicator, level)) if n)
         html_legend(
             f"{meta.label} ({meta.unit}) · {url_state.LEVELS[level]}",

@@ -9,6 +9,7 @@ deck.gl TextLayer, whose font atlas is drawn by the browser from a system font (
 from __future__ import annotations
 
 import json
+import math
 
 import pandas as pd
 import pydeck as pdk
@@ -41,6 +42,40 @@ def _quoted(characters: set[str]) -> str:
     """A string that pydeck passes on as a string (quoted), not as an expression; deck.gl reads a
     string as its set of characters."""
     return '"' + "".join(sorted(characters - {'"'})) + '"'
+
+
+# The town names' size on screen (pixels): deck.gl draws them at least this size when zoomed out.
+TOWN_SIZE_PX = {False: 11, True: 15}
+LABEL_GAP_PX = 3  # white space kept between two names
+
+
+def label_box(lon: float, lat: float, name: str, zoom: float, size_px: float) -> tuple:
+    """The screen box (left, top, right, bottom, in pixels of a Web Mercator world of 512·2^zoom) of a
+    name drawn centred under its point, as the TextLayer below draws it."""
+    world = 512 * 2**zoom
+    x = (lon + 180) / 360 * world
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * world
+    half = (0.62 * size_px * len(name) + 6) / 2  # DejaVu Sans: about 0.6 em a letter, 3 px padding
+    top = y + 6  # the names hang 6 px under their point
+    return x - half, top, x + half, top + size_px + 2
+
+
+def spread_labels(towns: pd.DataFrame, zoom: float, size_px: float) -> pd.DataFrame:
+    """The towns whose names do not overlap at `zoom` (and any closer zoom): the most populous first,
+    a name that would touch one already kept is left out (Castelsarrasin beside Montauban)."""
+    kept, boxes = [], []
+    for index, town in towns.sort_values("population", ascending=False).iterrows():
+        box = label_box(town["longitude"], town["latitude"], str(town["nom"]), zoom, size_px)
+        if all(
+            box[0] > b[2] + LABEL_GAP_PX
+            or box[2] < b[0] - LABEL_GAP_PX
+            or box[1] > b[3] + LABEL_GAP_PX
+            or box[3] < b[1] - LABEL_GAP_PX
+            for b in boxes
+        ):
+            kept.append(index)
+            boxes.append(box)
+    return towns.loc[kept]
 
 
 def town_frame(towns: pd.DataFrame) -> pd.DataFrame:
@@ -111,7 +146,7 @@ def base_layers(
                 # pixel-unit layers far too large; real browsers draw both the same.
                 get_size=3000,
                 size_units="meters",
-                size_min_pixels=15 if large else 11,
+                size_min_pixels=TOWN_SIZE_PX[large],
                 size_max_pixels=22 if large else 16,
                 get_color=TOWN_TEXT,
                 get_text_anchor='"middle"',

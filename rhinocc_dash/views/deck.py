@@ -258,15 +258,17 @@ def build_deck(
                 auto_highlight=True,
                 get_position=["lon", "lat"],
                 get_fill_color="color",
-                # metres bounded in pixels (4 to 8 px at any zoom): Chromium's software WebGL
-                # (headless tests, screenshots) draws pixel-unit points far too large.
-                get_radius=800,
+                # metres bounded in pixels: small points with a white halo at the région's zoom
+                # (2.5 px: the indicator underneath stays readable), up to 8 px close in.
+                # Chromium's software WebGL (headless tests, screenshots) draws pixel-unit points
+                # far too large, hence metres.
+                get_radius=600,
                 radius_units="meters",
-                radius_min_pixels=4,
+                radius_min_pixels=2.5,
                 radius_max_pixels=8,
                 stroked=True,
                 get_line_color="line",
-                line_width_min_pixels=1.5,
+                line_width_min_pixels=1,
             )
         )
     layers += [layer for layer in base if layer.id in OVER_POINTS]

@@ -70,3 +70,22 @@ def legend(
     if (classes == -2).any():
         entries.append(LegendEntry(palette.EXCLUDED, EXCLUDED_LABEL, int((classes == -2).sum())))
     return entries
+
+
+MORE_NEED = "▲ plus de besoin"
+LESS_NEED = "▼ moins de besoin"
+
+
+def mark_need(entries: list[LegendEntry], more_need: str) -> list[LegendEntry]:
+    """The legend's two ends say which one means more need (`more_need`: "dark" or "light" end)."""
+    classes = [i for i, e in enumerate(entries) if e.label not in (MISSING_LABEL, EXCLUDED_LABEL)]
+    if len(classes) < 2:
+        return list(entries)
+    light, dark = classes[0], classes[-1]
+    marks = {dark: MORE_NEED, light: LESS_NEED}
+    if more_need == "light":
+        marks = {light: MORE_NEED, dark: LESS_NEED}
+    return [
+        LegendEntry(e.colour, f"{e.label} · {marks[i]}", e.count) if i in marks else e
+        for i, e in enumerate(entries)
+    ]
