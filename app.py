@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rhinocc_dash import texts, ui
+from rhinocc_dash import texts, texts_a11y, ui
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="📍", layout="wide")
 # Each page's address is its file name (/carte, /ecarts…).
@@ -16,11 +16,13 @@ PAGES = [
     st.Page("pages/rapport.py", title=texts.PAGE_REPORT, icon=":material/description:"),
     st.Page("pages/mise_a_jour.py", title=texts.PAGE_UPDATE, icon=":material/upload_file:"),
     st.Page("pages/atelier.py", title=texts.PAGE_WORKSHOP, icon=":material/co_present:"),
+    st.Page("pages/accessibilite.py", title=texts_a11y.PAGE_TITLE, icon=":material/accessibility:"),
 ]
 navigation = st.navigation(PAGES)
 ui.start_memory_trim()
 ui.pin_warehouse()
 ui.sidebar(PAGES)
+ui.french_accessibility()
 ui.data_age_banner()
 ui.source_status_banner()
 navigation.run()

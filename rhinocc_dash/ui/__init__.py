@@ -5,6 +5,7 @@ Split by role: `data` (warehouse guard, connection, cached one-line wrappers of 
 cards, the router guard).
 """
 
+from .a11y import french_accessibility
 from .auth import maintainer, sign_in
 from .banners import data_age_banner, source_status_banner
 from .basemap import UNREACHABLE as TILES_UNREACHABLE
@@ -46,6 +47,7 @@ from .dedup import quality_figures as dedup_quality_figures
 from .gap import focus_departement, gap_map, gap_ranking, gap_table, hypotheses_table
 from .history import history_block
 from .memory import start_memory_trim
+from .source_notes import source_note, with_note
 from .store import history, pin_warehouse
 from .tables import csv_button, table
 from .widgets import (
@@ -71,6 +73,9 @@ from .widgets import (
 )
 
 __all__ = [
+    "source_note",
+    "with_note",
+    "french_accessibility",
     "regional_context",
     "caption",
     "catalogue",

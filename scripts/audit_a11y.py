@@ -1,0 +1,94 @@
+"""Full accessibility sweep (`make audit-a11y`): axe-core's WCAG 2.1 A/AA rules and the accessibility
+tree on every page registered in app.py, at 1280 px and at 320 px, plus the lieu card dialog.
+
+Prints one line per page: axe violations (rule id × nodes), controls without a name, English names,
+and horizontal overflow at 320 px. The test suite (tests/test_a11y.py) checks the same at one width.
+Run from the project root: `python -m scripts.audit_a11y [--json out.json]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+
+from playwright.sync_api import sync_playwright
+
+from rhinocc_dash.config import resolve_db
+from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
+from tests.a11y_browser import (
+    AXE,
+    ax_nodes,
+    axe_violations,
+    name_problems,
+    page_paths,
+    wait_idle,
+)
+
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def audit_page(page, url: str) -> dict:
+    page.goto(url)
+    wait_idle(page)
+    violations = axe_violations(page)
+    unnamed, english = name_problems(ax_nodes(page))
+    return {
+        "axe": {v["id"]: v["nodes"] for v in violations},
+        "axe_detail": violations,
+        "unnamed": [n["role"] for n in unnamed],
+        "english": sorted({n["name"] for n in english}),
+        "lang": page.evaluate("() => document.documentElement.lang"),
+        "overflow_px": page.evaluate(OVERFLOW),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", help="write the full results there")
+    parser.add_argument("--widths", default="1280,320")
+    args = parser.parse_args()
+    if not AXE.exists():
+        raise SystemExit("axe-core absent : lancez `make axe` (npm install).")
+    port = free_port()
+    env = {"RHINOCC_DB": str(resolve_db(None))}
+    log = tempfile.TemporaryFile()
+    process = start_streamlit(port, env, log=log)
+    url = f"http://127.0.0.1:{port}"
+    results: dict = {}
+    try:
+        if not wait_healthy(url, 60, process):
+            raise SystemExit("streamlit did not start")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+            )
+            for width in (int(w) for w in args.widths.split(",")):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                for path in page_paths():
+                    start = time.perf_counter()
+                    result = audit_page(page, f"{url}/{path}")
+                    result["seconds"] = round(time.perf_counter() - start, 1)
+                    results[f"{path or 'accueil'}@{width}"] = result
+                    print(
+                        f"{path or 'accueil':<14} {width:>5} px  lang={result['lang']}  "
+                        f"axe={result['axe'] or 0}  sans nom={len(result['unnamed'])}  "
+                        f"anglais={result['english']}  débord={result['overflow_px']} px  "
+                        f"({result['seconds']} s)",
+                        flush=True,
+                    )
+                page.close()
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(results, out, ensure_ascii=False, indent=1)
+    total = sum(sum(r["axe"].values()) for r in results.values())
+    print(f"Total : {total} nœuds en violation sur {len(results)} vues.")
+
+
+if __name__ == "__main__":
+    main()
