@@ -133,3 +133,8 @@ GRID_ERROR = "La grille d'audit ne peut pas être lue : {error}"
 
 # Sources in two steps: the short line under a figure opens onto the full paragraph.
 SOURCES_DETAIL = "(titres, licences et méthode)"
+
+# The keyboard's way to a lieu's card, under the map (pages/carte.py).
+PICK_LIEU = "Lieu dont ouvrir la fiche (parmi les lieux affichés)"
+PICK_LIEU_PLACEHOLDER = "Tapez le nom d'un lieu ou d'une commune"
+OPEN_CARD = "Ouvrir la fiche du lieu choisi"

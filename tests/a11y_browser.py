@@ -109,16 +109,17 @@ def name_problems(nodes: list[dict]) -> tuple[list[dict], list[dict]]:
     return unnamed, english
 
 
-HEADINGS = """() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]'))
-  .filter(h => h.offsetParent !== null || h.getClientRects().length)
+HEADINGS = """root => Array.from((document.querySelector(root) || document)
+    .querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]'))
+  .filter(h => h.getClientRects().length)
   .map(h => [Number(h.getAttribute('aria-level') || h.tagName.slice(1)), h.textContent.trim().slice(0, 60)])"""
 
 
-def heading_skips(page) -> list[str]:
-    """Headings that skip a level (an h4 right after an h2), and a first heading that is not an h1."""
-    headings = page.evaluate(HEADINGS)
-    skips, previous = [], 0
-    for level, text in headings:
+def heading_skips(page, root: str = "body", start: int = 0) -> list[str]:
+    """Headings under `root` that skip a level (an h3 right after an h1); the first one may be at
+    most `start` + 1 (an h1 in the main area, an h2 in the sidebar)."""
+    skips, previous = [], start
+    for level, text in page.evaluate(HEADINGS, root):
         if level > previous + 1:
             skips.append(f"h{previous} → h{level} « {text} »")
         previous = level

@@ -46,6 +46,7 @@ from .dedup import pairs_section as dedup_pairs_section
 from .dedup import quality_figures as dedup_quality_figures
 from .gap import focus_departement, gap_map, gap_ranking, gap_table, hypotheses_table
 from .history import history_block
+from .keyboard import lieu_picker
 from .memory import start_memory_trim
 from .source_notes import source_note, with_note
 from .store import history, pin_warehouse
@@ -73,6 +74,7 @@ from .widgets import (
 )
 
 __all__ = [
+    "lieu_picker",
     "source_note",
     "with_note",
     "french_accessibility",
