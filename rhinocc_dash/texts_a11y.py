@@ -57,6 +57,8 @@ ENGLISH_NAMES = {
     "Notifications": "Notifications",
     "Choose date": "Choisir une date",
     "Markdown content": "Contenu",
+    "__menu": "Menu principal",
+    "__chart": "Graphique : {title}. Ses données sont dans le tableau téléchargeable qui le suit.",
     # the map canvas: not « Map » but what it is and where the same lieux are as text
     "__canvas": "Carte des lieux ; les mêmes lieux sont listés dans le tableau sous la carte",
 }

@@ -54,10 +54,33 @@ def test_page_list_follows_app_py():
     assert len(paths) >= 10
 
 
+def download_a_table(page) -> None:
+    """Couverture: a coverage table's CSV, reached and pressed with the keyboard."""
+    tab_to(page, page.get_by_role("button", name=texts.DOWNLOAD_CSV).first)
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.endswith(".csv")
+
+
+def change_a_weight(page) -> None:
+    """Écarts: the first need weight raised by one step with the arrow key, the page recomputed."""
+    slider = page.get_by_role("slider").first
+    before = slider.get_attribute("aria-valuetext")
+    tab_to(page, slider)
+    page.keyboard.press("ArrowRight")
+    wait_idle(page)
+    after = page.get_by_role("slider").first.get_attribute("aria-valuetext")
+    assert (before, after) == ("1,0", "1,5")  # weights step by 0,5, in French
+
+
+KEYBOARD_TASKS = {"couverture": download_a_table, "ecarts": change_a_weight}
+
+
 def test_every_page_passes_axe_and_names_everything_in_french(server, browser):
+    """Every page of app.py: axe-core's WCAG 2.1 A/AA rules, lang="fr", every control named, no
+    English name, headings in order; on Couverture and Écarts, a task done with the keyboard only."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    problems = {}
-    checked = 0
+    problems, checked, tasks = {}, 0, 0
     for path in page_paths():
         page.goto(f"{server}/{path}")
         wait_idle(page)
@@ -73,9 +96,12 @@ def test_every_page_passes_axe_and_names_everything_in_french(server, browser):
         assert page.get_by_test_id("stException").count() == 0, path
         if found != {"lang": "fr", "axe": [], "unnamed": [], "english": [], "headings": []}:
             problems[path or "accueil"] = found
+        if path in KEYBOARD_TASKS:
+            KEYBOARD_TASKS[path](page)
+            tasks += 1
         checked += 1
     page.close()
-    assert checked == len(page_paths()) >= 10
+    assert checked == len(page_paths()) >= 10 and tasks == len(KEYBOARD_TASKS)
     assert problems == {}
 
 
@@ -119,30 +145,3 @@ def test_map_filter_and_lieu_card_by_keyboard_only(server, browser):
     dialog.wait_for(state="detached")
     page.close()
     assert presses < 40
-
-
-def test_download_a_coverage_table_by_keyboard_only(server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/couverture")
-    wait_idle(page)
-    button = page.get_by_role("button", name=texts.DOWNLOAD_CSV).first
-    tab_to(page, button)
-    with page.expect_download() as download:
-        page.keyboard.press("Enter")
-    assert download.value.suggested_filename.endswith(".csv")
-    page.close()
-
-
-def test_change_a_weight_on_ecarts_by_keyboard_only(server, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/ecarts")
-    wait_idle(page)
-    slider = page.get_by_role("slider").first
-    before = slider.get_attribute("aria-valuetext")
-    tab_to(page, slider)
-    page.keyboard.press("ArrowRight")
-    wait_idle(page)
-    after = page.get_by_role("slider").first.get_attribute("aria-valuetext")
-    # weights step by 0,5 (French decimals)
-    assert (before, after) == ("1,0", "1,5")
-    page.close()

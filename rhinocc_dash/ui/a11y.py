@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ..texts import APP_TITLE
 from ..texts_a11y import ENGLISH_NAMES, ENGLISH_PREFIXES
 from .source_notes import new_run
 
@@ -22,6 +23,10 @@ select:focus-visible, summary:focus-visible, [role="button"]:focus-visible, [rol
 [role="radio"]:focus-visible, [role="checkbox"]:focus-visible, [role="switch"]:focus-visible,
 [role="slider"]:focus-visible, [role="combobox"]:focus-visible, [tabindex]:focus-visible {
   outline: 3px solid #0f6e8c !important; outline-offset: 2px;
+}
+/* Boundaries of fields at 3:1 at least against their background (WCAG 1.4.11) */
+[data-baseweb="input"], [data-baseweb="select"] > div, [data-baseweb="textarea"] {
+  border-color: #6b7075 !important;
 }
 /* Sources in two steps (rhinocc_dash/ui/source_notes.py): the caption's size and colour */
 .rhinocc-source { font-size: 0.875rem; color: #4a4d4f; margin: 0 0 0.5rem 0; }
@@ -45,9 +50,10 @@ def _script() -> str:
     return f"<script>{script}</script>"
 
 
-def french_accessibility() -> None:
-    """lang="fr", French names of the framework's controls, contrast and focus styles; a new page run
-    for the source notes."""
+def french_accessibility(page_title: str) -> None:
+    """lang="fr", French names of the framework's controls, contrast and focus styles, a title per
+    page (RGAA 8.6); a new page run for the source notes."""
+    st.set_page_config(page_title=f"{page_title} · {APP_TITLE}")
     new_run()
     st.html(STYLE)
     st.html(_script(), unsafe_allow_javascript=True)

@@ -36,10 +36,38 @@
       element.setAttribute("aria-label", EXACT.__canvas);
     }
   };
+  // the menu: a navigation landmark holding a list of links (RGAA 9.3, 12.6)
+  const menu = () => {
+    const box = document.querySelector(".st-key-rhinocc_menu");
+    if (!box || box.getAttribute("role") === "list") return;
+    const nav = box.parentElement;
+    if (nav && nav.getAttribute("role") !== "navigation") {
+      nav.setAttribute("role", "navigation");
+      nav.setAttribute("aria-label", EXACT.__menu);
+    }
+    box.setAttribute("role", "list");
+    for (const item of box.children) item.setAttribute("role", "listitem");
+  };
+  // a Plotly chart is an image named by its title; its data are in the table that follows it
+  const chart = (svg) => {
+    const plot = svg.closest(".js-plotly-plot");
+    if (!plot || svg !== plot.querySelector("svg.main-svg")) {
+      if (svg.getAttribute("aria-hidden") !== "true") svg.setAttribute("aria-hidden", "true");
+      return;
+    }
+    const title = (plot.querySelector(".gtitle") || {}).textContent || "";
+    const label = EXACT.__chart.replace("{title}", title.trim());
+    if (svg.getAttribute("aria-label") !== label) {
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", label);
+    }
+  };
   const sweep = (root) => {
     if (root.nodeType !== 1) return;
     rename(root);
     root.querySelectorAll("[aria-label], [title], [data-title], a[href^='#'], canvas").forEach(rename);
+    root.querySelectorAll(".js-plotly-plot svg.main-svg").forEach(chart);
+    menu();
   };
   const keepFrench = () => {
     if (document.documentElement.lang !== "fr") document.documentElement.lang = "fr";
@@ -51,6 +79,9 @@
     for (const mutation of mutations) {
       if (mutation.type === "attributes") rename(mutation.target);
       else mutation.addedNodes.forEach(sweep);
+      // a chart redrawn in place (a new title) keeps its svg: named again
+      const plot = mutation.target.closest && mutation.target.closest(".js-plotly-plot");
+      if (plot) plot.querySelectorAll("svg.main-svg").forEach(chart);
     }
   }).observe(document.documentElement, {
     subtree: true, childList: true, attributes: true, attributeFilter: [...ATTRIBUTES, "lang"],

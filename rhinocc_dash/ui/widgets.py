@@ -41,8 +41,9 @@ def is_phone() -> bool:
 def sidebar(pages: list | None = None) -> None:
     """The menu (our own page links: Streamlit's automatic menu would first flash the raw file names
     of `pages/` on a freshly started server, so it is hidden in .streamlit/config.toml), then a note."""
+    menu = st.sidebar.container(key="rhinocc_menu")  # a navigation list (ui/a11y_fr.js)
     for page in pages or []:
-        st.sidebar.page_link(page)
+        menu.page_link(page)
     if pages:
         st.sidebar.divider()
     st.sidebar.caption(texts.SIDEBAR_NOTE)
