@@ -15,6 +15,7 @@ import time
 
 from playwright.sync_api import sync_playwright
 
+from rhinocc_dash import texts, texts_a11y
 from rhinocc_dash.config import resolve_db
 from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
 from tests.a11y_browser import (
@@ -44,6 +45,40 @@ def audit_page(page, url: str) -> dict:
     }
 
 
+def audit_workshop(page, url: str, screens: int = 12) -> dict:
+    """Every screen of the workshop, walked with the arrow key: axe violations per screen."""
+    page.goto(f"{url}/atelier")
+    wait_idle(page)
+    found = {}
+    for index in range(screens):
+        found[f"atelier écran {index + 1}"] = {v["id"]: v["nodes"] for v in axe_violations(page)}
+        next_button = page.locator(".st-key-atelier_suivant button")
+        if next_button.count() == 0 or next_button.is_disabled():
+            break
+        page.locator("body").press("ArrowRight")
+        wait_idle(page)
+    return found
+
+
+def audit_card(page, url: str) -> dict:
+    """The lieu card dialog (opened from the list under the map) and the text at 200 %."""
+    page.goto(f"{url}/carte?dep=46")
+    wait_idle(page)
+    page.get_by_text(texts.MAP_TABLE, exact=True).click()
+    wait_idle(page)
+    page.get_by_role("combobox", name=texts_a11y.PICK_LIEU).click()
+    page.get_by_role("option").first.click()
+    wait_idle(page)
+    page.get_by_role("button", name=texts_a11y.OPEN_CARD).click()
+    page.get_by_role("dialog").wait_for()
+    wait_idle(page)
+    dialog = {v["id"]: v["nodes"] for v in axe_violations(page, "[role='dialog']")}
+    page.keyboard.press("Escape")
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    page.wait_for_timeout(500)
+    return {"fiche": dialog, "texte 200 % (débord en px)": page.evaluate(OVERFLOW)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="write the full results there")
@@ -64,6 +99,11 @@ def main() -> None:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
             )
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            for name, value in {**audit_card(page, url), **audit_workshop(page, url)}.items():
+                results[name] = {"axe": value} if isinstance(value, dict) else {"value": value}
+                print(f"{name:<28} {value or 0}", flush=True)
+            page.close()
             for width in (int(w) for w in args.widths.split(",")):
                 page = browser.new_page(viewport={"width": width, "height": 900})
                 for path in page_paths():
@@ -86,7 +126,7 @@ def main() -> None:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump(results, out, ensure_ascii=False, indent=1)
-    total = sum(sum(r["axe"].values()) for r in results.values())
+    total = sum(sum(r.get("axe", {}).values()) for r in results.values())
     print(f"Total : {total} nœuds en violation sur {len(results)} vues.")
 
 
