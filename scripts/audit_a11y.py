@@ -27,6 +27,7 @@ from tests.a11y_browser import (
     wait_idle,
 )
 
+SCREENSHOTS = ("carte", "annuaire", "ecarts")
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -83,6 +84,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="write the full results there")
     parser.add_argument("--widths", default="1280,320")
+    parser.add_argument(
+        "--screenshots", help="folder for the 320 px views of Carte, Annuaire and Écarts (docs/img)"
+    )
     args = parser.parse_args()
     if not AXE.exists():
         raise SystemExit("axe-core absent : lancez `make axe` (npm install).")
@@ -111,6 +115,9 @@ def main() -> None:
                     result = audit_page(page, f"{url}/{path}")
                     result["seconds"] = round(time.perf_counter() - start, 1)
                     results[f"{path or 'accueil'}@{width}"] = result
+                    if args.screenshots and width == 320 and path in SCREENSHOTS:
+                        page.wait_for_timeout(1500)
+                        page.screenshot(path=f"{args.screenshots}/a11y-{path}-320.png")
                     print(
                         f"{path or 'accueil':<14} {width:>5} px  lang={result['lang']}  "
                         f"axe={result['axe'] or 0}  sans nom={len(result['unnamed'])}  "
