@@ -8,7 +8,7 @@ RHINOCC_SOURCES ?= $(if $(wildcard ../shared/data),../shared/data,data/sources)
 DB ?=
 export RHINOCC_SOURCES
 
-.PHONY: run test check warehouse chromium nginx serve lint bench screenshots figures clean reports poppler national postgresql
+.PHONY: run test check warehouse chromium nginx serve lint bench screenshots figures clean reports poppler national postgresql axe audit-a11y
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,7 @@ chromium:
 	  else echo "Chromium absent : installez le paquet Debian chromium pour les tests navigateur."; fi; \
 	fi
 
-test: $(VENV)/.installed-test warehouse chromium nginx poppler postgresql
+test: $(VENV)/.installed-test warehouse chromium nginx poppler postgresql axe
 	$(BIN)/python -m pytest
 
 # The fast lane: lint, then the tests that need neither a browser nor the full build of the real data (≤ 90 s).
@@ -53,6 +53,22 @@ postgresql:
 	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; \
 	  else echo "PostgreSQL absent : installez le paquet Debian postgresql pour les tests du stockage."; fi; \
 	fi
+
+# axe-core (npm package pinned in package.json/package-lock.json) for the accessibility tests, into
+# ./node_modules (ignored by git); npm itself from the Debian package if absent.
+axe: node_modules/axe-core/axe.min.js
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq npm; \
+	  else echo "npm absent : installez le paquet Debian npm pour les tests d'accessibilité."; exit 1; fi; \
+	fi
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Every page at 1 280 and 320 px wide, workshop screens and the lieu card: axe-core, names, reflow.
+audit-a11y: $(VENV)/.installed-test warehouse chromium axe
+	RHINOCC_DB=$(DB) $(BIN)/python -m scripts.audit_a11y
 
 # nginx (Debian package) for `make serve` and its test.
 nginx:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rhinocc_dash import texts, texts_corrections, ui
+from rhinocc_dash import texts, texts_a11y, texts_corrections, ui
 from rhinocc_dash.texts_dispositifs import PAGE_TITLE as PAGE_PROGRAMMES
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="📍", layout="wide")
@@ -19,6 +19,7 @@ PAGES = [
     st.Page("pages/mise_a_jour.py", title=texts.PAGE_UPDATE, icon=":material/upload_file:"),
     st.Page("pages/atelier.py", title=texts.PAGE_WORKSHOP, icon=":material/co_present:"),
     st.Page("pages/signalements.py", title=texts_corrections.PAGE_CORRECTIONS, icon=":material/flag:"),
+    st.Page("pages/accessibilite.py", title=texts_a11y.PAGE_TITLE, icon=":material/accessibility:"),
 ]
 navigation = st.navigation(PAGES)
 ui.start_memory_trim()
@@ -26,6 +27,8 @@ ui.pin_warehouse()
 framed = ui.embed.start(navigation)  # ?integrer=1: the page's content only (ui/embed.py)
 if not framed:
     ui.sidebar(PAGES)
+ui.french_accessibility(navigation.title)
+if not framed:
     ui.data_age_banner()
     ui.source_status_banner()
 with ui.embed.links(navigation, framed):

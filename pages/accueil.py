@@ -27,9 +27,9 @@ row2[2].metric(
     fmt_percent(figures["share_within_10km"]),
     help=texts.METRIC_WITHIN_10KM_HELP,
 )
-st.caption(ui.caption(["lieux", "population"], texts.LIEUX_METHOD))
+ui.source_note(ui.caption(["lieux", "population"], texts.LIEUX_METHOD))
 
-st.subheader(texts.CONTEXT_TITLE)
+st.header(texts.CONTEXT_TITLE)
 poverty = ui.regional_reference()
 if texts.A_ACCOMPAGNER_PERSONNES is None:
     st.metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
@@ -37,7 +37,7 @@ if texts.A_ACCOMPAGNER_PERSONNES is None:
 else:
     ui.regional_context(figures["population"], poverty)
 
-st.subheader(texts.LIEUX_BY_DEP_TITLE)
+st.header(texts.LIEUX_BY_DEP_TITLE)
 lieux_by_dep = ui.query("lieux_by_departement")
 ui.chart_block(
     lieux_by_departement_chart(lieux_by_dep),
@@ -48,7 +48,7 @@ ui.chart_block(
     names=texts.LIEUX_BY_DEP_COLUMNS,
 )
 
-st.subheader(texts.SOURCES_TITLE)
+st.header(texts.SOURCES_TITLE)
 overview = ui.query("source_overview")
 overview["source"] = overview["source"].map(ui.source_names())
 overview["vintage"] = overview["vintage"].map(texts.vintage_text)

@@ -78,12 +78,16 @@ with legend_column:
         st.session_state.pop("carte_card_shown", None)
     ui.map_legends(shown, layers, colour_by, sources, level, indicator, classes, breaks)
 
+if st.toggle(texts.MAP_TABLE, key="carte_table"):
+    # the keyboard's way to a card: the canvas only answers clicks
+    if picked := ui.lieu_picker(shown, "carte_pick"):
+        lieu_id = picked
+        st.session_state.pop("carte_card_shown", None)
+    ui.lieux_table(shown, download=("lieux_carte.csv", "carte_csv"))
+
 if lieu_id and st.session_state.get("carte_card_shown") != lieu_id:
     st.session_state["carte_card_shown"] = lieu_id  # open once per click, not on every rerun
     ui.lieu_dialog(lieu_id, all_lieux)
-
-if st.toggle(texts.MAP_TABLE, key="carte_table"):
-    ui.lieux_table(shown, download=("lieux_carte.csv", "carte_csv"))
 
 st.query_params.from_dict(
     url_state.to_params(

@@ -49,7 +49,7 @@ if (clicked := ui.clicked_code(event)) and clicked != st.session_state.get("cov_
     st.session_state["cov_last_click"] = st.session_state["cov_dep"] = clicked
     st.session_state["cov_tab"] = texts.COVERAGE_TABS[0]
 
-st.subheader(texts.COVERAGE_TABLE_TITLE)
+st.header(texts.COVERAGE_TABLE_TITLE)
 ui.coverage_table(ui.frame_with_total(deps, region), "couverture_departements.csv", "cov_table")
 
 # The details below open one at a time: only the chosen tab is computed and sent to the browser.
@@ -70,7 +70,7 @@ with tabs[1]:
             charts.label_stack(labels, "departement", dep_names, texts.COVERAGE_LABELS_TITLE),
             labels.assign(departement=labels["departement"].map(dep_names)),
             "lieux_par_label.csv",
-            f"{source} {texts.COVERAGE_LABELS_NOTE}",
+            ui.with_note(source, texts.COVERAGE_LABELS_NOTE),
             "cov_labels",
             names={"departement": "Département"},
         )

@@ -56,10 +56,10 @@ if (picked := ui.clicked_code(event)) and picked in set(ranked["code"]):
 if hypotheses and level == "commune":
     ui.hypotheses_table(scored, before, hypotheses)
 
-st.subheader(texts.GAP_TABLE_TITLE)
+st.header(texts.GAP_TABLE_TITLE)
 ui.gap_table(explained, top, level)
-st.caption(source)
+ui.source_note(source)
 
-st.subheader(texts.GAP_MAP_TITLE)
+st.header(texts.GAP_MAP_TITLE)
 ui.gap_map(level, weights, minimum, hypotheses, top, focus, dep_names, map_key)
-st.caption(source)
+ui.source_note(source)

@@ -16,14 +16,14 @@ if not who:
 
 job = admin.current_job()
 if job is None:
-    st.subheader(texts.UPDATE_STEP_FILES)
+    st.header(texts.UPDATE_STEP_FILES)
     accepted = admin.recognition_table(admin.files_step())
     wanted = accepted or st.session_state.get("update_retire")
     if st.button(texts.UPDATE_CHECK, type="primary", disabled=not wanted, key="update_check"):
         admin.start_build(accepted)
         st.rerun()
 elif not job["done"]:
-    st.subheader(texts.UPDATE_STEP_BUILD)
+    st.header(texts.UPDATE_STEP_BUILD)
     admin.build_progress()
 elif job["error"]:
     st.error(texts.UPDATE_BUILD_FAILED.format(error=job["error"]))
@@ -32,11 +32,11 @@ elif job["error"]:
         st.rerun()
 else:
     staged = job["staged"]
-    st.subheader(texts.UPDATE_STEP_REPORT)
+    st.header(texts.UPDATE_STEP_REPORT)
     admin_report.validation(staged)
-    st.subheader(texts.UPDATE_STEP_COMPARE)
+    st.header(texts.UPDATE_STEP_COMPARE)
     admin_report.comparison(staged)
-    st.subheader(texts.UPDATE_STEP_PUBLISH)
+    st.header(texts.UPDATE_STEP_PUBLISH)
     comment = st.text_area(texts.UPDATE_COMMENT, key="update_comment", max_chars=500)
     left, right = st.columns(2)
     if left.button(texts.UPDATE_PUBLISH, type="primary", disabled=not comment.strip()):
@@ -48,5 +48,5 @@ else:
 if published := st.session_state.pop("update_published", None):
     st.success(texts.UPDATE_PUBLISHED.format(version=published))
 st.divider()
-st.subheader(texts.UPDATE_STEP_SNAPSHOTS)
+st.header(texts.UPDATE_STEP_SNAPSHOTS)
 admin_report.snapshot_list(who)

@@ -90,7 +90,7 @@ right.download_button(
 )
 st.caption(texts.REPORT_FILES_NOTE)
 
-st.subheader(texts.REPORT_PREVIEW)
+st.header(texts.REPORT_PREVIEW)
 cols = st.columns(3) + st.columns(3)
 cols[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]))
 cols[1].metric("Lieux pour 10 000 habitants", fmt_decimal(figures["lieux_pour_10000"], 2))
@@ -98,7 +98,9 @@ cols[2].metric(texts.METRIC_POPULATION, fmt_int(figures["population"]))
 cols[3].metric(texts.METRIC_WITHIN_10KM, fmt_percent(figures["part_population_10km"]))
 cols[4].metric(texts.CONTEXT_PAUVRETE, fmt_percent(figures["taux_pauvrete"], ratio=False))
 cols[5].metric("Illectronisme (estimation modélisée)", fmt_int(figures["illectronisme_estime"]))
-st.caption(
-    ui.caption(["population", "lieux", "filosofi_departement"])
-    + f" Illectronisme : {texts.SOURCE_ILLECTRONISME}, réparti par modèle."
+ui.source_note(
+    ui.with_note(
+        ui.caption(["population", "lieux", "filosofi_departement"]),
+        f"Illectronisme : {texts.SOURCE_ILLECTRONISME}, réparti par modèle.",
+    )
 )

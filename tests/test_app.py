@@ -40,7 +40,7 @@ def test_home_page_regional_context_with_sources(app_env):
     assert metric(at, texts.CONTEXT_USAGE_FAIBLE) == "1,66 million"
     assert metric(at, texts.CONTEXT_A_ACCOMPAGNER) == "2,82 millions"
     assert metric(at, texts.CONTEXT_PAUVRETE) == fmt_percent(16.8, ratio=False)
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join([c.value for c in at.caption] + [h.proto.body for h in at.get("html")])
     assert "Filosofi 2019" in captions and "Insee 2019" in captions and "RhinOcc" in captions
     table = at.dataframe[0].value
     assert sorted(table["Lignes lues"].tolist()) == sorted([845, 373, 352, 591, 381, 351])

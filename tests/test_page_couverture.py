@@ -38,7 +38,7 @@ def test_drill_down_to_epci(app_env, con):
         0
     ]
     assert farthest.iloc[0]["Commune"] == top
-    assert any(h.value.endswith("48 Lozère") for h in at.subheader)
+    assert any(h.value.endswith("48 Lozère") for h in at.header)
 
 
 def test_metric_change_and_downloads(app_env, con):
@@ -56,7 +56,7 @@ def test_metric_change_and_downloads(app_env, con):
         assert len(shown) == 3, tab  # chart and table of départements, and the tab's own
         files |= {b.key for b in shown}
     assert len(files) == 10
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join([c.value for c in at.caption] + [h.proto.body for h in at.get("html")])
     venues = con.execute(
         "SELECT name, vintage FROM sources WHERE kind = 'lieux' AND current"
     ).fetchall()

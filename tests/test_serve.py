@@ -94,6 +94,8 @@ def test_sticky_sessions_failover_and_stop(served):
         if len(sessions) == 2:
             break
     assert len(sessions) == 2
+    with urllib.request.urlopen(url + "/", timeout=30) as reply:
+        assert '<html lang="fr">' in reply.read().decode()  # nginx's sub_filter (issue 22)
     for worker, cookie in sessions.items():
         assert {get(url, cookie)[0] for _ in range(5)} == {worker}
     (first_worker, doomed), (_, survivor) = sessions.items()

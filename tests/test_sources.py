@@ -53,5 +53,5 @@ def test_a_new_vintage_shows_on_every_page_by_itself(warehouse, tmp_path, monkey
     for page in ("accueil", "couverture", "ecarts", "rapport", "dispositifs"):
         at = AppTest.from_file(f"../pages/{page}.py", default_timeout=120).run()
         assert not at.exception, page
-        captions = " ".join(c.value for c in at.caption)
+        captions = " ".join([c.value for c in at.caption] + [h.proto.body for h in at.get("html")])
         assert "2031-02-03" in captions and "PL 2031" in captions, page

@@ -70,6 +70,25 @@ def caption(catalogue: pd.DataFrame, keys: Iterable[str], note: str | None = Non
     return f"{text} {note}" if note else text
 
 
+def short_caption(catalogue: pd.DataFrame, keys: Iterable[str]) -> str:
+    """The one line under a figure: « Sources : RhinOcc (12/2022) ; ANCT (01/08/2024, 12/2022) ; … »,
+    producers (their first name, without the « (…) » or « , … » detail) and vintages; the titles,
+    licences and method are in `caption`."""
+    rows = catalogue.set_index("key")
+    vintages: dict[str, list[str]] = {}
+    for key in _expand(catalogue, keys):
+        if key not in rows.index:
+            continue
+        producer = str(rows.at[key, "producer"]).split(" (")[0].split(", ")[0].strip()
+        vintage = vintage_text(rows.at[key, "vintage"])
+        if vintage not in vintages.setdefault(producer, []):
+            vintages[producer].append(vintage)
+    if not vintages:
+        return ""
+    parts = [f"{producer} ({', '.join(v)})" for producer, v in vintages.items()]
+    return ("Sources : " if len(parts) > 1 else "Source : ") + " ; ".join(parts) + "."
+
+
 def vintage_range(catalogue: pd.DataFrame) -> tuple[str, str]:
     """(oldest, newest) vintage of today's venue sources, as French text."""
     venues = catalogue[(catalogue["kind"] == "lieux") & catalogue["current"]]

@@ -6,6 +6,7 @@ cards, the router guard).
 """
 
 from . import embed
+from .a11y import french_accessibility
 from .auth import maintainer, sign_in
 from .banners import data_age_banner, source_status_banner
 from .basemap import UNREACHABLE as TILES_UNREACHABLE
@@ -46,7 +47,9 @@ from .dedup import pairs_section as dedup_pairs_section
 from .dedup import quality_figures as dedup_quality_figures
 from .gap import focus_departement, gap_map, gap_ranking, gap_table, hypotheses_table
 from .history import history_block
+from .keyboard import lieu_picker
 from .memory import start_memory_trim
+from .source_notes import source_note, with_note
 from .store import history, pin_warehouse
 from .tables import csv_button, table
 from .widgets import (
@@ -73,6 +76,10 @@ from .widgets import (
 
 __all__ = [
     "embed",
+    "lieu_picker",
+    "source_note",
+    "with_note",
+    "french_accessibility",
     "regional_context",
     "caption",
     "catalogue",

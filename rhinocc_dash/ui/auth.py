@@ -57,8 +57,10 @@ def sign_in(container=None) -> str | None:
         where.info(texts.NO_MAINTAINERS)
         return None
     with where.form("signin", clear_on_submit=True):
-        user = st.text_input(texts.SIGN_IN_NAME, max_chars=64)
-        password = st.text_input(texts.SIGN_IN_PASSWORD, type="password", max_chars=256)
+        user = st.text_input(texts.SIGN_IN_NAME, max_chars=64, autocomplete="username")
+        password = st.text_input(
+            texts.SIGN_IN_PASSWORD, type="password", max_chars=256, autocomplete="current-password"
+        )
         submitted = st.form_submit_button(texts.SIGN_IN)
     if submitted:
         if locked := maintainers.seconds_locked(user):

@@ -238,7 +238,7 @@ def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
         format_func=url_state.LEVELS.get,
         horizontal=True,
     )
-    bar.subheader(texts.GAP_WEIGHTS)
+    bar.header(texts.GAP_WEIGHTS)
     weights = {
         key: bar.select_slider(
             component.label,

@@ -20,6 +20,7 @@ from ..analysis import service, sources
 from ..config import resolve_overrides
 from ..ingest import overrides
 from ..views import deck, map_budget
+from .source_notes import SourceNote
 from .static_files import publish_bytes, publish_json
 from .store import Key, _con, _key
 
@@ -61,13 +62,15 @@ def catalogue() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _caption(key: Key, keys: tuple[str, ...], note: str | None) -> str:
-    return sources.caption(_catalogue(key), keys, note)
+def _caption(key: Key, keys: tuple[str, ...], note: str | None) -> tuple[str, str]:
+    catalogue = _catalogue(key)
+    return sources.caption(catalogue, keys, note), sources.short_caption(catalogue, keys)
 
 
-def caption(keys, note: str | None = None) -> str:
-    """« Sources : … Licence : … » for catalogue keys (« lieux » = every current venue source)."""
-    return _caption(_key(), tuple(keys), note)
+def caption(keys, note: str | None = None) -> SourceNote:
+    """« Sources : … Licence : … » for catalogue keys (« lieux » = every current venue source), with its
+    one-line form (producers and vintages) for `source_note`."""
+    return SourceNote(*_caption(_key(), tuple(keys), note))
 
 
 def data_age() -> tuple[str, str]:

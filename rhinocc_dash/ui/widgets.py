@@ -29,6 +29,7 @@ from .data import (
     standard_inputs,
     today,
 )
+from .source_notes import source_note, with_note
 from .tables import csv_button, table
 
 
@@ -42,8 +43,9 @@ def is_phone() -> bool:
 def sidebar(pages: list | None = None) -> None:
     """The menu (our own page links: Streamlit's automatic menu would first flash the raw file names
     of `pages/` on a freshly started server, so it is hidden in .streamlit/config.toml), then a note."""
+    menu = st.sidebar.container(key="rhinocc_menu")  # a navigation list (ui/a11y_fr.js)
     for page in pages or []:
-        st.sidebar.page_link(page)
+        menu.page_link(page)
     if pages:
         st.sidebar.divider()
     st.sidebar.caption(texts.SIDEBAR_NOTE)
@@ -114,7 +116,7 @@ def chart_block(
         selection_mode="points",
         config={"displaylogo": False, "locale": "fr"},
     )
-    st.caption(caption)
+    source_note(caption)
     csv_button(table_frame.rename(columns=names or {}), filename, f"{key}_csv", kinds)
     return event
 
@@ -145,7 +147,7 @@ def reference(measure, values: pd.Series, total: dict, name: str) -> tuple[float
 def epci_drill_down(dep: str, dep_name: str, metric: str, measure, source: str) -> None:
     """The EPCI of a département: chart, table and the communes farthest from a lieu (reruns alone)."""
     epci, dep_row = epci_coverage(dep)
-    st.subheader(f"{texts.COVERAGE_EPCI_TITLE} · {dep} {dep_name}")
+    st.header(f"{texts.COVERAGE_EPCI_TITLE} · {dep} {dep_name}")
     chart_block(
         charts.territory_bar(
             epci["nom"],
@@ -157,13 +159,13 @@ def epci_drill_down(dep: str, dep_name: str, metric: str, measure, source: str) 
         ),
         epci[["code", "nom", metric]],
         f"graphique_epci_{dep}_{metric}.csv",
-        f"{source} {texts.COVERAGE_EPCI_NOTE}",
+        with_note(source, texts.COVERAGE_EPCI_NOTE),
         "cov_epci_bar",
         names=texts.COVERAGE_COLUMNS,
         kinds=texts.COVERAGE_KINDS,
     )
     coverage_table(frame_with_total(epci, dep_row), f"couverture_epci_{dep}.csv", "cov_epci_table")
-    st.subheader(f"{texts.COVERAGE_FARTHEST_TITLE} · {dep} {dep_name}")
+    st.header(f"{texts.COVERAGE_FARTHEST_TITLE} · {dep} {dep_name}")
     farthest = service_frame(service.farthest_communes, dep)
     table(
         farthest,
@@ -171,7 +173,7 @@ def epci_drill_down(dep: str, dep_name: str, metric: str, measure, source: str) 
         {"distance_mediane_km": "decimal1", "part_population_10km": "percent"},
         download=(f"communes_eloignees_{dep}.csv", "cov_farthest"),
     )
-    st.caption(source)
+    source_note(source)
 
 
 def coverage_table(frame: pd.DataFrame, filename: str, key: str) -> None:
@@ -223,7 +225,7 @@ def map_legends(shown, layers, colour_by, source_keys, level, indicator, classes
             [(e.colour, e.label, e.count) for e in entries],
             note,
         )
-        st.caption(caption(meta.source_keys(level), texts.MAP_QUANTILES))
+        source_note(caption(meta.source_keys(level), texts.MAP_QUANTILES))
         if indicator in ("lieux_pour_10000", "distance_lieu_km"):
             st.caption(texts.MAP_INDICATOR_FOLLOWS_FILTERS)
     if "densite" in layers:

@@ -232,7 +232,7 @@ def departement_screen(title: str, dep: str) -> None:
         body = (
             f'<ol class="ecarts">{items}</ol>' if items else f"<p>{texts.WORKSHOP_DEP_NO_GAP}</p>"
         )
-        st.html(f'<div class="atelier"><h3>{html.escape(texts.WORKSHOP_DEP_GAPS)}</h3>{body}</div>')
+        st.html(f'<div class="atelier"><h2>{html.escape(texts.WORKSHOP_DEP_GAPS)}</h2>{body}</div>')
         st.caption(f"{fmt_int(len(in_dep))} {texts.WORKSHOP_OFFER_LIEUX}")
         st.caption(caption(gap.SOURCES, texts.GAP_METHOD_NOTE))
 

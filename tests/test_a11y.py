@@ -1,0 +1,147 @@
+"""Accessibility in the browser (issue 22): axe-core's WCAG 2.1 A/AA rules and the accessibility tree on
+every page registered in app.py, the lieu card dialog, and keyboard-only tasks.
+
+The complete sweep (every page at 1,280 and 320 px) is `python -m scripts.audit_a11y`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from a11y_browser import (
+    AXE,
+    ax_nodes,
+    axe_violations,
+    heading_skips,
+    name_problems,
+    page_paths,
+    wait_idle,
+)
+
+from rhinocc_dash import texts, texts_a11y
+from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core absent: run `make axe` (npm install)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
+        yield chromium
+        chromium.close()
+
+
+def tab_to(page, locator, limit: int = 120) -> int:
+    """Press Tab until `locator` has the focus; the number of presses (fails past `limit`)."""
+    for count in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if locator.evaluate(
+            "e => e === document.activeElement || e.contains(document.activeElement)"
+        ):
+            return count
+    raise AssertionError(f"not reached with {limit} Tab presses: {locator}")
+
+
+def test_page_list_follows_app_py():
+    paths = page_paths()
+    assert paths[0] == "" and "carte" in paths and "accessibilite" in paths
+    assert len(paths) >= 10
+
+
+def download_a_table(page) -> None:
+    """Couverture: a coverage table's CSV, reached and pressed with the keyboard."""
+    tab_to(page, page.get_by_role("button", name=texts.DOWNLOAD_CSV).first)
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.endswith(".csv")
+
+
+def change_a_weight(page) -> None:
+    """Écarts: the first need weight raised by one step with the arrow key, the page recomputed."""
+    slider = page.get_by_role("slider").first
+    before = slider.get_attribute("aria-valuetext")
+    tab_to(page, slider)
+    page.keyboard.press("ArrowRight")
+    wait_idle(page)
+    after = page.get_by_role("slider").first.get_attribute("aria-valuetext")
+    assert (before, after) == ("1,0", "1,5")  # weights step by 0,5, in French
+
+
+KEYBOARD_TASKS = {"couverture": download_a_table, "ecarts": change_a_weight}
+
+
+def test_every_page_passes_axe_and_names_everything_in_french(server, browser):
+    """Every page of app.py: axe-core's WCAG 2.1 A/AA rules, lang="fr", every control named, no
+    English name, headings in order; on Couverture and Écarts, a task done with the keyboard only."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems, checked, tasks = {}, 0, 0
+    for path in page_paths():
+        page.goto(f"{server}/{path}")
+        wait_idle(page)
+        unnamed, english = name_problems(ax_nodes(page))
+        found = {
+            "lang": page.evaluate("() => document.documentElement.lang"),
+            "axe": [(v["id"], v["targets"]) for v in axe_violations(page)],
+            "unnamed": [n["role"] for n in unnamed],
+            "english": sorted({n["name"] for n in english}),
+            "headings": heading_skips(page, "[data-testid='stMain']")
+            + heading_skips(page, "[data-testid='stSidebar']", start=1),
+        }
+        assert page.get_by_test_id("stException").count() == 0, path
+        if found != {"lang": "fr", "axe": [], "unnamed": [], "english": [], "headings": []}:
+            problems[path or "accueil"] = found
+        if path in KEYBOARD_TASKS:
+            KEYBOARD_TASKS[path](page)
+            tasks += 1
+        checked += 1
+    page.close()
+    assert checked == len(page_paths()) >= 10 and tasks == len(KEYBOARD_TASKS)
+    assert problems == {}
+
+
+def test_map_filter_and_lieu_card_by_keyboard_only(server, browser):
+    """Filter the map to a département and open a lieu's card without a mouse; axe on the dialog."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/carte")
+    wait_idle(page)
+    # the skip link is the first stop
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Aller au contenu principal"
+    departements = page.get_by_role("combobox", name=texts.FILTER_DEPARTEMENTS)
+    tab_to(page, departements)
+    page.keyboard.type("Lot", delay=20)
+    page.get_by_role("option", name="46 Lot").wait_for()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    count = page.get_by_test_id("stMetricValue").first.inner_text()
+    assert count.split(" / ")[0] != count.split(" / ")[1], count
+    toggle = page.get_by_role("switch", name=texts.MAP_TABLE)
+    presses = tab_to(page, toggle)
+    page.keyboard.press("Space")
+    wait_idle(page)
+    picker = page.get_by_role("combobox", name=texts_a11y.PICK_LIEU)
+    tab_to(page, picker, limit=5)
+    page.keyboard.type("Cahors", delay=20)
+    page.get_by_role("option").first.wait_for()
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    tab_to(page, page.get_by_role("button", name=texts_a11y.OPEN_CARD), limit=5)
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=30_000)
+    wait_idle(page)
+    assert "Cahors" in dialog.inner_text()
+    assert axe_violations(page, "[role='dialog']") == []
+    unnamed, english = name_problems(ax_nodes(page))
+    assert (unnamed, english) == ([], [])
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="detached")
+    page.close()
+    assert presses < 40
