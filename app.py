@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rhinocc_dash import texts, ui
+from rhinocc_dash import texts, texts_orienter, ui
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="📍", layout="wide")
 # Each page's address is its file name (/carte, /ecarts…).
@@ -11,6 +11,7 @@ PAGES = [
     st.Page("pages/carte.py", title=texts.PAGE_MAP, icon=":material/map:"),
     st.Page("pages/couverture.py", title=texts.PAGE_COVERAGE, icon=":material/bar_chart:"),
     st.Page("pages/ecarts.py", title=texts.PAGE_GAP, icon=":material/target:"),
+    st.Page("pages/orienter.py", title=texts_orienter.PAGE_TITLE, icon=":material/near_me:"),
     st.Page("pages/annuaire.py", title=texts.PAGE_DIRECTORY, icon=":material/list:"),
     st.Page("pages/qualite.py", title=texts.PAGE_QUALITY, icon=":material/fact_check:"),
     st.Page("pages/rapport.py", title=texts.PAGE_REPORT, icon=":material/description:"),
