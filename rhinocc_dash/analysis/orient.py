@@ -198,8 +198,11 @@ def nearest(
         for _, row in table.iterrows()
     ]
     kept = close.assign(unknown=unknown, match=[not u for u in unknown])[~ruled_out]
-    kept = kept.sort_values(["match", "distance_km", "lieu_id"], ascending=[False, True, True])
-    return kept.head(limit).reset_index(drop=True)
+    # Ranked to the metre, so that two lieux at the same spot always come in the same order.
+    kept = kept.assign(rank_km=kept["distance_km"].round(3)).sort_values(
+        ["match", "rank_km", "lieu_id"], ascending=[False, True, True]
+    )
+    return kept.drop(columns="rank_km").head(limit).reset_index(drop=True)
 
 
 def wider_radius(matches: int, radius_km: float) -> float | None:

@@ -15,8 +15,8 @@ from ..analysis import orient, orient_hours
 from ..formatting import fmt_int, md_text
 from ..geocode import geocode
 from ..views import deck, fiche, orient_url, viewport
-from .basemap import base_layers
 from ..warehouse import run
+from .basemap import base_layers
 from .data import current_sources
 from .store import Key, _con, _key
 from .tables import table
