@@ -65,6 +65,7 @@ DO_FOR_HELP = (
     "choisies."
 )
 SERVICES_LABEL = "Accompagner ou orienter : le besoin (services du standard national)"
+CHOOSE = "Choisissez une ou plusieurs options"
 PUBLICS_LABEL = "Public de la personne"
 SPECIFIC_LABEL = "Prise en charge spécifique"
 FREE_LABEL = "Gratuit"
@@ -114,7 +115,9 @@ CRITERIA = {
 }
 NOT_FILLED = "non renseigné : {criteria}"
 MAP_LABEL = "Carte du point de départ et des lieux trouvés"
-MAP_POINT = "Point de départ"
+MAP_POINT = (
+    "Point de départ : cercle noir ; lieux trouvés : points de couleur, numérotés comme le tableau"
+)
 TABLE_LABEL = "Les mêmes lieux en tableau"
 TABLE_COLUMNS = {
     "rang": "Rang",

@@ -285,3 +285,28 @@ def test_page_with_a_garbled_url(app_env):
     assert not at.exception
     assert len(at.warning) == 1 and "martiens" in at.warning[0].value
     assert T.POINT_NONE in [i.value for i in at.info]
+
+
+def test_page_with_an_address_found_and_one_outside_the_region(app_env, monkeypatch):
+    from rhinocc_dash.geocode import Geocoded
+    from rhinocc_dash.ui import orient as orient_ui
+
+    answers = {
+        "1 rue de Rivoli": Geocoded((2.35, 48.86), "1 Rue de Rivoli 75001 Paris", "75056"),
+        "12 place Carnot": Geocoded((2.0317, 44.6086), "12 Place Carnot 46100 Figeac", "46102"),
+    }
+    monkeypatch.setattr(orient_ui, "geocode", lambda address, citycode: answers[address])
+    for address, expected in (
+        ("1 rue de Rivoli", T.ADDRESS_OUTSIDE.format(text="1 Rue de Rivoli 75001 Paris")),
+        ("12 place Carnot", None),
+    ):
+        at = AppTest.from_file("../pages/orienter.py", default_timeout=120)
+        at.query_params.update({"commune": "46102", "adresse": address})
+        at.run()
+        assert not at.exception
+        assert [w.value for w in at.warning] == ([expected] if expected else [])
+        shown = [m.value for m in at.markdown]
+        if expected:
+            assert T.POINT_COMMUNE.format(nom="Figeac") in shown
+        else:
+            assert T.POINT_ADDRESS.format(label="12 Place Carnot 46100 Figeac") in shown

@@ -108,7 +108,8 @@ def where(search: orient_url.Search, index: pd.DataFrame, lieux: pd.DataFrame):
         accept_new_options=True,
     )
     commune = picked if picked in labels else _resolve(picked, index, labels)
-    address = st.text_input(T.ADDRESS_LABEL, key="ori_adresse", help=T.ADDRESS_HELP, max_chars=200)
+    address = st.text_input(T.ADDRESS_LABEL, key="ori_adresse", max_chars=200)
+    st.caption(T.ADDRESS_HELP)
     address = address.strip() if mode == "adresse" else ""
     if commune is None:
         if address:
@@ -155,19 +156,29 @@ def _resolve(typed: str | None, index: pd.DataFrame, labels: dict) -> str | None
 
 def need_inputs() -> orient.Need:
     st.markdown(T.GRID)
-    do_for = st.checkbox(T.DO_FOR_LABEL, key="ori_do_for", help=T.DO_FOR_HELP)
+    do_for = st.checkbox(T.DO_FOR_LABEL, key="ori_do_for")
+    st.caption(T.DO_FOR_HELP)
     services = st.multiselect(
-        T.SERVICES_LABEL, list(orient.NEEDS), format_func=orient.NEEDS.get, key="ori_services"
+        T.SERVICES_LABEL,
+        list(orient.NEEDS),
+        format_func=orient.NEEDS.get,
+        key="ori_services",
+        placeholder=T.CHOOSE,
     )
     publics = st.multiselect(
         T.PUBLICS_LABEL,
         list(orient.PUBLICS),
         format_func=orient.PUBLICS.get,
         key="ori_publics",
-        help=T.TOUT_PUBLIC_NOTE,
+        placeholder=T.CHOOSE,
     )
+    st.caption(T.TOUT_PUBLIC_NOTE)
     specific = st.multiselect(
-        T.SPECIFIC_LABEL, list(orient.SPECIFIC), format_func=orient.SPECIFIC.get, key="ori_specific"
+        T.SPECIFIC_LABEL,
+        list(orient.SPECIFIC),
+        format_func=orient.SPECIFIC.get,
+        key="ori_specific",
+        placeholder=T.CHOOSE,
     )
     columns = st.columns(3)
     free = columns[0].checkbox(T.FREE_LABEL, key="ori_free")
@@ -209,8 +220,7 @@ def unknown_notes(lieux: pd.DataFrame, need: orient.Need, now: dt.datetime) -> N
     ]
     if lines:
         st.caption("\n\n".join(lines))
-    if need.free or need.no_appointment or need.specific:
-        st.caption(T.NOT_IN_DATA)
+    st.caption(T.NOT_IN_DATA)
 
 
 def widen(results: pd.DataFrame, search: orient_url.Search) -> None:
@@ -239,7 +249,7 @@ def results_map(point, results: pd.DataFrame, rows: list[dict], departement: str
     )
     map_column, table_column = st.columns([3, 2])
     with map_column:
-        st.caption(T.MAP_LABEL + " — " + T.MAP_POINT + " : cercle orange.")
+        st.caption(f"{T.MAP_LABEL}. {T.MAP_POINT}.")
         st.pydeck_chart(the_map, height=360, key="ori_map")
     with table_column:
         st.markdown(f"**{T.TABLE_LABEL}**")
