@@ -116,7 +116,7 @@ CRITERIA = {
 NOT_FILLED = "non renseigné : {criteria}"
 MAP_LABEL = "Carte du point de départ et des lieux trouvés"
 MAP_POINT = (
-    "Point de départ : cercle noir ; lieux trouvés : points de couleur, numérotés comme le tableau"
+    "Point de départ : cercle noir ; lieux trouvés : points de couleur (leur rang dans l'infobulle)"
 )
 TABLE_LABEL = "Les mêmes lieux en tableau"
 TABLE_COLUMNS = {
