@@ -310,3 +310,24 @@ def test_page_with_an_address_found_and_one_outside_the_region(app_env, monkeypa
             assert T.POINT_COMMUNE.format(nom="Figeac") in shown
         else:
             assert T.POINT_ADDRESS.format(label="12 Place Carnot 46100 Figeac") in shown
+
+
+def test_card_markdown_escapes_values_and_links_the_phone():
+    row = {
+        "adresse": f"[clic](javascript:alert(1)) {XSS}",
+        "distance": "1,2 km",
+        "aujourdhui": "9 h – 12 h",
+        "ouvert": T.OPEN_NOW,
+        "labels": "aucun",
+        "services": "**gras**",
+        "date": "01/02/2024",
+        "sources": "Annuaire RhinOcc",
+        "telephone": "05 65 34 12 00",
+        "tel": "+33565341200",
+        "courriel": "a@b.fr",
+        "site_web": "https://exemple.fr",
+    }
+    text = fiche.card_markdown(row)
+    assert "](tel:+33565341200)" in text and "9 h – 12 h · Ouvert maintenant" in text
+    assert "\\[clic\\]\\(javascript" in text and "\\<img" in text and "\\*\\*gras\\*\\*" in text
+    assert "https:" not in text.replace("\\:", "")  # the web address is text, not a link

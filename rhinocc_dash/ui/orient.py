@@ -264,30 +264,7 @@ def result_cards(rows: list[dict]) -> list[dict]:
             st.markdown(f"#### {rank}. {md_text(row['nom'])}")
             if row["non_renseigne"]:
                 st.caption(md_text(T.NOT_FILLED.format(criteria=row["non_renseigne"])))
-            lines = [
-                (T.CARD_ADDRESS, row["adresse"] or "non renseignée"),
-                (T.CARD_DISTANCE, f"{row['distance']} à vol d'oiseau"),
-                (
-                    T.CARD_TODAY,
-                    row["aujourdhui"]
-                    if row["ouvert"] == T.HOURS_UNKNOWN
-                    else f"{row['aujourdhui']} · {row['ouvert']}",
-                ),
-                (T.CARD_LABELS, row["labels"]),
-                (T.CARD_SERVICES, row["services"]),
-                (T.CARD_UPDATED, f"{row['date']} · {T.CARD_SOURCES} : {row['sources']}"),
-            ]
-            st.markdown("\n".join(f"- **{label}** : {md_text(text)}" for label, text in lines))
-            contact = []
-            if row["tel"]:
-                contact.append(f"[📞 {md_text(row['telephone'])}](tel:{row['tel']})")
-            elif row["telephone"]:
-                contact.append(md_text(row["telephone"]))
-            if row["courriel"]:
-                contact.append(f"✉ {md_text(row['courriel'])}")
-            if row["site_web"]:
-                contact.append(f"🌐 {md_text(row['site_web'])}")
-            st.markdown(f"**{T.CARD_CONTACT}** : " + (" · ".join(contact) or "non renseigné"))
+            st.markdown(fiche.card_markdown(row))
             if st.checkbox(
                 T.PICK_LABEL.format(nom=row["nom"][:60]), key=f"ori_pick_{row['lieu_id']}"
             ):

@@ -17,7 +17,7 @@ import typst
 
 from .. import texts_orienter as T
 from ..analysis import orient, orient_hours
-from ..formatting import fmt_date, fmt_decimal, fmt_phone, present
+from ..formatting import fmt_date, fmt_decimal, fmt_phone, md_text, present
 from .hours import french_week
 from .report_pdf import FONTS
 from .standard import phone as e164
@@ -86,6 +86,32 @@ def entry(lieu: dict, now: dt.datetime, source_names: dict[str, str]) -> dict:
 
 def entries(results: pd.DataFrame, now: dt.datetime, source_names: dict[str, str]) -> list[dict]:
     return [entry(lieu, now, source_names) for lieu in results.to_dict("records")]
+
+
+def card_markdown(row: dict) -> str:
+    """The body of a result card as Markdown: every value escaped (`md_text`); the phone number is a
+    `tel:` link built from its digits only."""
+    today = row["aujourdhui"]
+    if row["ouvert"] != T.HOURS_UNKNOWN:
+        today += f" · {row['ouvert']}"
+    lines = [
+        (T.CARD_ADDRESS, row["adresse"] or "non renseignée"),
+        (T.CARD_DISTANCE, f"{row['distance']} à vol d'oiseau"),
+        (T.CARD_TODAY, today),
+        (T.CARD_LABELS, row["labels"]),
+        (T.CARD_SERVICES, row["services"]),
+        (T.CARD_UPDATED, f"{row['date']} · {T.CARD_SOURCES} : {row['sources']}"),
+    ]
+    contact = []
+    if row["tel"]:
+        contact.append(f"[📞 {md_text(row['telephone'])}](tel:{row['tel']})")
+    elif row["telephone"]:
+        contact.append(md_text(row["telephone"]))
+    contact += [f"✉ {md_text(row['courriel'])}"] if row["courriel"] else []
+    contact += [f"🌐 {md_text(row['site_web'])}"] if row["site_web"] else []
+    body = [f"- **{label}** : {md_text(text)}" for label, text in lines]
+    body.append(f"- **{T.CARD_CONTACT}** : " + (" · ".join(contact) or "non renseigné"))
+    return "\n".join(body)
 
 
 def results_table(rows: list[dict]) -> pd.DataFrame:
