@@ -20,6 +20,7 @@ DEFAULT_OVERRIDES = PROJECT_ROOT / "data" / "overrides" / "paires.json"
 DEFAULT_REFERENCE = PROJECT_ROOT / "data" / "reference"
 
 
+
 def home() -> Path:
     """The one data directory for what the app writes at run time: $RHINOCC_HOME, else data/."""
     explicit = os.environ.get(HOME_ENV)
