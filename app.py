@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rhinocc_dash import texts, texts_a11y, texts_corrections, ui
+from rhinocc_dash import texts, texts_a11y, texts_corrections, texts_orienter, ui
 from rhinocc_dash.texts_dispositifs import PAGE_TITLE as PAGE_PROGRAMMES
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon="📍", layout="wide")
@@ -12,6 +12,7 @@ PAGES = [
     st.Page("pages/carte.py", title=texts.PAGE_MAP, icon=":material/map:"),
     st.Page("pages/couverture.py", title=texts.PAGE_COVERAGE, icon=":material/bar_chart:"),
     st.Page("pages/ecarts.py", title=texts.PAGE_GAP, icon=":material/target:"),
+    st.Page("pages/orienter.py", title=texts_orienter.PAGE_TITLE, icon=":material/near_me:"),
     st.Page("pages/dispositifs.py", title=PAGE_PROGRAMMES, icon=":material/account_balance:"),
     st.Page("pages/annuaire.py", title=texts.PAGE_DIRECTORY, icon=":material/list:"),
     st.Page("pages/qualite.py", title=texts.PAGE_QUALITY, icon=":material/fact_check:"),

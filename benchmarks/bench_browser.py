@@ -156,6 +156,11 @@ def change_section(page) -> None:
     page.get_by_test_id("stButtonGroup").get_by_text("À mettre à jour").click()
 
 
+def change_when(page) -> None:
+    """Orienter: « Le samedi » instead of « Peu importe »."""
+    page.get_by_test_id("stRadio").filter(has_text="Moment").get_by_text("Le samedi").click()
+
+
 SCENARIOS = {
     "accueil": ("", None),
     "carte": ("carte?fond=0", change_carte),
@@ -163,6 +168,7 @@ SCENARIOS = {
     "couverture": ("couverture", change_radio),
     "ecarts": ("ecarts", change_slider),
     "annuaire": ("annuaire", change_search),
+    "orienter": ("orienter?commune=46102&besoin=demarches", change_when),
     "qualite": ("qualite", change_section),
     "rapport": ("rapport", change_selectbox("Département", "48 Lozère")),
 }
@@ -193,6 +199,7 @@ MENU = {
     "couverture": "Couverture",
     "ecarts": "Analyse des écarts",
     "annuaire": "Annuaire",
+    "orienter": "Orienter une personne",
     "qualite": "Qualité des données",
     "rapport": "Rapport",
 }
