@@ -36,6 +36,7 @@ elif section == texts.QUALITY_TABS[1]:
     ui.table(freshness, texts.QUALITY_COLUMNS, download=("fraicheur.csv", "q_freshness"))
     st.caption(texts.QUALITY_FRESHNESS_NOTE.format(today=fmt_date(ui.today())))
     corrections.freshness_by_departement()
+    corrections.closed_lieux()
     corrections.campaign_progress()
 
 elif section == texts.QUALITY_TABS[2]:

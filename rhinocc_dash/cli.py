@@ -12,6 +12,7 @@ from . import audit, cli_corrections, cli_report, cli_serve, cli_snapshots, main
 from .config import resolve_db, resolve_sources
 from .ingest import BuildError, build, is_stale, references
 from .ingest.fetch import fetch_all
+from .ingest.online import fetch_online
 from .ingest.status import recorded_incomplete
 
 
@@ -55,6 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     fetch_cmd.add_argument("--dest", required=True, help="dossier où écrire les fichiers")
     fetch_cmd.add_argument(
         "--base-url", help="remplace l'adresse des dépôts d'origine (miroir local, tests)"
+    )
+    fetch_cmd.add_argument(
+        "--en-ligne",
+        action="store_true",
+        help="télécharger les sources vivantes (jeu national au standard, RhinOcc, carte GoGoCarto) "
+        "déclarées dans le manifeste des sources, au lieu des fichiers de référence",
+    )
+    fetch_cmd.add_argument(
+        "--origine", action="append", help="avec --en-ligne : seulement cette origine (répétable)"
     )
     commands.add_parser(
         "references",
@@ -135,6 +145,8 @@ def _maintainer(args) -> int:
 
 
 def _fetch(args) -> int:
+    if args.en_ligne:
+        return 0 if fetch_online(args.dest, args.origine, stream=sys.stderr) else 1
     ok = fetch_all(args.dest, base_url=args.base_url, stream=sys.stderr)
     return 0 if ok else 1
 

@@ -31,6 +31,20 @@ FRESHNESS_DEP_COLUMNS = {
 FRESHNESS_FILTER = "Fraîcheur des informations"
 FRESHNESS_COLOUR = "Fraîcheur"
 VIGILANCE_TITLE = "Points de vigilance : fraîcheur des informations"
+VIGILANCE_COLUMNS = {"niveau": "Fraîcheur", "lieux": "Lieux", "part": "Part"}
+CLOSED_TITLE = "Lieux fermés définitivement"
+CLOSED_INTRO = (
+    "Lieux signalés « fermé définitivement » et fermetures acceptées par le hub : ils ne sont plus comptés "
+    "depuis la publication qui a suivi la décision, et restent listés ici."
+)
+CLOSED_NONE = "Aucune fermeture définitive acceptée à ce jour."
+CLOSED_COLUMNS = {
+    "nom": "Lieu",
+    "commune": "Commune",
+    "departement": "Département",
+    "ferme_le": "Fermeture acceptée le",
+    "request_id": "Signalement n°",
+}
 VIGILANCE_TEXT = (
     "{stale} lieux sur {total} ({share}) ont des informations à mettre à jour (plus de 18 mois ou "
     "sans date) ; {check} sont à vérifier (12 à 18 mois), {watch} à surveiller, {fresh} à jour."

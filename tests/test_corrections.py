@@ -204,3 +204,14 @@ def test_campaign_created_on_the_page_shows_its_progress_on_quality(store_env, c
     progress = next(d.value for d in quality.dataframe if "Campagne" in d.value.columns)
     assert progress["Lieux"].tolist() == [lot]
     assert progress[T.CAMPAIGN_STATUSES["a_contacter"]].tolist() == [lot]
+
+
+def test_quality_lists_the_lieux_closed_for_good(store_env, con):
+    """Qualité › fraîcheur: the closed lieux (none accepted in the real data) and the table's columns."""
+    closed = con.execute("SELECT * FROM lieux_fermes").df()
+    assert list(closed.columns) == list(hub_corrections.CLOSED_COLUMNS) and closed.empty
+    at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
+    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[1]).run()
+    assert not at.exception
+    assert T.CLOSED_TITLE in [s.value for s in at.subheader]
+    assert T.CLOSED_NONE in [c.value for c in at.caption]

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from rhinocc_dash import texts_corrections as T_CORR
 from rhinocc_dash import texts_orienter as T
 from rhinocc_dash import vocab
 from rhinocc_dash.analysis import orient, orient_hours, service
@@ -273,6 +274,12 @@ def test_page_with_the_ban_unreachable(app_env, monkeypatch, lieux, communes):
     assert at.query_params["adresse"] in (XSS, [XSS])
     picks = [box for box in at.checkbox if (box.key or "").startswith("ori_pick_")]
     assert len(picks) == len(found)
+    # « Signaler une erreur » on every card, for that card's lieu
+    reports = [e for e in at.expander if e.label == T_CORR.REPORT_OPEN]
+    assert len(reports) == len(found)
+    assert {s.key for s in at.selectbox if (s.key or "").startswith("report_field_")} == {
+        f"report_field_{lieu_id}" for lieu_id in found["lieu_id"]
+    }
     picks[0].check().run()
     assert not at.exception
     assert len(at.get("download_button")) == 2

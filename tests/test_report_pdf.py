@@ -20,12 +20,14 @@ import pytest
 from PIL import Image
 
 from rhinocc_dash import __version__, texts
+from rhinocc_dash import texts_corrections as T_CORR
 from rhinocc_dash import warehouse as queries
 from rhinocc_dash.analysis import service
 from rhinocc_dash.analysis.departement import gap_ranking
 from rhinocc_dash.cli import main
 from rhinocc_dash.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from rhinocc_dash.views import palette, report, report_blocks, report_pdf
+from rhinocc_dash.views.corrections import vigilance_parts
 
 TODAY = dt.date(2026, 11, 22)
 OUT = Path(__file__).resolve().parent.parent / "test-results" / "pdf"
@@ -138,7 +140,16 @@ def test_departement_pdf_says_what_the_html_says(lot, con):
     positions = [table_text.find(name) for name in names]
     assert -1 not in positions and positions == sorted(positions)
     # The summary page carries the three largest gaps.
-    assert all(name in lot.pages[0] for name in names[:3])
+    squeezed = re.sub(r"[\s\-\u00ad]", "", lot.pages[0])  # names may break over two lines
+    assert all(re.sub(r"[\s\-]", "", name) in squeezed for name in names[:3])
+    # The « points de vigilance » of the HTML report, level by level, in the PDF too.
+    sentence, levels, _ = vigilance_parts(inputs.lieux[inputs.lieux["departement"] == "46"], TODAY)
+    assert T_CORR.VIGILANCE_TITLE in table_text
+    rows = [line for line in table_text.splitlines() if line.strip()]
+    for level in levels.itertuples(index=False):
+        count = plain(fmt_int(level.lieux))[0]
+        assert any(level.niveau in line and f" {count} " in f" {line} " for line in rows), level
+    assert levels["lieux"].sum() == (inputs.lieux["departement"] == "46").sum()
 
 
 def test_every_page_has_the_footer(lot, region):

@@ -9,9 +9,12 @@ the 2018 communes and the 2026 list).
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import socket
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +23,20 @@ from .catalog import BUILD_FILES, DERIVED_FILES, SCHEMA_FILE
 
 CHUNK = 1 << 16
 TIMEOUT_S = 60
+
+
+OFFLINE_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN}
+
+
+class Offline(Exception):
+    """No network at all (a name that does not resolve, no route): not one file's failure."""
+
+
+def is_offline(exc: BaseException) -> bool:
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, socket.gaierror):
+        return True
+    return isinstance(reason, OSError) and reason.errno in OFFLINE_ERRNOS
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,8 @@ def download(item: Download, dest_root: Path, stream=None, prefix: str = "") -> 
                     )
     except (urllib.error.URLError, OSError) as exc:
         partial.unlink(missing_ok=True)
+        if is_offline(exc):
+            raise Offline(urllib.parse.urlsplit(item.url).hostname or item.url) from exc
         print(f"\r{prefix}{item.dest} — échec du téléchargement ({item.url}) : {exc}", file=stream)
         return False
     actual = digest.hexdigest()
@@ -101,9 +120,18 @@ def fetch_all(dest: str | Path, base_url: str | None = None, stream=None) -> boo
     stream = stream or sys.stderr
     dest_root = Path(dest)
     items = plan(base_url)
-    results = [
-        download(item, dest_root, stream, f"[{i}/{len(items)}] ") for i, item in enumerate(items, 1)
-    ]
+    try:
+        results = [
+            download(item, dest_root, stream, f"[{i}/{len(items)}] ")
+            for i, item in enumerate(items, 1)
+        ]
+    except Offline as exc:
+        print(
+            f"Hors ligne : {exc} injoignable, aucune source téléchargée ; les fichiers du dossier des "
+            "sources restent utilisés.",
+            file=stream,
+        )
+        return False
     for entry in DERIVED_FILES:
         print(
             f"{entry.path} — fichier dérivé, sans origine publique : non téléchargeable ; la construction de "

@@ -176,7 +176,7 @@ def _decide(action, success: str) -> None:
 
 def freshness_by_departement() -> None:
     """Per département: lieux per freshness level and share (Qualité)."""
-    st.subheader(T.FRESHNESS_BY_DEP_TITLE)
+    st.header(T.FRESHNESS_BY_DEP_TITLE)
     names = dict(query("departement_list")[["code", "nom"]].itertuples(index=False, name=None))
     frame = freshness.by_departement(lieux(), names, today())
     kinds = {f"part_{k}": "percent_value" for k in freshness.LEVELS}
@@ -184,9 +184,20 @@ def freshness_by_departement() -> None:
     st.caption(T.FRESHNESS_RULE.format(today=today().strftime("%d/%m/%Y")))
 
 
+def closed_lieux() -> None:
+    """The lieux closed for good by an accepted correction (Qualité): out of the counts, still listed."""
+    st.header(T.CLOSED_TITLE)
+    st.caption(T.CLOSED_INTRO)
+    frame = query("lieux_fermes")
+    if frame.empty:
+        st.caption(T.CLOSED_NONE)
+        return
+    table(frame, T.CLOSED_COLUMNS, {"request_id": "int"}, download=("lieux_fermes.csv", "q_closed"))
+
+
 def campaign_progress() -> None:
     """Progress of every update campaign (Qualité)."""
-    st.subheader(T.CAMPAIGN_PROGRESS_TITLE)
+    st.header(T.CAMPAIGN_PROGRESS_TITLE)
     try:
         frame = campaign_analysis.progress_table(campaigns.progress(default_store()))
     except StoreUnavailable as exc:

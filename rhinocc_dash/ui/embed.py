@@ -119,7 +119,7 @@ def allowed_sites() -> tuple[str, ...]:
 
 def open_data_section() -> None:
     """« Données ouvertes »: the files of the version on screen, with their size and date."""
-    st.subheader(tx.OPEN_DATA_TITLE)
+    st.header(tx.OPEN_DATA_TITLE)
     st.caption(tx.OPEN_DATA_INTRO)
     db = Path(_key()[0])
     snapshots, version = db.parent.parent, db.parent.name

@@ -17,6 +17,7 @@ from ..geocode import geocode
 from ..views import deck, fiche, orient_url, viewport
 from ..warehouse import run
 from .basemap import base_layers
+from .corrections import report_form
 from .data import current_sources
 from .store import Key, _con, _key
 from .tables import table
@@ -265,6 +266,7 @@ def result_cards(rows: list[dict]) -> list[dict]:
             if row["non_renseigne"]:
                 st.caption(md_text(T.NOT_FILLED.format(criteria=row["non_renseigne"])))
             st.markdown(fiche.card_markdown(row))
+            report_form(row["lieu_id"])
             if st.checkbox(
                 T.PICK_LABEL.format(nom=row["nom"][:60]), key=f"ori_pick_{row['lieu_id']}"
             ):

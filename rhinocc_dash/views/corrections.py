@@ -76,8 +76,9 @@ def queue_frame(rows: list[dict], with_email: bool) -> pd.DataFrame:
     return frame[columns]
 
 
-def vigilance_html(lieux: pd.DataFrame, today: dt.date) -> str:
-    """The département report's « points de vigilance »: the freshness of its lieux (escaped HTML)."""
+def vigilance_parts(lieux: pd.DataFrame, today: dt.date) -> tuple[str, pd.DataFrame, str]:
+    """The département's « points de vigilance »: a sentence, the lieux per freshness level with their
+    share (a table), and the rule with today's date; one source for the HTML and the PDF reports."""
     found = counts(lieux["date_maj"], today)
     total = sum(found.values())
     share = fmt_percent(found["a_mettre_a_jour"] / total) if total else "n.d."
@@ -86,15 +87,27 @@ def vigilance_html(lieux: pd.DataFrame, today: dt.date) -> str:
         check=fmt_int(found["a_verifier"]), watch=fmt_int(found["a_surveiller"]),
         fresh=fmt_int(found["a_jour"]),
     )
+    frame = pd.DataFrame(
+        {
+            "niveau": [T.FRESHNESS_LABELS[k] for k in found],
+            "lieux": list(found.values()),
+            "part": [n / total if total else None for n in found.values()],
+        }
+    )
+    return sentence, frame, T.FRESHNESS_RULE.format(today=fmt_date(today))
+
+
+def vigilance_html(lieux: pd.DataFrame, today: dt.date) -> str:
+    """The département report's « points de vigilance »: the freshness of its lieux (escaped HTML)."""
+    sentence, frame, rule = vigilance_parts(lieux, today)
     rows = "".join(
-        f"<tr><th scope=\"row\">{html.escape(T.FRESHNESS_LABELS[k])}</th>"
-        f"<td>{fmt_int(n)}</td><td>{fmt_percent(n / total) if total else 'n.d.'}</td></tr>"
-        for k, n in found.items()
+        f"<tr><th scope=\"row\">{html.escape(r.niveau)}</th><td>{fmt_int(r.lieux)}</td>"
+        f"<td>{fmt_percent(r.part) if pd.notna(r.part) else 'n.d.'}</td></tr>"
+        for r in frame.itertuples(index=False)
     )
     return (
         f"<h2>{html.escape(T.VIGILANCE_TITLE)}</h2><p id=\"vigilance\">{html.escape(sentence)}</p>"
         f"<table id=\"vigilance-niveaux\"><thead><tr><th scope=\"col\">Fraîcheur</th>"
         f"<th scope=\"col\">Lieux</th><th scope=\"col\">Part</th></tr></thead><tbody>{rows}"
-        f"</tbody></table><p class=\"source\">"
-        f"{html.escape(T.FRESHNESS_RULE.format(today=fmt_date(today)))}</p>"
+        f"</tbody></table><p class=\"source\">{html.escape(rule)}</p>"
     )

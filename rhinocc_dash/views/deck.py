@@ -121,12 +121,8 @@ def point_frame(lieux: pd.DataFrame, colour_by: str, sources: tuple[str, ...] = 
             "tip": [
                 lieu_tip(nom, commune, dep, labels, approx)
                 for nom, commune, dep, labels, approx in zip(
-                    lieux["nom"],
-                    lieux["commune"],
-                    lieux["departement"],
-                    lieux["labels"],
-                    approximate,
-                    strict=True,
+                    lieux["nom"], lieux["commune"], lieux["departement"], lieux["labels"],
+                    approximate, strict=True,
                 )
             ],
         }

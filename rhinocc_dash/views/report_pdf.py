@@ -28,8 +28,10 @@ from ..analysis.departement import (
     region_figures,
 )
 from ..formatting import fmt_date
+from ..texts_corrections import VIGILANCE_COLUMNS, VIGILANCE_TITLE
 from . import palette, static_charts
 from .charts import Measure
+from .corrections import vigilance_parts
 from .report import figure_rows, freshness_and_sources, gaps_note, history_table, summary
 from .report_blocks import (
     Edition,
@@ -220,10 +222,22 @@ def departement_document(
             (2, 6, 1),
         ),
         note(texts.REPORT_HISTORY_NOTE),
+        *_vigilance(inputs.lieux[inputs.lieux["departement"] == dep], today),
         *(programmes or []),
         *closing_pages(records, inputs.catalogue, today, texts.REPORT_FRESHNESS_TITLE),
     ]
     return report_document(title, today, edition, inputs.catalogue, blocks)
+
+
+def _vigilance(lieux: pd.DataFrame, today: dt.date) -> list:
+    """The « points de vigilance » (freshness of the département's lieux), as in the HTML report."""
+    sentence, frame, rule = vigilance_parts(lieux, today)
+    return [
+        heading(VIGILANCE_TITLE),
+        note(sentence),
+        table(frame, "vigilance-niveaux", VIGILANCE_COLUMNS, {"lieux": "int", "part": "percent"}, (3, 1, 1)),
+        note(rule),
+    ]
 
 
 def to_pdf(document: dict) -> bytes:
