@@ -6,6 +6,8 @@ The complete sweep (every page at 1,280 and 320 px) is `python -m scripts.audit_
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from a11y_browser import (
     AXE,
@@ -17,7 +19,7 @@ from a11y_browser import (
     wait_idle,
 )
 
-from rhinocc_dash import texts, texts_a11y
+from rhinocc_dash import texts, texts_a11y, texts_orienter
 from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
@@ -73,7 +75,27 @@ def change_a_weight(page) -> None:
     assert (before, after) == ("1,0", "1,5")  # weights step by 0,5, in French
 
 
-KEYBOARD_TASKS = {"couverture": download_a_table, "ecarts": change_a_weight}
+def orient_and_print(page) -> None:
+    """Orienter une personne: a commune typed, the first result put in the fiche, its PDF downloaded."""
+    tab_to(page, page.get_by_role("combobox", name=texts_orienter.COMMUNE_LABEL))
+    page.keyboard.type("Figeac", delay=20)
+    page.get_by_role("option", name=re.compile("^Figeac")).first.wait_for()
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    tab_to(page, page.get_by_role("checkbox", name=re.compile("^Mettre « ")).first)
+    page.keyboard.press("Space")
+    wait_idle(page)
+    tab_to(page, page.get_by_role("button", name=texts_orienter.FICHE_PDF))
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "fiche_orientation.pdf"
+
+
+KEYBOARD_TASKS = {
+    "couverture": download_a_table,
+    "ecarts": change_a_weight,
+    "orienter": orient_and_print,
+}
 
 
 def test_every_page_passes_axe_and_names_everything_in_french(server, browser):

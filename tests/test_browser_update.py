@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from a11y_browser import axe_violations
 from support import update_flow
 
 from rhinocc_dash import audit, texts
@@ -37,6 +38,7 @@ def update_server(sources, tmp_path_factory):
     env = {
         "RHINOCC_SNAPSHOTS": str(folder),
         "RHINOCC_STATE": str(root / "state"),
+        "RHINOCC_HOME": str(root / "home"),
         "RHINOCC_SOURCES": str(sources),
         "RHINOCC_DB": "",
     }
@@ -65,14 +67,19 @@ def test_whole_update_flow(update_server):
         visitor = browser.new_context(viewport={"width": 1440, "height": 900}, locale="fr-FR")
         page, reader = maintainer.new_page(), visitor.new_page()
 
+        violations = {}  # axe-core's WCAG 2.1 A/AA rules at each step of the update page
         update_flow.sign_in(page, url, "coord", "mauvais mot de passe")
         assert page.get_by_text(texts.SIGN_IN_FAILED).is_visible()
+        violations["connexion refusée"] = axe_violations(page)
         update_flow.sign_in(page, url, "coord", "un-mot-de-passe-long")
         assert page.get_by_text(texts.SIGNED_IN.format(name="coord")).is_visible()
+        violations["connecté"] = axe_violations(page)
 
         seen = update_flow.upload_and_compare(page, [upload], OUTPUT)
         assert [seen[label] for label in texts.UPDATE_COUNT_LABELS[:3]] == ["3", "10", "5"]
+        violations["comparaison"] = axe_violations(page)
         update_flow.publish(page, "Export RhinOcc de juin 2023 (essai navigateur)", OUTPUT)
+        violations["publiée"] = axe_violations(page)
         second = snapshots.current_version(folder)
         assert second != first
         assert update_flow.home_lieux(reader, url) == fmt_int(
@@ -81,11 +88,13 @@ def test_whole_update_flow(update_server):
 
         update_flow.sign_in(page, url, "coord", "un-mot-de-passe-long")
         update_flow.roll_back(page, first, OUTPUT)
+        violations["retour arrière"] = axe_violations(page)
         assert snapshots.current_version(folder) == first
         assert update_flow.home_lieux(reader, url) == fmt_int(
             snapshots.manifest(folder, first)["lieux"]
         )
         browser.close()
+    assert {step: found for step, found in violations.items() if found} == {}
     actions = [e["action"] for e in audit.events(folder)]
     # one log for every action: sign-ins are recorded between the data actions
     assert [a for a in actions if not a.startswith("connexion")][-2:] == [

@@ -213,5 +213,5 @@ def test_quality_lists_the_lieux_closed_for_good(store_env, con):
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
     at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[1]).run()
     assert not at.exception
-    assert T.CLOSED_TITLE in [s.value for s in at.subheader]
+    assert T.CLOSED_TITLE in [h.value for h in at.header]
     assert T.CLOSED_NONE in [c.value for c in at.caption]

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..config import REGION
 from ..sources_manifest import ManifestError, manifest_path
 from .fetch import Offline, is_offline
+from .readers import sniff_separator
 from .recognise import recognise
 
 TIMEOUT_S = 60
@@ -37,8 +38,8 @@ class Origin:
     title: str
     producer: str
     format: str
-    url: str  # the file itself, or the data.gouv.fr dataset's API address (resolve = "datagouv")
     file: str  # name written in the destination folder
+    url: str = ""  # the file itself, or the data.gouv.fr dataset's API address (resolve = "datagouv")
     resolve: str = "fichier"
     page: str = ""  # where a person reads about it
     url_env: str = ""  # an environment variable that gives (or replaces) the address
@@ -105,7 +106,7 @@ def regional_rows(content: bytes, departements: tuple[str, ...]) -> tuple[bytes,
     """The rows of a national CSV in the standard whose `code_insee` (else `code_postal`) falls in
     the region's départements; the header kept. Returns (CSV, rows read, rows kept)."""
     text = content.decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text), delimiter=";" if text[:2000].count(";") else ",")
+    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_separator(text.split("\n", 1)[0]))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [], lineterminator="\n")
     writer.writeheader()
