@@ -15,7 +15,8 @@ Candidate pairs, strongest evidence first (the rule is kept with each pair):
   another source that declares itself France Services;
 - `siret`: the same real SIRET in the same commune, with similar names or at most 150 m apart;
 - `voie_nom`: the same street, without a number on one side at least, in the same commune, with
-  names alike (or the very same street and building words in another order);
+  names alike (or the very same street and building words in another order, street-type codes
+  expanded wherever they stand);
 - `commune_nom`: one record placed only at commune level, same commune, near-identical name.
 Names are compared without the commune's own name (« CCAS de Castres » and « PIJ de Castres » share
 nothing else). Two records that both give a street number and street, and not the same, are never
@@ -25,7 +26,8 @@ Pairs are merged strongest first, and a merge is refused when it would break a r
 - two sites of the official France Services list with different ids are never one lieu;
 - records located at their address are never more than `SPREAD_M` apart within one lieu
   (`STREET_SPREAD_M` with a street-level point), unless the two give the very same address (one geocode
-  is wrong) or one point only locates the street both name;
+  is wrong) or one point only locates the street both name (a street-level geocode, or, within
+  `STREET_SPREAD_M`, an address without a house number on a street the other names);
 - one register's entry published twice (`identifiant`) always merges;
 - a coordinator's « pas le même lieu » is never merged, their « même lieu » always is.
 Refused pairs are kept with the reason, for the quality page.
@@ -57,6 +59,7 @@ from .matching import (
     same_address,
     same_street,
     similarity,
+    street_within,
 )
 
 MAX_DISTANCE_M = 150.0
@@ -150,6 +153,7 @@ class Matcher(AddressRules):
             ("adresse_proche", self._same_number()),
             ("adresse_proche", self._same_street_same_name()),
             ("voie_nom", self._same_street()),
+            ("voie_nom", self._same_street_words()),
             (None, self._near()),
             ("siret", self._same_siret()),
             ("commune_nom", self._same_commune_name()),
@@ -295,7 +299,11 @@ class Matcher(AddressRules):
         if same_address(a, b):
             return True
         street_level = "street" in (self.precision[i], self.precision[j])
-        return street_level and same_street(a, b)
+        if street_level and same_street(a, b):
+            return True
+        # An address without a house number locates at best its street: along the street both name.
+        unnumbered = not (a.number and b.number)
+        return unnumbered and self.distance(i, j) <= STREET_SPREAD_M and street_within(a, b)
 
     def _spread_limit(self, i: int, j: int) -> float | None:
         kinds = {self.precision[i], self.precision[j]}

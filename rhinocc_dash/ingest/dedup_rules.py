@@ -9,7 +9,13 @@ import itertools
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .matching import same_street, similar_address, similarity
+from .matching import (
+    _street_type_words,
+    same_street,
+    similar_address,
+    similarity,
+    street_words,
+)
 
 STREET_NAME_SIMILARITY = 60.0
 SAME_COMMUNE_NAME_SIMILARITY = 92.0
@@ -93,6 +99,27 @@ class AddressRules:
                     yield i, j
             for j, i in self._alike_names(located, others):
                 if same_street(self.addresses[i], self.addresses[j]):
+                    yield i, j
+
+    def _same_street_words(self):
+        """The same street words in another order, street-type codes expanded, in one commune,
+        without a house number on one side at least (blocked by commune and those words): one
+        address when a building is named with the street (two type words: « Espace Paulhan av de la
+        Résistance » / « avenue de la Résistance, Espace Paulhan »), else with names alike
+        (« rue Juliette et Édouard Massal » / « rue Édouard et Juliette Massal »)."""
+        types = _street_type_words()
+        for members in _groups(
+            [
+                (c, tuple(sorted(street_words(a)))) if len(a.street) >= 3 else None
+                for a, c in zip(self.addresses, self.codes, strict=True)
+            ]
+        ):
+            building = sum(w in types for w in street_words(self.addresses[members[0]])) >= 2
+            for i, j in itertools.combinations(members, 2):
+                a, b = self.addresses[i], self.addresses[j]
+                if (a.number and b.number) or a.street == b.street:
+                    continue
+                if building or similarity(self.names[i], self.names[j]) >= STREET_NAME_SIMILARITY:
                     yield i, j
 
 

@@ -164,6 +164,23 @@ def same_street(a: Address, b: Address) -> bool:
     return len(short) >= 2 and long_[: len(short)] == short
 
 
+def street_words(address: Address) -> tuple[str, ...]:
+    """The street's words with every street-type code expanded, wherever it stands (« av » in
+    « Espace Paulhan av de la Résistance », after a building's name)."""
+    types = _street_types()
+    return tuple(types.get(w, w) for w in address.street)
+
+
+def street_within(a: Address, b: Address) -> bool:
+    """One street, typed and of two words at least, is written inside the other (codes expanded),
+    before or after a complement: « avenue résistance » in « espace paulhan avenue résistance »."""
+    short, long_ = sorted((street_words(a), street_words(b)), key=len)
+    size = len(short)
+    if size < 2 or short[0] not in _street_type_words():
+        return False
+    return any(long_[k : k + size] == short for k in range(len(long_) - size + 1))
+
+
 def same_address(a: Address, b: Address) -> bool:
     return bool(a.base_number) and a.base_number == b.base_number and same_street(a, b)
 
