@@ -5,7 +5,12 @@ import pandas as pd
 
 from rhinocc_dash.ingest.dedup import Override
 from rhinocc_dash.ingest.lieux import build_lieux, labels_of
-from rhinocc_dash.ingest.matching import normalise_address, normalise_name
+from rhinocc_dash.ingest.matching import (
+    normalise_address,
+    normalise_name,
+    parse_address,
+    street_within,
+)
 
 BASE = {
     "adresse": "",
@@ -380,3 +385,74 @@ def test_official_label_only_from_the_official_list():
         ]
     )
     assert labels == ["France Services"] and declared == []
+
+
+def test_street_written_inside_another_address():
+    """Street-type codes expanded wherever they stand; the street typed and of two words at least."""
+    inside = parse_address("Espace Paulhan av de la résistance")
+    assert street_within(parse_address("AV DE LA RESISTANCE"), inside)
+    assert street_within(parse_address("RTE D'UZES"), parse_address("120 Route d'Uzès Prolongée"))
+    assert not street_within(parse_address("rue de la Résistance"), inside)
+    assert not street_within(parse_address("Paulhan"), inside)
+
+
+def test_building_and_street_in_another_order_with_codes_expanded():
+    """One address written « building, av street » and « AV street building »: one lieu whatever the
+    names; the words of a street alone in another order need names alike."""
+    frame = records(
+        place(
+            source="france_services_2024",
+            nom="France services l'Oustal",
+            adresse="Espace Paulhan av de la résistance",
+            latitude=43.6000,
+            longitude=1.4400,
+        ),
+        place(
+            nom="Centre social et socioculturel",
+            adresse="AV DE LA RESISTANCE ESPACE PAULHAN",
+            latitude=43.6003,
+            longitude=1.4405,
+            location_precision="street",
+        ),
+        place(
+            nom="CCAS",
+            adresse="rue Juliette et Edouard Massal",
+            latitude=43.6200,
+            longitude=1.4600,
+            location_precision="street",
+        ),
+        place(
+            source="cnfs",
+            nom="Relais numérique itinérant APIJE",
+            adresse="rue Edouard et Juliette Massal",
+            latitude=43.6200,
+            longitude=1.4600,
+            location_precision="street",
+        ),
+    )
+    assert groups(frame) == [["r00", "r01"], ["r02"], ["r03"]]
+
+
+def test_an_address_without_number_explains_a_distance_along_its_street():
+    """Two points 700 m apart, both « address », one without a house number on the street the other
+    names: its point locates the street only, so one lieu; beyond STREET_SPREAD_M, never."""
+    near = records(
+        place(
+            source="france_services_2024",
+            nom="France services Pyrénées catalanes",
+            adresse="Col de la Quillane",
+            latitude=43.6000,
+            longitude=1.4400,
+        ),
+        place(
+            source="cnfs",
+            nom="France services Pyrénées catalanes",
+            adresse="COL DE LA QUILLANE",
+            latitude=43.6063,
+            longitude=1.4400,
+        ),
+    )
+    assert groups(near) == [["r00", "r01"]]
+    far = near.copy()
+    far.loc[1, "latitude"] = 43.6200  # 2.2 km
+    assert groups(far) == [["r00"], ["r01"]]
