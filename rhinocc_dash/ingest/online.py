@@ -39,9 +39,7 @@ class Origin:
     producer: str
     format: str
     file: str  # name written in the destination folder
-    url: str = (
-        ""  # the file itself, or the data.gouv.fr dataset's API address (resolve = "datagouv")
-    )
+    url: str = ""  # the file itself, or the data.gouv.fr dataset's API address (resolve = "datagouv")
     resolve: str = "fichier"
     page: str = ""  # where a person reads about it
     url_env: str = ""  # an environment variable that gives (or replaces) the address
@@ -137,11 +135,8 @@ def fetch_one(origin: Origin, dest: Path, stream) -> bool:
         if origin.resolve == "datagouv":
             dataset = json.loads(_get(url))
             wanted = "json" if origin.file.endswith(".json") else "csv"
-            url = address(
-                Origin(
-                    **{**origin.__dict__, "url": datagouv_resource(dataset, wanted), "url_env": ""}
-                )
-            )
+            url = address(Origin(**{**origin.__dict__, "url": datagouv_resource(dataset, wanted),
+                                    "url_env": ""}))
         content = _get(url)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         if isinstance(exc, Offline):
@@ -158,10 +153,10 @@ def fetch_one(origin: Origin, dest: Path, stream) -> bool:
     partial.write_bytes(content)
     partial.replace(target)
     found = recognise(target, target.name)
-    verdict = f"reconnu : {found.summary}" if found.ok else "non reconnu : " + found.message
-    print(
-        f"{origin.title} — {target} ({len(content) / 1e3:.0f} ko{detail}) ; {verdict}", file=stream
+    verdict = (
+        f"reconnu : {found.summary}" if found.ok else "non reconnu : " + found.message
     )
+    print(f"{origin.title} — {target} ({len(content) / 1e3:.0f} ko{detail}) ; {verdict}", file=stream)
     return found.ok
 
 
