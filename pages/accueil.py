@@ -11,7 +11,7 @@ ui.through_router()
 st.title(texts.HOME_TITLE)
 st.write(texts.HOME_INTRO)
 
-figures = ui.key_figures()
+figures = ui.service_frame(ui.service.home_figures)
 row1 = st.columns(3)
 row1[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]), help=texts.METRIC_LIEUX_HELP)
 row1[1].metric(texts.METRIC_RECORDS, fmt_int(figures["records"]), help=texts.METRIC_RECORDS_HELP)
@@ -30,7 +30,7 @@ row2[2].metric(
 ui.source_note(ui.caption(["lieux", "population"], texts.LIEUX_METHOD))
 
 st.header(texts.CONTEXT_TITLE)
-poverty = ui.regional_reference()
+poverty = ui.service_frame(ui.service.regional_reference)
 if texts.A_ACCOMPAGNER_PERSONNES is None:
     st.metric(texts.CONTEXT_PAUVRETE, fmt_percent(poverty["taux_pauvrete"], ratio=False))
     st.caption(texts.NO_CONTEXT)

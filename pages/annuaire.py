@@ -3,7 +3,6 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.analysis.lieux import LieuFilters, filter_lieux
 from rhinocc_dash.formatting import fmt_int
 
 ui.through_router()
@@ -12,8 +11,8 @@ st.title(texts.DIRECTORY_TITLE)
 st.caption(texts.DIRECTORY_INTRO)
 
 all_lieux = ui.lieux()
-filters = ui.filter_sidebar("annuaire", LieuFilters())
-shown = filter_lieux(all_lieux, filters, ui.today()).reset_index(drop=True)
+filters = ui.filter_sidebar("annuaire", ui.LieuFilters())
+shown = ui.filtered_lieux(filters).reset_index(drop=True)
 st.metric(texts.DIRECTORY_COUNT, f"{fmt_int(len(shown))} / {fmt_int(len(all_lieux))}")
 if shown.empty:
     st.info(texts.MAP_EMPTY)

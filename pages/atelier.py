@@ -4,7 +4,6 @@ maps, ← → keys, the position in the URL so that a reload resumes)."""
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.analysis import workshop
 from rhinocc_dash.formatting import md_text
 from rhinocc_dash.ui import workshop as screens_ui
 
@@ -12,7 +11,7 @@ ui.through_router()
 screens_ui.setup()
 
 screens, titles, notices = screens_ui.sequence()
-index, understood = workshop.position(screens, st.query_params.get("ecran"))
+index, understood = screens_ui.position(screens, st.query_params.get("ecran"))
 if not understood:
     notices.append(texts.WORKSHOP_UNKNOWN_SCREEN.format(value=st.query_params.get("ecran")))
 screen = screens[index]

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.analysis.lieux import filter_lieux
 from rhinocc_dash.formatting import fmt_int, md_text
 from rhinocc_dash.views import deck, url_state, viewport
 
@@ -21,7 +20,7 @@ if st.query_params.get("fond") == ui.TILES_UNREACHABLE:
     ui.unreachable_notice()
 filters = ui.filter_sidebar("carte", state.filters)
 level, indicator, colour_by, layers, basemap = ui.map_options_sidebar("carte", state)
-shown = filter_lieux(all_lieux, filters, ui.today())
+shown = ui.filtered_lieux(filters)
 
 chart_key = f"carte_deck_{st.session_state.setdefault('carte_deck_version', 0)}"
 lieu_id = ui.picked_lieu(chart_key) or state.lieu
@@ -34,7 +33,7 @@ if shown.empty:
 
 choropleth = classes = breaks = None
 if "choro" in layers:
-    choropleth, classes, breaks = ui.choropleth_url(level, indicator, filters)
+    choropleth, classes, breaks = ui.map_layer("choropleth_url", level, indicator, filters)
     if isinstance(choropleth, deck.Raster):
         st.caption(texts.MAP_RASTER_NOTE)
 sources = ui.current_sources()
@@ -52,7 +51,7 @@ view = (
 map_deck = deck.build_deck(
     points if "points" in layers else None,
     choropleth,
-    ui.qpv_url() if "qpv" in layers else None,
+    ui.map_layer("qpv_url") if "qpv" in layers else None,
     "densite" in layers and points is not None,
     (selected["longitude"], selected["latitude"]) if selected is not None else None,
     view,

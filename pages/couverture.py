@@ -3,7 +3,6 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.analysis import coverage, service
 from rhinocc_dash.views import charts
 
 ui.through_router()
@@ -15,7 +14,7 @@ with st.expander(texts.DISTANCE_MODEL_TITLE):
 
 names = ui.query("departement_list")
 dep_names = dict(zip(names["code"], names["nom"], strict=True))
-deps, region = ui.departement_coverage()
+deps, region = ui.service_frame(ui.service.departement_coverage)
 source = ui.caption(["lieux", "population"], texts.COVERAGE_METHOD)
 
 metric = st.radio(
@@ -65,7 +64,7 @@ with tabs[0]:
         ui.epci_drill_down(dep, dep_names[dep], metric, measure, source)
 with tabs[1]:
     if tabs[1].open:
-        labels = ui.service_frame(service.label_composition)
+        labels = ui.service_frame(ui.service.label_composition)
         ui.chart_block(
             charts.label_stack(labels, "departement", dep_names, texts.COVERAGE_LABELS_TITLE),
             labels.assign(departement=labels["departement"].map(dep_names)),
@@ -76,8 +75,8 @@ with tabs[1]:
         )
 with tabs[2]:
     if tabs[2].open:
-        offer = ui.service_frame(service.family_offer)
-        families = list(coverage.FAMILY_ORDER)
+        offer = ui.service_frame(ui.service.family_offer)
+        families = list(ui.FAMILY_ORDER)
         ui.chart_block(
             charts.family_bars(
                 offer, "departement", dep_names, families, texts.COVERAGE_FAMILIES_TITLE
@@ -91,12 +90,12 @@ with tabs[2]:
         )
 with tabs[3]:
     if tabs[3].open:
-        evolution = ui.service_frame(service.france_services_evolution)
+        evolution = ui.service_frame(ui.service.france_services_evolution)
         ui.chart_block(
             charts.evolution_bars(evolution, dep_names, texts.COVERAGE_EVOLUTION_TITLE),
             evolution.assign(departement=evolution["departement"].map(dep_names)),
             "france_services_2022_2024.csv",
-            ui.caption(coverage.FRANCE_SERVICES_EDITIONS, texts.COVERAGE_EVOLUTION_METHOD),
+            ui.caption(ui.FRANCE_SERVICES_EDITIONS, texts.COVERAGE_EVOLUTION_METHOD),
             "cov_evolution",
             names=texts.EVOLUTION_COLUMNS,
         )
@@ -109,7 +108,7 @@ with tabs[4]:
     if tabs[4].open:
         st.caption(texts.COVERAGE_SOURCES_TITLE)
         records = ui.query("coverage_records")
-        by_source = ui.service_frame(service.records_by_source)
+        by_source = ui.service_frame(ui.service.records_by_source)
         by_source["departement"] = by_source["departement"].map(dep_names)
         ui.table(
             by_source,

@@ -5,7 +5,6 @@ import streamlit as st
 
 from rhinocc_dash import texts_dispositifs as tx
 from rhinocc_dash import ui
-from rhinocc_dash.analysis import service
 from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ui import dispositifs as section
 from rhinocc_dash.views import dispositifs_charts as dcharts
@@ -130,7 +129,7 @@ st.header(tx.EPCI_TITLE)
 dep = st.selectbox(
     tx.EPCI_CHOOSE, list(names), format_func=lambda c: f"{c} {names[c]}", key="disp_epci_dep"
 )
-epci = ui.service_frame(service.dispositifs_epci, dep)
+epci = ui.service_frame(ui.service.dispositifs_epci, dep)
 ui.table(epci, tx.EPCI_COLUMNS, download=(f"dispositifs_epci_{dep}.csv", "disp_epci_csv"))
 st.caption(
     section.source_note(

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.analysis import gap
 from rhinocc_dash.formatting import fmt_int, md_text
 from rhinocc_dash.views import plots
 
@@ -18,15 +17,18 @@ level, weights, minimum, top = ui.gap_sidebar()
 communes = ui.query("communes_base")
 map_key = f"gap_map_{level}"
 hypotheses = ui.whatif_block(communes, ui.clicked_feature(map_key) if level == "commune" else None)
-source = ui.caption(gap.SOURCES, texts.GAP_METHOD_NOTE)
+source = ui.caption(ui.GAP_SOURCES, texts.GAP_METHOD_NOTE)
 
-before, scored, ranked, explained = ui.gap_ranking(level, weights, minimum, hypotheses, top)
-newly = ui.whatif(level, hypotheses)[1]
+query = ui.service.GapQuery(level, tuple(weights.items()), minimum, tuple(hypotheses), top)
+gaps = ui.service_frame(ui.service.gap_ranking, query)
+before, scored, ranked, explained = gaps.before, gaps.scored, gaps.ranked, gaps.explained
 
 cols = st.columns(3)
 cols[0].metric(texts.GAP_METRIC_SCORED, fmt_int(ranked["ecart"].notna().sum()))
 cols[1].metric(texts.GAP_METRIC_HYPOTHESES, fmt_int(len(hypotheses)))
-cols[2].metric(texts.GAP_METRIC_NEWLY, fmt_int(newly), help=texts.GAP_METRIC_NEWLY_HELP)
+cols[2].metric(
+    texts.GAP_METRIC_NEWLY, fmt_int(gaps.newly_within), help=texts.GAP_METRIC_NEWLY_HELP
+)
 if minimum:
     st.caption(
         texts.GAP_MINIMUM_NOTE.format(n=fmt_int(minimum), out=fmt_int((~scored["classe"]).sum()))
@@ -47,7 +49,7 @@ event = ui.chart_block(
     names=texts.GAP_COLUMNS,
 )
 if (picked := ui.clicked_code(event)) and picked in set(ranked["code"]):
-    row = gap.explain(ranked[ranked["code"] == picked], weights).iloc[0]
+    row = ui.picked_explanation(ranked, picked, weights)
     st.info(
         f"**{texts.GAP_SELECTED} : {md_text(row['nom'])}** (rang {fmt_int(row['rang'])}) · "
         f"{md_text(row['pourquoi'])}"
@@ -61,5 +63,5 @@ ui.gap_table(explained, top, level)
 ui.source_note(source)
 
 st.header(texts.GAP_MAP_TITLE)
-ui.gap_map(level, weights, minimum, hypotheses, top, focus, dep_names, map_key)
+ui.gap_map(query, focus, dep_names, map_key)
 ui.source_note(source)

@@ -7,7 +7,6 @@ import streamlit as st
 
 from rhinocc_dash import texts_orienter as T
 from rhinocc_dash import ui
-from rhinocc_dash.analysis import orient, orient_hours
 from rhinocc_dash.ui import orient as orient_ui
 from rhinocc_dash.views import fiche, orient_url
 
@@ -38,9 +37,9 @@ if point is None:
     st.info(T.POINT_NONE)
     st.stop()
 st.markdown(point_text)
-now = orient_hours.paris_now()
-results = orient.nearest(all_lieux, point, need, now, search.radius_km)
-st.caption(T.RESULTS_CAPTION.format(radius=search.radius_km, limit=orient.MAX_RESULTS))
+now = orient_ui.now()
+results = orient_ui.nearest(all_lieux, point, need, now, search.radius_km)
+st.caption(T.RESULTS_CAPTION.format(radius=search.radius_km, limit=orient_ui.MAX_RESULTS))
 orient_ui.unknown_notes(all_lieux, need, now)
 orient_ui.widen(results, search)
 if results.empty:

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.analysis import quality
 from rhinocc_dash.formatting import fmt_date, fmt_int
 from rhinocc_dash.ui import corrections
 
@@ -12,7 +11,6 @@ ui.through_router()
 st.title(texts.QUALITY_TITLE)
 st.caption(texts.QUALITY_INTRO)
 
-records = ui.query("quality_records")
 names = ui.source_label
 section = st.segmented_control(
     texts.QUALITY_SECTION, texts.QUALITY_TABS, key="q_section", default=texts.QUALITY_TABS[0]
@@ -20,18 +18,18 @@ section = st.segmented_control(
 section = section or texts.QUALITY_TABS[0]
 
 if section == texts.QUALITY_TABS[0]:
-    completeness = quality.completeness(records)
+    completeness = ui.service_frame(ui.service.completeness)
     completeness["source"] = completeness["source"].map(names)
     ui.table(
         completeness,
-        {**quality.COMPLETENESS_FIELDS, **texts.QUALITY_COLUMNS},
-        dict.fromkeys(quality.COMPLETENESS_FIELDS, "percent"),
+        {**ui.COMPLETENESS_FIELDS, **texts.QUALITY_COLUMNS},
+        dict.fromkeys(ui.COMPLETENESS_FIELDS, "percent"),
         download=("completude.csv", "q_completeness"),
     )
     st.caption(texts.QUALITY_COMPLETENESS_NOTE)
 
 elif section == texts.QUALITY_TABS[1]:
-    freshness = quality.freshness(records, ui.today())
+    freshness = ui.service_frame(ui.service.freshness, ui.today())
     freshness["source"] = freshness["source"].map(names)
     ui.table(freshness, texts.QUALITY_COLUMNS, download=("fraicheur.csv", "q_freshness"))
     st.caption(texts.QUALITY_FRESHNESS_NOTE.format(today=fmt_date(ui.today())))
@@ -58,11 +56,11 @@ elif section == texts.QUALITY_TABS[3]:
     ui.table(rejected, texts.QUALITY_COLUMNS, download=("lignes_mises_de_cote.csv", "q_quar"))
 
 elif section == texts.QUALITY_TABS[4]:
-    located = quality.location_quality(records)
+    located = ui.service_frame(ui.service.location_quality)
     located["source"] = located["source"].map(names)
     ui.table(located, {**texts.QUALITY_COLUMNS, **texts.FLAG_LABELS})
     st.caption(texts.QUALITY_LOCATION_NOTE)
-    flagged = ui.readable_records(quality.flagged_records(records))
+    flagged = ui.readable_records(ui.service_frame(ui.service.flagged_records))
     ui.table(
         flagged, texts.READABLE_COLUMNS, height=300, download=("alertes_localisation.csv", "q_loc")
     )
@@ -78,11 +76,11 @@ elif section == texts.QUALITY_TABS[5]:
 
 else:
     all_lieux = ui.lieux()
-    choices = quality.update_thresholds(all_lieux, ui.today())
+    choices = ui.service_frame(ui.service.update_thresholds, ui.today())
     years = st.selectbox(
         texts.QUALITY_TO_CHECK_YEARS, choices, key="q_update_years", index=len(choices) // 2
     )
-    to_check = quality.to_update(all_lieux, ui.today(), years)
+    to_check = ui.service_frame(ui.service.to_update, ui.today(), years)
     st.caption(texts.QUALITY_TO_CHECK_NOTE.format(today=fmt_date(ui.today()), years=years))
     st.metric(texts.QUALITY_TABS[6], f"{fmt_int(len(to_check))} / {fmt_int(len(all_lieux))}")
     ui.table(to_check, texts.QUALITY_COLUMNS, download=("lieux_a_mettre_a_jour.csv", "q_todo"))

@@ -1,16 +1,9 @@
 """Rapport: the partner reports, for one département or the whole région, as PDF or self-contained HTML."""
 
-from pathlib import Path
-
 import streamlit as st
 
-from rhinocc_dash import __version__, texts, ui
-from rhinocc_dash.analysis import service
-from rhinocc_dash.analysis.departement import key_figures
-from rhinocc_dash.analysis.region_report import departement_comparison, region_key_figures
-from rhinocc_dash.config import REGION, resolve_snapshots
+from rhinocc_dash import texts, ui
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
-from rhinocc_dash.views import report, report_blocks, report_dispositifs, report_pdf, report_region
 
 ui.through_router()
 
@@ -24,27 +17,9 @@ scope = st.radio(
     horizontal=True,
     key="report_scope",
 )
-inputs = ui.report_inputs()
-today = ui.today()
-edition = report_blocks.edition(
-    Path(ui.pin_warehouse()[0]), ui.query("build_info"), resolve_snapshots(), __version__
-)
-
 if scope == "region":
-    table, region_row = ui.departement_coverage()
-    comparison = departement_comparison(table, inputs.departements)
-    figures = region_key_figures(inputs, region_row, ui.regional_reference()["taux_pauvrete"])
-
-    def document() -> dict:
-        programmes = report_dispositifs.region_blocks(ui.service_frame(service.dispositifs))
-        return report_region.region_document(
-            inputs, comparison, figures, today, edition, programmes
-        )
-
-    def html_file() -> bytes:
-        return report_blocks.to_html(document()).encode("utf-8")
-
-    name = REGION.name.lower()
+    dep = None
+    name = ui.REGION_NAME.lower()
 else:
     names = ui.query("departement_list")
     dep_names = dict(zip(names["code"], names["nom"], strict=True))
@@ -54,26 +29,14 @@ else:
         key="report_dep",
         format_func=lambda c: f"{c} {dep_names[c]}",
     )
-    figures = key_figures(dep, inputs)
-
-    def document() -> dict:
-        programmes = report_dispositifs.departement_blocks(
-            ui.service_frame(service.dispositifs), dep
-        )
-        return report_pdf.departement_document(
-            dep, inputs, today, edition, ui.history(), programmes
-        )
-
-    def html_file() -> bytes:
-        return report.build_report(dep, inputs, today, ui.history()).encode("utf-8")
-
     name = dep
+figures = ui.service_frame(ui.service.report_figures, ui.service.ReportQuery(dep))
 
 left, right = st.columns(2)
 # A callable runs when the button is pressed; Streamlit shows a spinner on the button meanwhile.
 left.download_button(
     texts.REPORT_DOWNLOAD_PDF,
-    lambda: report_pdf.to_pdf(document()),
+    lambda: ui.report_pdf_file(dep),
     file_name=f"rapport-inclusion-numerique-{name}.pdf",
     mime="application/pdf",
     key="report_pdf",
@@ -82,7 +45,7 @@ left.download_button(
 )
 right.download_button(
     texts.REPORT_DOWNLOAD,
-    html_file,
+    lambda: ui.report_html_file(dep),
     file_name=f"rapport-inclusion-numerique-{name}.html",
     mime="text/html",
     key="report_download",

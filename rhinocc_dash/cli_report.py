@@ -18,10 +18,9 @@ from pathlib import Path
 
 from . import __version__, texts
 from .analysis import service
-from .analysis.region_report import departement_comparison, region_key_figures
 from .config import resolve_db, resolve_snapshots
 from .formatting import fmt_decimal, fmt_int
-from .views import report, report_blocks, report_dispositifs, report_pdf, report_region
+from .views import report_blocks, report_dispositifs, report_pdf, report_region
 from .warehouse import connect_read_only, run
 
 
@@ -89,14 +88,12 @@ def _report(args) -> int:
 
 
 def _render(con, db: Path, args) -> bytes | None:
-    inputs = service.report_inputs(con)
+    inputs = service.region_data(con)
     today = args.date or dt.date.today()
     edition = report_blocks.edition(db, run(con, "build_info"), resolve_snapshots(), __version__)
     if args.region:
-        table, region_row = service.departement_coverage(con)
-        comparison = departement_comparison(table, inputs.departements)
-        poverty = service.regional_reference(con)["taux_pauvrete"]
-        figures = region_key_figures(inputs, region_row, poverty)
+        comparison = service.report_comparison(con)
+        figures = service.report_figures(con, service.ReportQuery(None))
         programmes = report_dispositifs.region_blocks(service.dispositifs(con))
         document = report_region.region_document(
             inputs, comparison, figures, today, edition, programmes
@@ -113,12 +110,12 @@ def _render(con, db: Path, args) -> bytes | None:
         return None
     # The history table: this warehouse as one version (the page lists every published snapshot).
     history = service.history([({"version": edition.snapshot or db.stem}, con)])
-    if args.format == "html":
-        return report.build_report(args.departement, inputs, today, history).encode("utf-8")
     programmes = report_dispositifs.departement_blocks(service.dispositifs(con), args.departement)
     document = report_pdf.departement_document(
         args.departement, inputs, today, edition, history, programmes
     )
+    if args.format == "html":
+        return report_blocks.to_html(document).encode("utf-8")
     return report_pdf.to_pdf(document)
 
 

@@ -734,7 +734,7 @@ REPORT_PDF_NOTE = (
 )
 REPORT_PREVIEW = "Aperçu des chiffres clés"
 
-# Département report (HTML; see views/report.py).
+# Département report (blocks drawn to HTML and PDF; see views/report_pdf.py, views/report_departement.py).
 REPORT_HEADING = "Inclusion numérique · {name} ({dep})"
 REPORT_GENERATED = (
     "Rapport rhinocc-dash du {today}, établi à partir de données ouvertes (sources et millésimes en fin de "

@@ -162,11 +162,13 @@ def test_command_line_lists_accepts_and_rejects(store_env, capsys):
 
 def test_departement_report_has_its_points_de_vigilance(con):
     from rhinocc_dash.analysis import service
-    from rhinocc_dash.views import report
+    from rhinocc_dash.views import report_blocks, report_pdf
 
-    document = report.build_report("46", service.report_inputs(con), TODAY)
+    edition = report_blocks.Edition(None, "rhinocc.duckdb", None, "test")
+    data = service.region_data(con)
+    document = report_blocks.to_html(report_pdf.departement_document("46", data, TODAY, edition))
     block = document.split('id="vigilance-niveaux"')[1].split("</table>")[0]
-    cells = re.findall(r"<td>([^<]*)</td><td>", block)
+    cells = re.findall(r"<td>[^<]*</td><td class=\"n\">([^<]*)</td>", block)
     lieux = con.execute("SELECT count(*) FROM lieux WHERE departement = '46'").fetchone()[0]
     assert len(cells) == 4 and sum(int(c.replace("\u202f", "")) for c in cells) == lieux
     assert T.VIGILANCE_TITLE in document

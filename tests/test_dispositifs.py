@@ -330,7 +330,7 @@ def test_page_shows_the_programmes(app_env, figures):
 
 
 def test_reports_carry_the_programmes_section(con, warehouse, figures):
-    inputs = service.report_inputs(con)
+    inputs = service.region_data(con)
     edition = report_blocks.Edition(None, "rhinocc.duckdb", None, "test")
     blocks = report_dispositifs.departement_blocks(figures, "48")
     document = report_pdf.departement_document(

@@ -189,3 +189,57 @@ def test_shared_modules_import_neither_side(name):
     path = PACKAGE / f"{name}.py"
     sides = ("ingest", "analysis", "views", "ui", "warehouse")
     assert [s for s in sides if imports_any(path, f"rhinocc_dash.{s}")] == []
+
+
+def pages_importing_analysis(pages: list[Path]) -> list[str]:
+    """Pages that import `rhinocc_dash.analysis` (they read figures only through `ui`)."""
+    return [rel(p) for p in pages if imports_any(p, "rhinocc_dash.analysis")]
+
+
+def wrapper_pairs(path: Path) -> list[str]:
+    """`_x` / `x` function pairs of a module (a cached private twin of a public function)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+    return sorted(n for n in names if n.startswith("_") and n[1:] in names)
+
+
+def current_warehouse_service_calls(path: Path) -> list[int]:
+    """Lines calling `service.f(_con(…), …)`: reading the current warehouse around the accessor."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "service"
+        and node.args
+        and isinstance(node.args[0], ast.Call)
+        and getattr(node.args[0].func, "id", "") == "_con"
+    ]
+
+
+def test_pages_read_through_ui_only():
+    pages = sorted((ROOT / "pages").glob("*.py"))
+    assert len(pages) >= 10
+    assert pages_importing_analysis(pages) == []
+
+
+def test_ui_data_has_one_accessor_and_no_wrapper_pairs():
+    assert wrapper_pairs(PACKAGE / "ui" / "data.py") == []
+    ui_files = sorted((PACKAGE / "ui").glob("*.py"))
+    assert len(ui_files) >= 10
+    assert {rel(p): current_warehouse_service_calls(p) for p in ui_files} == {
+        rel(p): [] for p in ui_files
+    }
+
+
+def test_read_path_checks_catch_a_crossing(tmp_path):
+    data = tmp_path / "data.py"
+    data.write_text(
+        "def _key_figures(key):\n    return service.key_figures(_con(key))\n\n"
+        "def key_figures():\n    return _key_figures(_key())\n",
+        encoding="utf-8",
+    )
+    assert wrapper_pairs(data) == ["_key_figures"]
+    assert current_warehouse_service_calls(data) == [2]

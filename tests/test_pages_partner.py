@@ -18,7 +18,7 @@ from rhinocc_dash import texts
 from rhinocc_dash import warehouse as queries
 from rhinocc_dash.analysis import quality, service
 from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
-from rhinocc_dash.views import report, standard
+from rhinocc_dash.views import report_blocks, report_pdf, standard
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -198,8 +198,14 @@ class FigureParser(HTMLParser):
             self.tables[self.table][-1].append(data)
 
 
+def html_report(dep: str, data) -> str:
+    """The département report as one HTML file (the blocks of the PDF, drawn to HTML)."""
+    edition = report_blocks.Edition(None, "rhinocc.duckdb", None, "test")
+    return report_blocks.to_html(report_pdf.departement_document(dep, data, TODAY, edition))
+
+
 def test_report_figures_match_the_warehouse(con):
-    document = report.build_report("46", service.report_inputs(con), TODAY)
+    document = html_report("46", service.region_data(con))
     parser = FigureParser()
     parser.feed(document)
     lieux, population = con.execute("""SELECT (SELECT count(*) FROM lieux WHERE departement = '46'),
@@ -220,17 +226,17 @@ def test_report_figures_match_the_warehouse(con):
     )
     # Self-contained: no external script or stylesheet.
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"http", document)
-    assert "Plotly" in document and "@media print" in document
+    assert "<svg" in document and "@media print" in document
 
 
 def test_report_escapes_names(con):
     inputs = dataclasses.replace(
-        service.report_inputs(con),
+        service.region_data(con),
         departements=queries.run(con, "departement_published").assign(
             nom=lambda f: f["nom"].where(f["code"] != "48", "<script>alert(1)</script>")
         ),
     )
-    document = report.build_report("48", inputs, TODAY)
+    document = html_report("48", inputs)
     assert (
         "<script>alert(1)</script>" not in document
         and "&lt;script&gt;alert(1)&lt;/script&gt;" in document

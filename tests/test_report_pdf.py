@@ -23,10 +23,10 @@ from rhinocc_dash import __version__, texts
 from rhinocc_dash import texts_corrections as T_CORR
 from rhinocc_dash import warehouse as queries
 from rhinocc_dash.analysis import service
-from rhinocc_dash.analysis.departement import gap_ranking
+from rhinocc_dash.analysis.figures import departement_gap_ranking as gap_ranking
 from rhinocc_dash.cli import main
 from rhinocc_dash.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
-from rhinocc_dash.views import palette, report, report_blocks, report_pdf
+from rhinocc_dash.views import palette, report_blocks, report_pdf
 from rhinocc_dash.views.corrections import vigilance_parts
 
 TODAY = dt.date(2026, 11, 22)
@@ -127,8 +127,9 @@ def test_departement_figures_match_the_warehouse(lot, con):
 
 
 def test_departement_pdf_says_what_the_html_says(lot, con):
-    inputs = service.report_inputs(con)
-    document = report.build_report("46", inputs, TODAY)
+    inputs = service.region_data(con)
+    edition = report_blocks.Edition(None, "rhinocc.duckdb", None, "test")
+    document = report_blocks.to_html(report_pdf.departement_document("46", inputs, TODAY, edition))
     shown = dict(re.findall(r'data-figure="(\w+)">([^<]*)<', document))
     first = lines(lot.pages[0])
     assert len(shown) == 9
@@ -219,7 +220,7 @@ def test_charts_are_drawn(lot, region):
 
 
 def test_hostile_names_are_text(con, warehouse):
-    inputs = service.report_inputs(con)
+    inputs = service.region_data(con)
     top = gap_ranking("48", inputs).iloc[0]
     epci = inputs.communes.loc[inputs.communes["departement"] == "48", "epci_siren"].iloc[0]
     hostile = dataclasses.replace(

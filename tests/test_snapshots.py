@@ -34,7 +34,7 @@ def figures(db: Path) -> dict:
     try:
         table, region = service.departement_coverage(con)
         return {
-            "home": service.key_figures(con),
+            "home": service.home_figures(con),
             "coverage": table.round(9).to_dict("records"),
             "region": {k: round(v, 9) if isinstance(v, float) else v for k, v in region.items()},
             "lieux": sorted(warehouse.run(con, "map_lieux")["lieu_id"]),

@@ -1,6 +1,6 @@
 """What a candidate warehouse changes against the current one: lieux added, removed, changed (which
 fields), per département; key figures before and after; the gap ranking's top 20 (pure functions over
-two warehouses' frames).
+two warehouses' read models, `figures.RegionData`).
 
 Lieux are matched across versions by their source records' identifiers (source and the source's own
 id): a lieu of the candidate is the same lieu as one of the current warehouse when they share a record.
@@ -15,6 +15,7 @@ from pyproj import Geod
 
 from ..measures import per_inhabitants, share_within
 from . import gap
+from .figures import RegionData, commune_gaps
 
 # Fields compared between the two versions of a lieu, with their French names.
 FIELDS = {
@@ -31,19 +32,6 @@ FIELDS = {
     "position": "position (plus de 100 m)",
 }
 MOVED_M = 100.0
-
-
-@dataclass(frozen=True)
-class Side:
-    """What the comparison reads from one warehouse (see `service.compare_side`)."""
-
-    lieux: pd.DataFrame  # map_lieux
-    keys: pd.DataFrame  # lieu_id, key (source:source_id)
-    communes: pd.DataFrame  # communes_base
-    points: pd.DataFrame  # population_points
-    gap_base: pd.DataFrame  # gap.gap_frame at commune level
-    departements: pd.DataFrame  # code, nom
-    records: pd.DataFrame  # record_fields: key, source, fields
 
 
 @dataclass(frozen=True)
@@ -66,9 +54,9 @@ class Comparison:
         }
 
 
-def _pairs(old: Side, new: Side) -> pd.DataFrame:
+def _pairs(old: RegionData, new: RegionData) -> pd.DataFrame:
     """(old lieu_id, new lieu_id) for every pair of lieux sharing a source record."""
-    joined = old.keys.merge(new.keys, on="key", suffixes=("_old", "_new"))
+    joined = old.lieu_keys.merge(new.lieu_keys, on="key", suffixes=("_old", "_new"))
     return joined[["lieu_id_old", "lieu_id_new"]].drop_duplicates()
 
 
@@ -104,7 +92,7 @@ def changed_fields(before: dict, after: dict) -> list[str]:
     return out
 
 
-def compare(old: Side, new: Side) -> Comparison:
+def compare(old: RegionData, new: RegionData) -> Comparison:
     pairs = _pairs(old, new)
     columns = ["lieu_id", "nom", "commune", "departement", "longitude", "latitude"]
     added = new.lieux[~new.lieux["lieu_id"].isin(pairs["lieu_id_new"])][columns]
@@ -131,7 +119,7 @@ def compare(old: Side, new: Side) -> Comparison:
                 }
             )
     changed = pd.DataFrame(rows, columns=["lieu_id", "nom", "departement", "champs"])
-    by_source, changed_records = compare_records(old.records, new.records)
+    by_source, changed_records = compare_records(old.record_fields, new.record_fields)
     return Comparison(
         added.reset_index(drop=True),
         removed.reset_index(drop=True),
@@ -194,7 +182,7 @@ def _per_departement(old, new, added, removed, changed) -> pd.DataFrame:
     return frame
 
 
-def key_figures(side: Side) -> dict[str, float]:
+def headline_figures(side: RegionData) -> dict[str, float]:
     population = float(side.communes["population"].sum())
     return {
         "lieux": float(len(side.lieux)),
@@ -205,8 +193,8 @@ def key_figures(side: Side) -> dict[str, float]:
     }
 
 
-def _figures(old: Side, new: Side) -> pd.DataFrame:
-    before, after = key_figures(old), key_figures(new)
+def _figures(old: RegionData, new: RegionData) -> pd.DataFrame:
+    before, after = headline_figures(old), headline_figures(new)
     return pd.DataFrame(
         [
             {"indicateur": k, "avant": before[k], "apres": after[k], "ecart": after[k] - before[k]}
@@ -215,12 +203,12 @@ def _figures(old: Side, new: Side) -> pd.DataFrame:
     )
 
 
-def _ranked(side: Side) -> pd.DataFrame:
-    scored = gap.scores(side.gap_base, gap.DEFAULT_WEIGHTS, gap.DEFAULT_MINIMUM_POPULATION)
+def _ranked(side: RegionData) -> pd.DataFrame:
+    scored = gap.scores(commune_gaps(side), gap.DEFAULT_WEIGHTS, gap.DEFAULT_MINIMUM_POPULATION)
     return scored[scored["classe"]][["code", "nom", "rang"]]
 
 
-def _top20(old: Side, new: Side, top: int = 20) -> pd.DataFrame:
+def _top20(old: RegionData, new: RegionData, top: int = 20) -> pd.DataFrame:
     """The communes in either version's top 20 of the gap ranking, with both ranks."""
     before, after = _ranked(old), _ranked(new)
     merged = before.merge(after, on=["code", "nom"], how="outer", suffixes=("_avant", "_apres"))

@@ -1,10 +1,20 @@
 """The read side's service layer: one function per figure, (connection, arguments) -> frame.
 
-Pages (through the cached one-line wrappers of `ui.data`), the report, the CLI, the benchmarks and the
-tests all call these, so a figure is computed in one place.
+Pages (through the one cached accessor `ui.data.service_frame`, keyed by the warehouse version), the
+reports, the CLI, the benchmarks and the tests all call these, so a figure is computed in one place.
+Arguments are hashable; a figure with several settings takes one small frozen query object
+(`GapQuery`, `Scenario`, `ReportQuery`). The département and regional figures all come from one read
+model, `figures.RegionData` (`region_data`).
+
+`SHARED` names the functions whose (large) result the accessor shares between sessions instead of
+copying it (read-only); `SCENARIOS` those that depend on a visitor's settings (a small, expiring cache).
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
@@ -13,28 +23,45 @@ from ..config import REGION
 from ..geo import commune_access
 from ..measures import share_within
 from ..warehouse import run
-from . import compare, coverage, gap
-from .departement import ReportInputs
+from . import compare, coverage, orient, quality, sources
 from .dispositifs_service import dispositifs as dispositifs
 from .dispositifs_service import dispositifs_epci as dispositifs_epci
-from .lieux import label_category, prepare
+from .figures import RegionData, departement_comparison, departement_figures, region_figures
+from .gap_service import GapQuery as GapQuery
+from .gap_service import GapRanking as GapRanking
+from .gap_service import Scenario as Scenario
+from .gap_service import WhatIf as WhatIf
+from .gap_service import gap_base as gap_base
+from .gap_service import gap_ranking as gap_ranking
+from .gap_service import hypothetical_lieux as hypothetical_lieux
+from .gap_service import published as published
+from .gap_service import whatif as whatif
+from .lieux import LieuFilters, filter_lieux, label_category, prepare
 from .territory import commune_values, level_values
 
-PUBLISHED = {"epci": "epci_published", "departement": "departement_published"}
 GEOMETRY = {"commune": "geo_commune", "epci": "geo_epci", "departement": "geo_departement"}
 HOME_RADIUS_KM = 10
 
 Con = duckdb.DuckDBPyConnection
+SHARED = frozenset({"lieux", "shapes", "region_data"})
+SCENARIOS = frozenset({"whatif", "gap_ranking", "hypothetical_lieux"})
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    """Which partner report: one département (its code) or the whole région (None)."""
+
+    departement: str | None = None
+
+
+def named(con: Con, name: str, params: tuple | None = None) -> pd.DataFrame:
+    """The result of a named query (`warehouse/sql/<name>.sql`) with bound parameters."""
+    return run(con, name, params)
 
 
 def catalogue(con: Con) -> pd.DataFrame:
     """Metadata of every source file of the warehouse (names, producer, vintage, licence, rows)."""
     return run(con, "source_catalogue")
-
-
-def published(con: Con, level: str) -> pd.DataFrame | None:
-    """Values published for whole EPCI or départements (None at commune level)."""
-    return run(con, PUBLISHED[level]) if level in PUBLISHED else None
 
 
 def geometries(con: Con, level: str) -> pd.DataFrame:
@@ -52,7 +79,20 @@ def points(con: Con) -> pd.DataFrame:
     return run(con, "population_points")
 
 
-def key_figures(con: Con) -> dict:
+def shapes(con: Con, level: str) -> pd.DataFrame:
+    """Display geometries of a level with the GeoJSON parsed (for the maps)."""
+    frame = geometries(con, level)
+    frame["geometry"] = [json.loads(text) for text in frame["geometry"]]
+    return frame
+
+
+def source_caption(con: Con, keys: tuple[str, ...], note: str | None = None) -> tuple[str, str]:
+    """« Sources : … Licence : … » for catalogue keys, and its one-line form (producers, vintages)."""
+    table = catalogue(con)
+    return sources.caption(table, keys, note), sources.short_caption(table, keys)
+
+
+def home_figures(con: Con) -> dict:
     """The home page's figures: lieux, records, sources, communes served, population within 10 km."""
     counts = run(con, "home_counts").iloc[0].to_dict()
     communes = run(con, "communes_base").merge(run(con, "commune_access"), on="code_insee")
@@ -77,6 +117,19 @@ def indicator_values(con: Con, level: str, shown_lieux: pd.DataFrame) -> pd.Data
     access, distances = commune_access(communes, points(con), shown_lieux)
     values = commune_values(communes, run(con, "commune_indicators"), access)
     return level_values(level, values, published(con, level), distances)
+
+
+def map_values(con: Con, level: str, filters: LieuFilters, today: dt.date) -> pd.DataFrame:
+    """`indicator_values` with the lieux that pass the map's filters on `today`."""
+    return indicator_values(con, level, filter_lieux(lieux(con), filters, today))
+
+
+def commune_index(con: Con) -> pd.DataFrame:
+    """The région's communes with their postcodes, label and search key (Orienter une personne)."""
+    communes = run(con, "communes_base").merge(
+        run(con, "communes_postcodes"), on="code_insee", how="left"
+    )
+    return orient.commune_index(communes)
 
 
 def departement_coverage(con: Con) -> tuple[pd.DataFrame, dict]:
@@ -123,44 +176,39 @@ def records_by_source(con: Con) -> pd.DataFrame:
     return coverage.records_by_source(run(con, "coverage_records"))
 
 
-def _with_hypotheses(con: Con, hypotheses: tuple[str, ...]):
-    communes, people = run(con, "communes_base"), points(con)
-    access, distances = gap.access_with(
-        communes, people, run(con, "gap_lieux"), [{"code_insee": c} for c in hypotheses]
-    )
-    return communes, people, access, distances
+def completeness(con: Con) -> pd.DataFrame:
+    """Share of records with each field filled, per source."""
+    return quality.completeness(run(con, "quality_records"))
 
 
-def gap_base(con: Con, level: str, hypotheses: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Need and offer measures per territory of `level`, hypothetical lieux (commune codes) included."""
-    return whatif(con, level, hypotheses)[0]
+def freshness(con: Con, today: dt.date) -> pd.DataFrame:
+    """Age of the records' last update per source, on `today`."""
+    return quality.freshness(run(con, "quality_records"), today)
 
 
-def newly_within(con: Con, hypotheses: tuple[str, ...]) -> int:
-    """Inhabitants newly within reach of a lieu with the hypothetical lieux."""
-    return whatif(con, "departement", hypotheses)[1] if hypotheses else 0
+def location_quality(con: Con) -> pd.DataFrame:
+    """Location precision and flags per source."""
+    return quality.location_quality(run(con, "quality_records"))
 
 
-def whatif(con: Con, level: str, hypotheses: tuple[str, ...] = ()) -> tuple[pd.DataFrame, int]:
-    """(need and offer measures per territory of `level`, inhabitants newly within reach) with the
-    hypothetical lieux, from one computation of the distances."""
-    communes, people, access, distances = _with_hypotheses(con, hypotheses)
-    frame = gap.gap_frame(
-        level, communes, run(con, "commune_indicators"), access, distances, published(con, level)
-    )
-    return frame, gap.newly_within(people, distances) if hypotheses else 0
+def flagged_records(con: Con) -> pd.DataFrame:
+    """The records with a location flag."""
+    return quality.flagged_records(run(con, "quality_records"))
 
 
-def hypothetical_lieux(con: Con, hypotheses: tuple[str, ...]) -> pd.DataFrame:
-    """The hypothetical lieux alone, placed at their commune's representative point."""
-    lieux_ = run(con, "gap_lieux")
-    communes = run(con, "communes_base")
-    return gap.add_hypothetical(lieux_.iloc[0:0], communes, [{"code_insee": c} for c in hypotheses])
+def update_thresholds(con: Con, today: dt.date) -> list[int]:
+    """The ages (years) worth offering for the list of lieux to update."""
+    return quality.update_thresholds(lieux(con), today)
 
 
-def report_inputs(con: Con) -> ReportInputs:
-    """Everything the département report reads."""
-    return ReportInputs(
+def to_update(con: Con, today: dt.date, years: int) -> pd.DataFrame:
+    """The lieux not updated for `years` years or more, on `today`."""
+    return quality.to_update(lieux(con), today, years)
+
+
+def region_data(con: Con) -> RegionData:
+    """The read model of every département and regional figure (reports, workshop, comparison)."""
+    return RegionData(
         run(con, "communes_base"),
         run(con, "commune_access"),
         points(con),
@@ -171,7 +219,24 @@ def report_inputs(con: Con) -> ReportInputs:
         run(con, "quality_records"),
         run(con, "geo_commune"),
         catalogue(con),
+        run(con, "lieu_keys"),
+        run(con, "record_fields"),
     )
+
+
+def report_figures(con: Con, query: ReportQuery) -> dict:
+    """The key figures of a partner report: the département's, or the région's (`query.departement`
+    None)."""
+    data = region_data(con)
+    if query.departement is not None:
+        return departement_figures(query.departement, data)
+    region_row = departement_coverage(con)[1]
+    return region_figures(data, region_row, regional_reference(con)["taux_pauvrete"])
+
+
+def report_comparison(con: Con) -> pd.DataFrame:
+    """The regional report's table: every département's coverage and published poverty rate."""
+    return departement_comparison(departement_coverage(con)[0], region_data(con))
 
 
 def standard_inputs(con: Con) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -182,22 +247,9 @@ def standard_inputs(con: Con) -> tuple[dict[str, list[str]], dict[str, str]]:
     return postcodes, dict(zip(sirets["lieu_id"], sirets["siret"], strict=True))
 
 
-def compare_side(con: Con) -> compare.Side:
-    """What the comparison of two warehouses reads from one of them."""
-    return compare.Side(
-        run(con, "map_lieux"),
-        run(con, "lieu_keys"),
-        run(con, "communes_base"),
-        points(con),
-        gap_base(con, "commune"),
-        run(con, "departement_list"),
-        run(con, "record_fields"),
-    )
-
-
 def compare_warehouses(old: Con, new: Con) -> compare.Comparison:
     """Lieux added, removed and changed, and the key figures, from `old` to `new`."""
-    return compare.compare(compare_side(old), compare_side(new))
+    return compare.compare(region_data(old), region_data(new))
 
 
 def history(sides: list[tuple[dict, Con]]) -> pd.DataFrame:

@@ -1,10 +1,17 @@
 """The Streamlit layer: the only part of the package (with pages/) that imports streamlit.
 
-Split by role: `data` (warehouse guard, connection, cached one-line wrappers of `analysis.service`),
+Split by role: `data` (the one cached accessor `service_frame` to the functions of `analysis.service`,
+re-exported here as `service` so that pages name a figure without importing `analysis`),
 `controls` (sidebar widgets, URL seeding, chart selections), `widgets` (legends, tables with downloads,
 cards, the router guard).
 """
 
+from ..analysis import service
+from ..analysis.coverage import FAMILY_ORDER, FRANCE_SERVICES_EDITIONS
+from ..analysis.gap import SOURCES as GAP_SOURCES
+from ..analysis.lieux import LieuFilters
+from ..analysis.quality import COMPLETENESS_FIELDS
+from ..config import REGION
 from . import embed
 from .a11y import french_accessibility
 from .auth import maintainer, sign_in
@@ -24,31 +31,24 @@ from .controls import (
 from .data import (
     caption,
     catalogue,
-    choropleth,
-    choropleth_url,
     current_sources,
-    departement_coverage,
-    epci_coverage,
+    filtered_lieux,
     geometries,
-    hypothetical_lieux,
-    key_figures,
     lieux,
-    qpv_url,
+    map_layer,
     query,
-    regional_reference,
-    report_inputs,
     service_frame,
     source_names,
     today,
-    whatif,
 )
 from .dedup import decisions_section as dedup_decisions_section
 from .dedup import pairs_section as dedup_pairs_section
 from .dedup import quality_figures as dedup_quality_figures
-from .gap import focus_departement, gap_map, gap_ranking, gap_table, hypotheses_table
+from .gap import focus_departement, gap_map, gap_table, hypotheses_table, picked_explanation
 from .history import history_block
 from .keyboard import lieu_picker
 from .memory import start_memory_trim
+from .reports import report_html_file, report_pdf_file
 from .source_notes import source_note, with_note
 from .store import history, pin_warehouse
 from .tables import csv_button, table
@@ -74,7 +74,21 @@ from .widgets import (
     url_notices,
 )
 
+REGION_NAME = REGION.name
+
 __all__ = [
+    "REGION_NAME",
+    "report_html_file",
+    "report_pdf_file",
+    "service",
+    "COMPLETENESS_FIELDS",
+    "FAMILY_ORDER",
+    "FRANCE_SERVICES_EDITIONS",
+    "GAP_SOURCES",
+    "LieuFilters",
+    "filtered_lieux",
+    "map_layer",
+    "picked_explanation",
     "embed",
     "lieu_picker",
     "source_note",
@@ -84,8 +98,6 @@ __all__ = [
     "caption",
     "catalogue",
     "chart_block",
-    "choropleth",
-    "choropleth_url",
     "clicked_code",
     "clicked_feature",
     "coverage_table",
@@ -101,14 +113,11 @@ __all__ = [
     "dedup_decisions_section",
     "dedup_pairs_section",
     "dedup_quality_figures",
-    "departement_coverage",
-    "epci_coverage",
     "epci_drill_down",
     "filter_sidebar",
     "focus_departement",
     "frame_with_total",
     "gap_map",
-    "gap_ranking",
     "gap_sidebar",
     "gap_table",
     "geometries",
@@ -116,9 +125,7 @@ __all__ = [
     "history_block",
     "html_legend",
     "hypotheses_table",
-    "hypothetical_lieux",
     "is_phone",
-    "key_figures",
     "lieu_detail",
     "lieu_dialog",
     "lieux",
@@ -129,12 +136,9 @@ __all__ = [
     "map_options_sidebar",
     "picked_lieu",
     "pin_warehouse",
-    "qpv_url",
     "query",
     "readable_records",
     "reference",
-    "regional_reference",
-    "report_inputs",
     "service_frame",
     "sidebar",
     "sign_in",
@@ -146,6 +150,5 @@ __all__ = [
     "through_router",
     "today",
     "url_notices",
-    "whatif",
     "whatif_block",
 ]

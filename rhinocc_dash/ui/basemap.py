@@ -6,11 +6,12 @@ from __future__ import annotations
 import pydeck as pdk
 import streamlit as st
 
-from .. import texts, warehouse
+from .. import texts
 from ..analysis import service, workshop
 from ..views import basemap, map_budget, viewport
+from .data import query, service_frame
 from .static_files import publish_json
-from .store import Key, _con, _key
+from .store import Key, _key
 
 # The tile style the map asks for when the base map is on (Carto's « light », as pydeck names it).
 TILE_PROBE_URL = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
@@ -20,14 +21,14 @@ UNREACHABLE = "injoignable"
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _departement_url(key: Key) -> str:
-    return publish_json(basemap.outline_features(service.geometries(_con(key), "departement")))
+    return publish_json(basemap.outline_features(service_frame(service.geometries, "departement")))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _commune_url(key: Key, departement: str | None) -> str | None:
     """Commune outlines of the région, or of one département (a lighter map to draw); None when they
     would not fit in the map's budget (all of France's communes: 10 MB), the départements then do."""
-    geometries = service.geometries(_con(key), "commune")
+    geometries = service_frame(service.geometries, "commune")
     if departement is not None:
         geometries = geometries[geometries["code"].isin(_codes_of(key, departement))]
     outlines = basemap.outline_features(geometries)
@@ -37,14 +38,14 @@ def _commune_url(key: Key, departement: str | None) -> str | None:
 
 
 def _codes_of(key: Key, departement: str) -> set[str]:
-    communes = warehouse.run(_con(key), "communes_base")
+    communes = query("communes_base")
     return set(communes.loc[communes["departement"] == departement, "code_insee"])
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _towns(key: Key, per_departement: int, large: bool, zoom: float):
     """The main towns whose names do not overlap at `zoom` (closer views only move them apart)."""
-    towns = workshop.main_towns(warehouse.run(_con(key), "communes_base"), per_departement)
+    towns = workshop.main_towns(query("communes_base"), per_departement)
     return basemap.spread_labels(towns, zoom, basemap.TOWN_SIZE_PX[large])
 
 

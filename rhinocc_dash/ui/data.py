@@ -1,20 +1,23 @@
-"""Streamlit side, data access: the warehouse guard, one read-only connection, cached one-line wrappers.
+"""Streamlit side, data access: the one cached accessor to the service layer, per warehouse version.
 
-Each wrapper caches one function of `analysis.service` (or a named query) per warehouse version; nothing
-is computed here. This is also the read side's one narrow entry into `ingest`: building a missing
-warehouse.
+A page reads a figure by naming a function of `analysis.service` (re-exported as `ui.service`):
+`service_frame(service.home_figures)`, `service_frame(service.gap_ranking, GapQuery(...))`. The
+accessor caches its result per warehouse version and arguments: copied per session by default, shared
+(read-only) for the large frames of `service.SHARED`, in a small expiring cache for the visitor's
+settings of `service.SCENARIOS`. The map layers built from those frames go through the same kind of
+cache (`map_layer`). Nothing is computed here. This is also the read side's one narrow entry into
+`ingest`: building a missing warehouse, recording a pair decision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from .. import audit, texts, warehouse
+from .. import audit, texts
 from ..analysis import lieux as lieux_filters
 from ..analysis import service, sources
 from ..config import resolve_overrides
@@ -25,52 +28,57 @@ from .static_files import publish_bytes, publish_json
 from .store import Key, _con, _key
 
 
-@st.cache_data(show_spinner=False)
-def _query(key: Key, name: str, params: tuple | None) -> pd.DataFrame:
-    return warehouse.run(_con(key), name, params)
+def _call(key: Key, name: str, args: tuple):
+    return getattr(service, name)(_con(key), *args)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _copied(key: Key, name: str, args: tuple):
+    return _call(key, name, args)
+
+
+# A resource, not data: `cache_data` would unpickle a copy on each call (0.26 s each for 11,000 lieux at
+# national scale). Shared, read-only: never modify what it returns.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shared(key: Key, name: str, args: tuple):
+    return _call(key, name, args)
+
+
+# A few MB per entry at commune level: a room trying settings keeps at most 16, for half an hour.
+@st.cache_data(show_spinner=False, max_entries=16, ttl=1800)
+def _scenario(key: Key, name: str, args: tuple):
+    return _call(key, name, args)
+
+
+def service_frame(function, *args):
+    """The result of a function of `analysis.service` on this warehouse, with hashable `args`, cached
+    per warehouse version (the one read path of every page)."""
+    name = function.__name__
+    if getattr(service, name, None) is not function:
+        raise ValueError(f"not a service function: {name}")
+    if name in service.SHARED:
+        return _shared(_key(), name, args)
+    return (_scenario if name in service.SCENARIOS else _copied)(_key(), name, args)
 
 
 def query(name: str, params: tuple | None = None) -> pd.DataFrame:
     """Cached result of a named query; `params` must be hashable (a tuple of values)."""
-    return _query(_key(), name, params)
+    return service_frame(service.named, name, params)
 
 
 def today() -> dt.date:
     return dt.date.today()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _service(key: Key, name: str, args: tuple):
-    return getattr(service, name)(_con(key), *args)
-
-
-def service_frame(function, *args):
-    """Cached result of a function of `analysis.service` called on the warehouse with hashable `args`."""
-    if getattr(service, function.__name__, None) is not function:
-        raise ValueError(f"not a service function: {function.__name__}")
-    return _service(_key(), function.__name__, args)
-
-
-@st.cache_data(show_spinner=False)
-def _catalogue(key: Key) -> pd.DataFrame:
-    return service.catalogue(_con(key))
-
-
 def catalogue() -> pd.DataFrame:
     """Metadata of every source of the warehouse."""
-    return _catalogue(_key())
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _caption(key: Key, keys: tuple[str, ...], note: str | None) -> tuple[str, str]:
-    catalogue = _catalogue(key)
-    return sources.caption(catalogue, keys, note), sources.short_caption(catalogue, keys)
+    return service_frame(service.catalogue)
 
 
 def caption(keys, note: str | None = None) -> SourceNote:
     """« Sources : … Licence : … » for catalogue keys (« lieux » = every current venue source), with its
     one-line form (producers and vintages) for `source_note`."""
-    return SourceNote(*_caption(_key(), tuple(keys), note))
+    return SourceNote(*service_frame(service.source_caption, tuple(keys), note))
 
 
 def data_age() -> tuple[str, str]:
@@ -88,139 +96,62 @@ def current_sources() -> tuple[str, ...]:
     return tuple(sources.lieux_sources(catalogue()))
 
 
-# A resource, not data: `cache_data` would unpickle a copy on each of the three calls of a map rerun
-# (0.26 s each for 11,000 lieux at national scale). Filtering always returns a new frame.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _lieux(key: Key) -> pd.DataFrame:
-    return service.lieux(_con(key))
-
-
 def lieux() -> pd.DataFrame:
     """All lieux with their EPCI and derived category, type and search key (cached per warehouse;
     shared, read-only: never modify the returned frame)."""
-    return _lieux(_key())
+    return service_frame(service.lieux)
 
 
-@st.cache_data(show_spinner=False)
-def _key_figures(key: Key) -> dict:
-    return service.key_figures(_con(key))
-
-
-def key_figures() -> dict:
-    return _key_figures(_key())
-
-
-@st.cache_data(show_spinner=False)
-def _regional_reference(key: Key) -> pd.Series:
-    return service.regional_reference(_con(key))
-
-
-def regional_reference() -> pd.Series:
-    """Filosofi 2019 values published for the whole région."""
-    return _regional_reference(_key())
-
-
-@st.cache_resource(show_spinner=False)
-def _geometries(key: Key, level: str) -> pd.DataFrame:
-    frame = service.geometries(_con(key), level)
-    frame["geometry"] = [json.loads(text) for text in frame["geometry"]]  # parsed once per process
-    return frame
+def filtered_lieux(filters: lieux_filters.LieuFilters) -> pd.DataFrame:
+    """The lieux that pass the sidebar's filters today (a new frame)."""
+    return lieux_filters.filter_lieux(lieux(), filters, today())
 
 
 def geometries(level: str) -> pd.DataFrame:
-    """Display geometries of a level (shared, read-only: never modify the returned frame)."""
-    return _geometries(_key(), level)
+    """Display geometries of a level, parsed (shared, read-only: never modify the returned frame)."""
+    return service_frame(service.shapes, level)
 
 
-@st.cache_data(show_spinner=False)
-def _departement_coverage(key: Key) -> tuple[pd.DataFrame, dict]:
-    return service.departement_coverage(_con(key))
+def _choropleth(level: str, indicator: str, filters) -> tuple:
+    values = service_frame(service.map_values, level, filters, today())
+    return deck.choropleth_features(values, geometries(level), indicator)
 
 
-def departement_coverage() -> tuple[pd.DataFrame, dict]:
-    return _departement_coverage(_key())
-
-
-@st.cache_data(show_spinner=False)
-def _epci_coverage(key: Key, dep: str) -> tuple[pd.DataFrame, dict]:
-    return service.epci_coverage(_con(key), dep)
-
-
-def epci_coverage(dep: str) -> tuple[pd.DataFrame, dict]:
-    return _epci_coverage(_key(), dep)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _whatif(key: Key, level: str, hypotheses: tuple[str, ...]) -> tuple[pd.DataFrame, int]:
-    return service.whatif(_con(key), level, hypotheses)
-
-
-def whatif(level: str, hypotheses: tuple[str, ...]) -> tuple[pd.DataFrame, int]:
-    """(need and offer measures per territory, inhabitants newly within reach) with the hypothetical
-    lieux (commune codes)."""
-    return _whatif(_key(), level, hypotheses)
-
-
-def hypothetical_lieux(hypotheses: tuple[str, ...]) -> pd.DataFrame:
-    return service.hypothetical_lieux(_con(_key()), hypotheses)
-
-
-@st.cache_resource(show_spinner=False)
-def _report_inputs(key: Key):
-    return service.report_inputs(_con(key))
-
-
-def report_inputs():
-    """Everything the département report reads (shared, read-only)."""
-    return _report_inputs(_key())
-
-
-def standard_inputs() -> tuple[dict, dict]:
-    return service.standard_inputs(_con(_key()))
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _choropleth(key: Key, level: str, indicator: str, filters) -> tuple:
-    shown = lieux_filters.filter_lieux(_lieux(key), filters, today())
-    values = service.indicator_values(_con(key), level, shown)
-    return deck.choropleth_features(values, _geometries(key, level), indicator)
-
-
-def choropleth(level: str, indicator: str, filters) -> tuple:
-    """Choropleth features, classes and breaks for a level, an indicator and the lieux filters (shared,
-    read-only: never modify the returned objects)."""
-    return _choropleth(_key(), level, indicator, filters)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _choropleth_url(key: Key, level: str, indicator: str, filters) -> tuple:
-    features, classes, breaks = _choropleth(key, level, indicator, filters)
-    shown = lieux_filters.filter_lieux(_lieux(key), filters, today())
+def _choropleth_url(level: str, indicator: str, filters) -> tuple:
+    features, classes, breaks = map_layer("choropleth", level, indicator, filters)
     drawn = None
     if level == "commune":
-        communes = warehouse.run(_con(key), "communes_base")
-        drawn = map_budget.drawn_communes(_geometries(key, level)["code"], communes, filters)
-    fitted = map_budget.fit(features, map_budget.choropleth_budget(len(shown)), drawn)
+        drawn = map_budget.drawn_communes(geometries(level)["code"], query("communes_base"), filters)
+    budget = map_budget.choropleth_budget(len(filtered_lieux(filters)))
+    fitted = map_budget.fit(features, budget, drawn)
     if isinstance(fitted, map_budget.Raster):
         return replace(fitted, image=publish_bytes(fitted.image, ".png")), classes, breaks
     return publish_json(fitted), classes, breaks
 
 
-def choropleth_url(level: str, indicator: str, filters) -> tuple:
-    """The same choropleth published as a static file: (URL, classes, breaks). The map names the URL,
-    so the shapes reach each browser once, not on every rerun. Within the map's size budget (see
-    `views.map_budget`): coarser, only the chosen territory, or an image (`map_budget.Raster`)."""
-    return _choropleth_url(_key(), level, indicator, filters)
+def _qpv_url() -> str:
+    return publish_json(deck.qpv_features(query("qpv")))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _qpv_url(key: Key) -> str:
-    return publish_json(deck.qpv_features(warehouse.run(_con(key), "qpv")))
+LAYERS = {"choropleth": _choropleth, "choropleth_url": _choropleth_url, "qpv_url": _qpv_url}
 
 
-def qpv_url() -> str:
-    """The QPV outlines as a static file (see `choropleth_url`)."""
-    return _qpv_url(_key())
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _layer(key: Key, name: str, args: tuple):
+    return LAYERS[name](*args)
+
+
+def map_layer(name: str, *args):
+    """A map layer of `LAYERS` built from the service's frames, cached per warehouse version (shared,
+    read-only):
+
+    - « choropleth » (level, indicator, filters): features, classes and breaks;
+    - « choropleth_url » (level, indicator, filters): the same published as a static file, (URL,
+      classes, breaks): the map names the URL, so the shapes reach each browser once, not on every
+      rerun; within the map's size budget (`views.map_budget`): coarser, only the chosen territory,
+      or an image (`map_budget.Raster`);
+    - « qpv_url » (): the QPV outlines as a static file."""
+    return _layer(_key(), name, args)
 
 
 def record_decision(key_a: str, key_b: str, same: bool, who: str, comment: str) -> str:

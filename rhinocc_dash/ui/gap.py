@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from .. import texts
-from ..analysis import gap
+from ..analysis import gap, service
 from ..analysis.indicators import Indicator
 from ..views import deck, palette, viewport
 from ..views.exports import to_geojson_bytes
-from .data import _geometries, _whatif, geometries, hypothetical_lieux
+from .data import geometries, service_frame
 from .store import Key, _key
 from .tables import csv_button, table
 from .widgets import html_legend, is_phone
@@ -19,16 +19,9 @@ from .widgets import html_legend, is_phone
 WHOLE_REGION = ""
 
 
-# A few MB per entry at commune level: a room trying settings keeps at most 16, for half an hour.
-@st.cache_data(show_spinner=False, max_entries=16, ttl=1800)
-def _ranking(key: Key, level: str, weights: tuple, minimum: int, hypotheses: tuple, top: int):
-    before_base, with_base = _whatif(key, level, ())[0], _whatif(key, level, hypotheses)[0]
-    return gap.ranking(before_base, with_base, dict(weights), minimum, top, bool(hypotheses))
-
-
-def gap_ranking(level: str, weights: dict[str, float], minimum: int, hypotheses: tuple, top: int):
-    """`analysis.gap.ranking` for this warehouse, cached: (before, scored, ranked, explained)."""
-    return _ranking(_key(), level, tuple(weights.items()), minimum, tuple(hypotheses), top)
+def picked_explanation(ranked: pd.DataFrame, code: str, weights: dict[str, float]) -> pd.Series:
+    """The ranked territory `code` with its « pourquoi »."""
+    return gap.explain(ranked[ranked["code"] == code], weights).iloc[0]
 
 
 def focus_departement(dep_names: dict[str, str], explained: pd.DataFrame) -> str | None:
@@ -88,10 +81,12 @@ GAP_MAP_META = Indicator(
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _gap_map_layer(key: Key, level, weights, minimum, hypotheses, top, focus) -> tuple:
-    """(shown territories, choropleth features, classes, breaks): shared, read-only."""
-    scored = _ranking(key, level, weights, minimum, hypotheses, top)[1]
-    shapes = _geometries(key, level)
+def _gap_map_layer(key: Key, query: service.GapQuery, focus: str | None) -> tuple:
+    """(shown territories, choropleth features, classes, breaks): shared, read-only (`key`: the
+    warehouse version the query's ranking is read from)."""
+    level = query.level
+    scored = service_frame(service.gap_ranking, query).scored
+    shapes = geometries(level)
     shown = scored
     if level == "commune" and focus:
         shown = scored[scored["departement"] == focus]
@@ -102,20 +97,18 @@ def _gap_map_layer(key: Key, level, weights, minimum, hypotheses, top, focus) ->
     )
 
 
-def gap_map(level, weights, minimum, hypotheses, top, focus, dep_names, map_key) -> None:
+def gap_map(query: service.GapQuery, focus, dep_names, map_key) -> None:
     """The gap score map, darkest red = largest gap; at commune level only the focus département."""
+    level = query.level
     shown, features, classes, breaks = _gap_map_layer(
         _key(),
-        level,
-        tuple(weights.items()),
-        minimum,
-        tuple(hypotheses),
-        top,
+        query,
         focus if level == "commune" else None,  # only the commune map is cut to one département
     )
     if level == "commune" and focus:
         st.caption(texts.GAP_MAP_FOCUS.format(dep=dep_names[focus]))
-    points = deck.point_frame_simple(hypothetical_lieux(hypotheses), texts.GAP_HYPOTHETICAL)
+    hypothetical = service_frame(service.hypothetical_lieux, query.hypotheses)
+    points = deck.point_frame_simple(hypothetical, texts.GAP_HYPOTHETICAL)
     phone = is_phone()
     view = (
         viewport.fit_view(shown["longitude"], shown["latitude"], phone)

@@ -11,32 +11,36 @@ import pandas as pd
 import streamlit as st
 
 from .. import texts_orienter as T
-from ..analysis import orient, orient_hours
+from ..analysis import orient, orient_hours, service
 from ..formatting import fmt_int, md_text
 from ..geocode import geocode
 from ..views import deck, fiche, orient_url, viewport
-from ..warehouse import run
 from .basemap import base_layers
 from .corrections import report_form
-from .data import current_sources
-from .store import Key, _con, _key
+from .data import current_sources, service_frame
 from .tables import table
 from .widgets import is_phone
 
 WHEN_CODES = tuple(T.WHEN_OPTIONS)
 
-
-@st.cache_data(show_spinner=False, max_entries=2)
-def _commune_index(key: Key) -> pd.DataFrame:
-    communes = run(_con(key), "communes_base").merge(
-        run(_con(key), "communes_postcodes"), on="code_insee", how="left"
-    )
-    return orient.commune_index(communes)
+MAX_RESULTS = orient.MAX_RESULTS
 
 
 def commune_index() -> pd.DataFrame:
     """The région's communes with their label and search key (cached per warehouse)."""
-    return _commune_index(_key())
+    return service_frame(service.commune_index)
+
+
+def now() -> dt.datetime:
+    """The time in Paris, which the opening hours are read in."""
+    return orient_hours.paris_now()
+
+
+def nearest(
+    lieux: pd.DataFrame, point, need: orient.Need, at: dt.datetime, radius_km: float
+) -> pd.DataFrame:
+    """The nearest lieux that answer the need, open when the person can go (`orient.nearest`)."""
+    return orient.nearest(lieux, point, need, at, radius_km)
 
 
 # Only the typed address and the INSEE code leave the server; the answer is kept in memory for ten

@@ -20,15 +20,7 @@ from ..views.legend import legend, mark_need
 from ..views.standard import to_standard, to_standard_csv, to_standard_geojson
 from ..views.tables import lieux_export
 from .corrections import report_form
-from .data import (
-    caption,
-    catalogue,
-    epci_coverage,
-    query,
-    service_frame,
-    standard_inputs,
-    today,
-)
+from .data import caption, catalogue, query, service_frame, today
 from .source_notes import source_note, with_note
 from .tables import csv_button, table
 
@@ -146,7 +138,7 @@ def reference(measure, values: pd.Series, total: dict, name: str) -> tuple[float
 @st.fragment
 def epci_drill_down(dep: str, dep_name: str, metric: str, measure, source: str) -> None:
     """The EPCI of a département: chart, table and the communes farthest from a lieu (reruns alone)."""
-    epci, dep_row = epci_coverage(dep)
+    epci, dep_row = service_frame(service.epci_coverage, dep)
     st.header(f"{texts.COVERAGE_EPCI_TITLE} · {dep} {dep_name}")
     chart_block(
         charts.territory_bar(
@@ -271,7 +263,7 @@ def lieu_detail(lieu_id: str, all_lieux: pd.DataFrame) -> None:
 
 def standard_exports(shown: pd.DataFrame) -> None:
     """Downloads of the selection in the national standard, and the lieux it cannot carry."""
-    frame, left_out = to_standard(shown, *standard_inputs())
+    frame, left_out = to_standard(shown, *service_frame(service.standard_inputs))
     left, right = st.columns(2)
     left.download_button(
         texts.DIRECTORY_EXPORT_STANDARD_CSV,

@@ -16,14 +16,14 @@ import segno
 import streamlit as st
 
 from .. import texts
-from ..analysis import gap, workshop
-from ..analysis.departement import gap_ranking, key_figures, regional_gap_ranking
+from ..analysis import gap, service, workshop
+from ..analysis.figures import departement_figures, departement_gap_ranking, regional_gap_ranking
+from ..analysis.workshop import position as position
 from ..formatting import fmt_int, fmt_millions, fmt_percent
 from ..views import basemap, deck, viewport
-from ..views.report import figure_rows
+from ..views.report_departement import figure_rows
 from .basemap import base_layers
-from .data import caption, current_sources, lieux, query, regional_reference, report_inputs, whatif
-from .data import key_figures as region_figures
+from .data import caption, current_sources, lieux, query, service_frame
 from .widgets import is_phone, map_legends
 from .workshop_style import KEYS, STYLE
 
@@ -155,8 +155,8 @@ def _map(view, extra=(), key: str = "atelier_carte", communes: bool = False, dep
 
 
 def context_screen(title: str) -> None:
-    figures = region_figures()
-    poverty = regional_reference()["taux_pauvrete"]
+    figures = service_frame(service.home_figures)
+    poverty = service_frame(service.regional_reference)["taux_pauvrete"]
     items = []
     if texts.A_ACCOMPAGNER_PERSONNES is not None:
         items += [
@@ -175,7 +175,7 @@ def context_screen(title: str) -> None:
 
 
 def offer_screen(title: str) -> None:
-    f = region_figures()
+    f = service_frame(service.home_figures)
     body = _figures(
         [
             (fmt_int(f["lieux"]), texts.WORKSHOP_OFFER_LIEUX),
@@ -202,9 +202,10 @@ def map_screen(title: str) -> None:
 
 
 def departement_screen(title: str, dep: str) -> None:
-    inputs = report_inputs()
+    data = service_frame(service.region_data)
     rows = {
-        k: (v, label) for k, label, v, _ in figure_rows(key_figures(dep, inputs), inputs.catalogue)
+        k: (v, label)
+        for k, label, v, _ in figure_rows(departement_figures(dep, data), data.catalogue)
     }
     keys = ("lieux", "lieux_pour_10000", "part_population_10km", "communes_avec_lieu")
     _block(title, _figures([rows[k] for k in keys if k in rows]))
@@ -223,7 +224,7 @@ def departement_screen(title: str, dep: str) -> None:
         )
         _map(view, key=f"atelier_carte_{dep}", communes=True, dep=dep)
     with right:
-        gaps = gap_ranking(dep, inputs, top=3)
+        gaps = departement_gap_ranking(dep, data, top=3)
         items = "".join(
             f"<li><b>{html.escape(str(r.nom))}</b> · écart {fmt_int(r.ecart)}<br>"
             f"{html.escape(str(r.pourquoi))}</li>"
@@ -239,9 +240,9 @@ def departement_screen(title: str, dep: str) -> None:
 
 def whatif_screen(title: str) -> None:
     _block(title, f"<p>{html.escape(texts.WORKSHOP_WHATIF_INTRO)}</p>")
-    inputs = report_inputs()
+    data = service_frame(service.region_data)
     communes = query("communes_base").set_index("code_insee")
-    ranked = regional_gap_ranking(inputs)["code"].head(30)
+    ranked = regional_gap_ranking(data)["code"].head(30)
     first = [c for c in ranked if c in communes.index]
     rest = sorted(set(communes.index) - set(first), key=lambda c: communes.at[c, "nom"])
     options = [None, *first, *rest]
@@ -257,7 +258,8 @@ def whatif_screen(title: str) -> None:
         width=520,
     )
     hypotheses = (picked,) if picked else ()
-    newly = whatif("departement", hypotheses)[1] if hypotheses else 0
+    scenario = service.Scenario("departement", hypotheses)
+    newly = service_frame(service.whatif, scenario).newly_within if hypotheses else 0
     st.html(
         f'<div class="atelier">{_figures([(fmt_int(newly), texts.WORKSHOP_WHATIF_NEWLY)])}</div>'
     )

@@ -4,7 +4,6 @@ the moderation queue as a table (plain text, French labels)."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import pandas as pd
 
@@ -95,19 +94,3 @@ def vigilance_parts(lieux: pd.DataFrame, today: dt.date) -> tuple[str, pd.DataFr
         }
     )
     return sentence, frame, T.FRESHNESS_RULE.format(today=fmt_date(today))
-
-
-def vigilance_html(lieux: pd.DataFrame, today: dt.date) -> str:
-    """The département report's « points de vigilance »: the freshness of its lieux (escaped HTML)."""
-    sentence, frame, rule = vigilance_parts(lieux, today)
-    rows = "".join(
-        f"<tr><th scope=\"row\">{html.escape(r.niveau)}</th><td>{fmt_int(r.lieux)}</td>"
-        f"<td>{fmt_percent(r.part) if pd.notna(r.part) else 'n.d.'}</td></tr>"
-        for r in frame.itertuples(index=False)
-    )
-    return (
-        f"<h2>{html.escape(T.VIGILANCE_TITLE)}</h2><p id=\"vigilance\">{html.escape(sentence)}</p>"
-        f"<table id=\"vigilance-niveaux\"><thead><tr><th scope=\"col\">Fraîcheur</th>"
-        f"<th scope=\"col\">Lieux</th><th scope=\"col\">Part</th></tr></thead><tbody>{rows}"
-        f"</tbody></table><p class=\"source\">{html.escape(rule)}</p>"
-    )

@@ -3,7 +3,8 @@ system library), charts as vector SVG from `static_charts`.
 
 The département report here, the regional one (the 13 départements compared) in `report_region`: each with a one-page
 summary first and, on every page, the date, the sources, the data's edition and « page X / N ». The
-figures, sentences and tables are those of the HTML report (`views.report`), formatted once. Values
+same blocks make the HTML report (`report_blocks.to_html`); its sentences and tables are formatted once
+in `report_departement`. Values
 never enter Typst markup: the document goes to `templates/report.typ` as JSON and every string is
 placed as text, the Typst counterpart of a bound SQL parameter.
 """
@@ -20,19 +21,18 @@ import typst
 
 from .. import texts
 from ..analysis import coverage, sources
-from ..analysis.departement import (
-    ReportInputs,
+from ..analysis.figures import (
+    RegionData,
+    departement_figures,
+    departement_gap_ranking,
     epci_coverage,
-    gap_ranking,
-    key_figures,
-    region_figures,
+    region_coverage,
 )
 from ..formatting import fmt_date
 from ..texts_corrections import VIGILANCE_COLUMNS, VIGILANCE_TITLE
 from . import palette, static_charts
 from .charts import Measure
 from .corrections import vigilance_parts
-from .report import figure_rows, freshness_and_sources, gaps_note, history_table, summary
 from .report_blocks import (
     Edition,
     chart,
@@ -43,6 +43,13 @@ from .report_blocks import (
     pagebreak,
     sentences,
     table,
+)
+from .report_departement import (
+    figure_rows,
+    freshness_and_sources,
+    gaps_note,
+    history_table,
+    summary,
 )
 
 TEMPLATE = Path(__file__).parent / "templates" / "report.typ"
@@ -135,7 +142,7 @@ def closing_pages(
     ]
 
 
-def _epci_charts(dep: str, name: str, inputs: ReportInputs) -> list:
+def _epci_charts(dep: str, name: str, inputs: RegionData) -> list:
     epci, dep_row = epci_coverage(dep, inputs)
     lieux = inputs.lieux[inputs.lieux["departement"] == dep]
     communes = inputs.communes[inputs.communes["departement"] == dep]
@@ -179,19 +186,20 @@ def _epci_charts(dep: str, name: str, inputs: ReportInputs) -> list:
 
 def departement_document(
     dep: str,
-    inputs: ReportInputs,
+    inputs: RegionData,
     today: dt.date,
     edition: Edition,
     history: pd.DataFrame | None = None,
     programmes: list | None = None,
 ) -> dict:
-    """The département report as blocks (see `report_blocks`), the same figures as the HTML report;
+    """The département report as blocks (see `report_blocks`), drawn to PDF (`to_pdf`) and HTML
+    (`report_blocks.to_html`) alike;
     `programmes`: the blocks of its national programmes section (`report_dispositifs`), if any."""
     name = inputs.departements.set_index("code").loc[dep, "nom"]
-    figures_ = key_figures(dep, inputs)
-    ranking = gap_ranking(dep, inputs)
+    figures_ = departement_figures(dep, inputs)
+    ranking = departement_gap_ranking(dep, inputs)
     title = texts.REPORT_HEADING.format(name=name, dep=dep)
-    summary_ = summary(name, figures_, region_figures(inputs), ranking)
+    summary_ = summary(name, figures_, region_coverage(inputs), ranking)
     records = inputs.records[inputs.records["departement"] == dep]
     blocks = [
         *summary_page(

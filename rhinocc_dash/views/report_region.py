@@ -10,14 +10,13 @@ import pandas as pd
 
 from .. import texts
 from ..analysis import sources
-from ..analysis.departement import ReportInputs
-from ..analysis.region_report import extremes, region_gap_ranking
+from ..analysis.figures import RegionData, extremes, regional_gap_ranking
 from ..config import REGION
 from ..formatting import fmt_decimal, fmt_estimate, fmt_int, fmt_percent
 from . import static_charts
 from .charts import Measure
-from .report import gaps_note
 from .report_blocks import Edition, chart, heading, note, sentence, table
+from .report_departement import gaps_note
 from .report_pdf import GAP_KINDS, RATE, SHARE, closing_pages, report_document, summary_page
 
 KM = Measure("", "km (médiane des habitants)", "km")
@@ -63,17 +62,17 @@ def region_summary(figures_: dict, comparison: pd.DataFrame, ranking: pd.DataFra
 
 
 def region_document(
-    inputs: ReportInputs,
+    inputs: RegionData,
     comparison: pd.DataFrame,
     figures_: dict,
     today: dt.date,
     edition: Edition,
     programmes: list | None = None,
 ) -> dict:
-    """The regional report as blocks: `comparison` from `region_report.departement_comparison`,
-    `figures_` from `region_report.region_key_figures`; `programmes`: the blocks of the national
+    """The regional report as blocks: `comparison` from `service.report_comparison`,
+    `figures_` from `service.report_figures`; `programmes`: the blocks of the national
     programmes section (`report_dispositifs`), if any."""
-    ranking = region_gap_ranking(inputs)
+    ranking = regional_gap_ranking(inputs).head(20)
     title = texts.REPORT_REGION_HEADING.format(name=REGION.name, n=len(comparison))
     total = pd.DataFrame([{**figures_, "nom": REGION.name}])
     columns = list(texts.REPORT_COMPARE_COLUMNS)
