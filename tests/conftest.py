@@ -48,6 +48,17 @@ def territory(sources):
     return build_territory(sources)
 
 
+@pytest.fixture(scope="session")
+def home_page(warehouse):
+    """The home page (app.py) run once with AppTest on the test warehouse, shared by the tests that only
+    read what it shows."""
+    from streamlit.testing.v1 import AppTest
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RHINOCC_DB", str(warehouse))
+        yield AppTest.from_file("../app.py", default_timeout=60).run()
+
+
 @pytest.fixture
 def app_env(warehouse, monkeypatch):
     """Point the app at the test warehouse."""
@@ -116,7 +127,7 @@ def maintainer_server(sources, tmp_path_factory):
 
 # Fixtures that need the full build of the real data: tests using them are marked `build` (the fast lane,
 # `make check`, leaves them out).
-BUILD_FIXTURES = {"warehouse", "con", "app_env", "server", "maintainer_server"}
+BUILD_FIXTURES = {"warehouse", "con", "app_env", "home_page", "server", "maintainer_server"}
 BROWSER_FIXTURES = {"server", "maintainer_server"}
 
 
