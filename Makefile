@@ -41,10 +41,10 @@ chromium:
 test: $(VENV)/.installed-test warehouse chromium nginx poppler postgresql axe
 	$(BIN)/python -m pytest
 
-# The fast lane: lint, then the tests that need neither a browser nor the full build of the real data (≤ 90 s).
+# The fast lane: lint, then the tests that need neither a browser, nor a real server, nor the full build (≤ 90 s).
 check: $(VENV)/.installed-test
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -m "not build and not browser"
+	$(BIN)/python -m pytest -q -m "not build and not browser and not slow"
 
 # PostgreSQL (Debian package): the store tests start a throwaway server from its binaries.
 postgresql:

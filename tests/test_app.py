@@ -9,18 +9,14 @@ from rhinocc_dash import texts
 from rhinocc_dash.formatting import fmt_int, fmt_percent
 
 
-def run_app():
-    return AppTest.from_file("../app.py", default_timeout=60).run()
-
-
 def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
-def test_home_page_shows_live_figures(app_env):
-    at = run_app()
+def test_home_page_shows_live_figures(home_page, warehouse):
+    at = home_page
     assert not at.exception
-    con = duckdb.connect(str(app_env), read_only=True)
+    con = duckdb.connect(str(warehouse), read_only=True)
     lieux = con.execute("SELECT count(*) FROM lieux").fetchone()[0]
     records = con.execute(
         "SELECT count(*) FROM venue_records WHERE source <> 'france_services_2022'"
@@ -34,8 +30,8 @@ def test_home_page_shows_live_figures(app_env):
     assert metric(at, texts.METRIC_SOURCES) == "5"
 
 
-def test_home_page_regional_context_with_sources(app_env):
-    at = run_app()
+def test_home_page_regional_context_with_sources(home_page):
+    at = home_page
     assert metric(at, texts.CONTEXT_ILLECTRONISME) == "1,16 million"
     assert metric(at, texts.CONTEXT_USAGE_FAIBLE) == "1,66 million"
     assert metric(at, texts.CONTEXT_A_ACCOMPAGNER) == "2,82 millions"

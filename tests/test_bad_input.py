@@ -79,6 +79,7 @@ def venue_stage(case, folder: Path, territory, previous):
 
 
 def assert_fragments(message: str, fragments) -> None:
+    assert fragments, message  # a refusal case names what its message must say
     for fragment in fragments:
         assert fragment.lower() in message.lower(), (fragment, message)
 

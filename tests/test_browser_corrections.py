@@ -4,18 +4,16 @@ decision and the sender's e-mail is gone from the store."""
 
 from __future__ import annotations
 
-import os
-
 import duckdb
 import pytest
+from conftest import MAINTAINER, MAINTAINER_PASSWORD
 from support.update_flow import TIMEOUT_MS, idle
 
 from rhinocc_dash import audit, texts
 from rhinocc_dash import texts_corrections as T
 from rhinocc_dash.formatting import fmt_phone
-from rhinocc_dash.ingest import publication, snapshots
-from rhinocc_dash.maintainers import hash_password
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
+from rhinocc_dash.ingest import snapshots
+from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
 from rhinocc_dash.store import Store, corrections
 
 pytestmark = pytest.mark.browser
@@ -23,35 +21,16 @@ NEW_PHONE = "05 61 98 76 54"
 
 
 @pytest.fixture(scope="module")
-def hub(sources, tmp_path_factory):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is missing")
-    root = tmp_path_factory.mktemp("hub")
-    folder = root / "snapshots"
-    db = publication.ensure_current(folder, sources)
-    secrets = root / "secrets.toml"
-    secrets.write_text(
-        f'[maintainers]\ncoord = "{hash_password("un-mot-de-passe-long")}"\n', encoding="utf-8"
-    )
-    env = {"RHINOCC_SNAPSHOTS": str(folder), "RHINOCC_STATE": str(root / "state"),
-           "RHINOCC_HOME": str(root / "home"), "RHINOCC_SOURCES": str(sources), "RHINOCC_DB": "",
-           "RHINOCC_DATABASE_URL": ""}
-    port = free_port()
-    process = start_streamlit(port, env, options=("--secrets.files", str(secrets)))
-    url = f"http://127.0.0.1:{port}"
-    if not wait_healthy(url, 60, process):
-        process.kill()
-        pytest.fail("streamlit did not start within 60 s")
-    con = duckdb.connect(str(db), read_only=True)
+def hub(maintainer_server):
+    """The shared maintainer server (private snapshots folder, store under its private home) and a lieu of
+    the Lot with a phone number."""
+    url, folder, root = maintainer_server
+    con = duckdb.connect(str(snapshots.current_db(folder)), read_only=True)
     lieu = con.execute(
         "SELECT lieu_id, nom, telephone FROM lieux WHERE telephone <> '' AND departement = '46' "
         "ORDER BY lieu_id LIMIT 1").fetchone()
     con.close()
-    yield url, folder, root, lieu
-    process.terminate()
-    process.wait(timeout=10)
+    return url, folder, root, lieu
 
 
 def open_card(page, url: str, lieu_id: str):
@@ -89,8 +68,8 @@ def test_report_accept_publish(hub):
 
         admin = maintainer.new_page()
         admin.goto(f"{url}/signalements")
-        admin.get_by_label(texts.SIGN_IN_NAME).fill("coord", timeout=TIMEOUT_MS)
-        admin.get_by_label(texts.SIGN_IN_PASSWORD).fill("un-mot-de-passe-long")
+        admin.get_by_label(texts.SIGN_IN_NAME).fill(MAINTAINER, timeout=TIMEOUT_MS)
+        admin.get_by_label(texts.SIGN_IN_PASSWORD).fill(MAINTAINER_PASSWORD)
         admin.get_by_role("button", name=texts.SIGN_IN).click()
         idle(admin)
         admin.get_by_role("cell", name=NEW_PHONE).wait_for(timeout=TIMEOUT_MS)
@@ -110,7 +89,7 @@ def test_report_accept_publish(hub):
 
     events = audit.events(folder)
     accepted = [e for e in events if e["action"] == "correction_acceptee"]
-    assert [(e["who"], e["request"], e["lieu_id"]) for e in accepted] == [("coord", 1, lieu_id)]
+    assert [(e["who"], e["request"], e["lieu_id"]) for e in accepted] == [(MAINTAINER, 1, lieu_id)]
     store = Store(f"sqlite:///{root / 'home' / 'rhinocc_store.sqlite'}")
     row = corrections.get(store, 1)
     assert row["status"] == corrections.ACCEPTED and row["email"] is None

@@ -13,7 +13,7 @@ import pytest
 
 from rhinocc_dash import texts_orienter as T
 from rhinocc_dash import vocab
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
+from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
 
 OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
 NOTE = "Apportez votre carte Vitale <b>et</b> un justificatif"
@@ -22,23 +22,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.network]
 
 
 @pytest.fixture(scope="module")
-def offline_server(warehouse):
-    """The app with the BAN's URL on a port nothing listens on (an offline machine)."""
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing")
+def offline_server(server):
+    """The shared server: its BAN URL points at a port nothing listens on (an offline machine)."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is missing")
-    closed = free_port()  # bound then released: nothing listens there
-    port = free_port()
-    env = {"RHINOCC_DB": str(warehouse), "RHINOCC_BAN_URL": f"http://127.0.0.1:{closed}/search/"}
-    process = start_streamlit(port, env)
-    url = f"http://127.0.0.1:{port}"
-    if not wait_healthy(url, 60, process):
-        process.kill()
-        pytest.fail("streamlit did not start within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    return server
 
 
 def test_whole_flow_offline_and_fiche_pdf(offline_server, tmp_path):

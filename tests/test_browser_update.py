@@ -4,54 +4,29 @@ roll back and see the old ones again."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from a11y_browser import axe_violations
+from conftest import MAINTAINER, MAINTAINER_PASSWORD
 from support import update_flow
 
 from rhinocc_dash import audit, texts
 from rhinocc_dash.formatting import fmt_int
-from rhinocc_dash.ingest import publication, snapshots
-from rhinocc_dash.maintainers import hash_password
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
+from rhinocc_dash.ingest import snapshots
+from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
 
 
 @pytest.fixture(scope="module")
-def update_server(sources, tmp_path_factory):
-    if not CHROMIUM.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is missing")
-    root = tmp_path_factory.mktemp("update")
-    folder = root / "snapshots"
-    publication.ensure_current(folder, sources)
-    secrets = root / "secrets.toml"
-    secrets.write_text(
-        f'[maintainers]\ncoord = "{hash_password("un-mot-de-passe-long")}"\n', encoding="utf-8"
-    )
-    port = free_port()
-    env = {
-        "RHINOCC_SNAPSHOTS": str(folder),
-        "RHINOCC_STATE": str(root / "state"),
-        "RHINOCC_HOME": str(root / "home"),
-        "RHINOCC_SOURCES": str(sources),
-        "RHINOCC_DB": "",
-    }
-    process = start_streamlit(port, env, options=("--secrets.files", str(secrets)))
-    url = f"http://127.0.0.1:{port}"
-    if not wait_healthy(url, 60, process):
-        process.kill()
-        pytest.fail("streamlit did not start within 60 s")
+def update_server(maintainer_server, sources):
+    """The shared maintainer server (private snapshots folder) and an export in the older layout."""
+    url, folder, root = maintainer_server
     upload = root / "rhinocc_2023-06_export.csv"
     update_flow.old_layout_rhinocc(sources, upload)
-    yield url, folder, upload
-    process.terminate()
-    process.wait(timeout=10)
+    return url, folder, upload
 
 
 def test_whole_update_flow(update_server):
@@ -68,11 +43,11 @@ def test_whole_update_flow(update_server):
         page, reader = maintainer.new_page(), visitor.new_page()
 
         violations = {}  # axe-core's WCAG 2.1 A/AA rules at each step of the update page
-        update_flow.sign_in(page, url, "coord", "mauvais mot de passe")
+        update_flow.sign_in(page, url, MAINTAINER, "mauvais mot de passe")
         assert page.get_by_text(texts.SIGN_IN_FAILED).is_visible()
         violations["connexion refusée"] = axe_violations(page)
-        update_flow.sign_in(page, url, "coord", "un-mot-de-passe-long")
-        assert page.get_by_text(texts.SIGNED_IN.format(name="coord")).is_visible()
+        update_flow.sign_in(page, url, MAINTAINER, MAINTAINER_PASSWORD)
+        assert page.get_by_text(texts.SIGNED_IN.format(name=MAINTAINER)).is_visible()
         violations["connecté"] = axe_violations(page)
 
         seen = update_flow.upload_and_compare(page, [upload], OUTPUT)
@@ -86,7 +61,7 @@ def test_whole_update_flow(update_server):
             snapshots.manifest(folder, second)["lieux"]
         )
 
-        update_flow.sign_in(page, url, "coord", "un-mot-de-passe-long")
+        update_flow.sign_in(page, url, MAINTAINER, MAINTAINER_PASSWORD)
         update_flow.roll_back(page, first, OUTPUT)
         violations["retour arrière"] = axe_violations(page)
         assert snapshots.current_version(folder) == first

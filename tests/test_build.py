@@ -314,6 +314,7 @@ def test_commune_access_matches_brute_force(con):
             "SELECT code_insee FROM communes USING SAMPLE 40 ROWS (reservoir, 3)"
         ).fetchall()
     ]
+    checked = 0
     for code in sample:
         points = con.execute(
             "SELECT x, y, population FROM population_points WHERE code_insee = ?", [code]
@@ -340,6 +341,8 @@ def test_commune_access_matches_brute_force(con):
         share = weights[nearest <= 10].sum() / weights.sum()
         assert abs(row[1] - share) <= 1 / len(points) + 1e-9  # a point at the 10 km edge
         assert row[2] == scalar(con, "SELECT count(*) FROM lieux WHERE code_insee = ?", [code])
+        checked += 1
+    assert checked >= 30  # the sample's inhabited communes were all compared
 
 
 def _table_digest(path):

@@ -157,6 +157,8 @@ def test_tables_are_french(pages, name):
 @pytest.mark.parametrize("name", list(PAGES))
 def test_csv_files_are_french(pages, name):
     _, downloads = pages[name]
+    # Every page but these two offers CSV files: the loop below checks at least one of them.
+    assert bool(downloads) == (name not in ("carte", "rapport")), name
     for file_name, payload in downloads:
         if file_name.startswith("lieux-mediation-numerique"):
             continue  # the national standard's own format (schema-checked elsewhere)
@@ -182,6 +184,7 @@ def test_no_english_streamlit_defaults(pages, name):
     shown = [e.value for e in [*at.markdown, *at.caption, *at.info, *at.warning, *at.title]]
     shown += [w.label for w in [*at.multiselect, *at.selectbox, *at.radio, *at.button]]
     shown += [m.label for m in at.metric] + [str(m.value) for m in at.metric]
+    assert shown, name  # the page showed text to check
     for text in shown:
         for word in ENGLISH:
             assert word not in str(text), (name, word, text)

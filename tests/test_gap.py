@@ -173,7 +173,9 @@ def test_without_hypothesis_distances_are_geodesic_nearest(base):
     _, computed = gap.access_with(communes, points, lieux, [])
     geod = Geod(ellps="GRS80")
     to_wgs84 = Transformer.from_crs("EPSG:2154", "EPSG:4326", always_xy=True)
-    for index in points.sample(150, random_state=7).index:
+    sample = points.sample(150, random_state=7).index
+    assert len(sample) == 150
+    for index in sample:
         lon, lat = to_wgs84.transform(points.at[index, "x"], points.at[index, "y"])
         _, _, metres = geod.inv(
             np.full(len(lieux), lon),

@@ -137,6 +137,7 @@ URL_PARAMETERS = (
 @pytest.mark.parametrize("parameter", URL_PARAMETERS)
 def test_every_url_parameter_is_echoed_as_text(parameter):
     baseline, _ = rendered(_notice_markdown(url_state.parse({parameter: "valeur"}, ALLOWED)[1]))
+    assert len(PAYLOADS) >= 5
     for payload in PAYLOADS.values():
         notices = url_state.parse({parameter: payload}, ALLOWED)[1]
         structure, shown = rendered(_notice_markdown(notices))
@@ -202,6 +203,7 @@ def test_every_card_field_is_shown_as_text(field, real_lieu):
     # Always a declared label: the card's structure then does not depend on the field changed.
     lieu = {**lieu, "declared_labels": [{"label": "France Services", "source": "rhinocc"}]}
     baseline, _ = rendered(_card(lieu, records, names))
+    assert len(PAYLOADS) >= 5
     for payload in PAYLOADS.values():
         changed, changed_names = _with(field, payload, lieu, names)
         structure, shown = rendered(_card(changed, records, changed_names))
@@ -249,7 +251,9 @@ def test_source_status_banner_lines_are_text():
             for status in ("absent", "partial")
         ]
     )
-    for line in source_status.status_lines(frame):
+    lines = source_status.status_lines(frame)
+    assert len(lines) == 2 * len(PAYLOADS) >= 10  # one line per source row
+    for line in lines:
         structure, _ = rendered(f"{texts.SOURCE_STATUS_BANNER}\n- {md_text(line)}")
         assert structure == [
             "paragraph_open",

@@ -24,7 +24,9 @@ from rhinocc_dash.serving import free_port
 
 Session = benchmark_module("wire").Session
 
-pytestmark = pytest.mark.browser  # a real server: with the browser tests
+HAS_NGINX = bool(shutil.which(NGINX) or os.path.exists(NGINX))
+# No browser here: the tests that start real servers are `slow` (left out of `make check`, like the browser ones).
+slow = pytest.mark.slow
 
 
 def get(url: str, cookie: str | None = None) -> tuple[str, str]:
@@ -36,7 +38,7 @@ def get(url: str, cookie: str | None = None) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def served(warehouse, tmp_path_factory):
-    if not (shutil.which(NGINX) or os.path.exists(NGINX)):
+    if not HAS_NGINX:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("nginx is missing (make serve installs the Debian package)")
         pytest.skip("nginx is missing")
@@ -75,6 +77,10 @@ def state(runtime) -> dict:
 
 
 def test_config_is_valid_for_nginx(tmp_path):
+    if not HAS_NGINX:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("nginx is missing (make serve installs the Debian package)")
+        pytest.skip("nginx is missing")
     config = tmp_path / "nginx.conf"
     config.write_text(render(tmp_path, "127.0.0.1", 8080, [8081, 8082], tmp_path), "utf-8")
     check = subprocess.run(
@@ -85,6 +91,7 @@ def test_config_is_valid_for_nginx(tmp_path):
     assert "hash $sticky consistent" in text and "client_max_body_size 25m" in text
 
 
+@slow
 def test_sticky_sessions_failover_and_stop(served):
     url, runtime, process = served
     sessions = {}
@@ -145,6 +152,7 @@ def test_memory_trim_thread_starts_once_per_process():
     trim_once()  # gc + malloc_trim: returns, whatever the allocator
 
 
+@slow
 def test_sessions_left_behind_are_closed_and_freed(warehouse, tmp_path):
     """Streamlit's session store drops an expired disconnected session only when another session
     disconnects, and without shutting it down: after the last person of a room has left, the memory

@@ -210,8 +210,8 @@ def test_coordinator_decisions_apply_and_survive_rebuilds(sources, warehouse, tm
     assert json.loads(log.read_text().splitlines()[0])["same"] is False
 
 
-def test_home_counts_current_sources_only(app_env, con):
-    at = AppTest.from_file("../pages/accueil.py", default_timeout=120).run()
+def test_home_counts_current_sources_only(home_page, con):
+    at = home_page
     assert not at.exception
     current = one(
         con,
