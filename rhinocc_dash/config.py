@@ -28,7 +28,7 @@ def home() -> Path:
 
 # Bumped whenever the warehouse layout or the build logic changes, so that a stale warehouse is
 # rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 
 @dataclass(frozen=True)
