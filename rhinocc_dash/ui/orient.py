@@ -268,11 +268,11 @@ def result_cards(rows: list[dict]) -> list[dict]:
         with st.container(border=True):
             st.markdown(f"#### {rank}. {md_text(row['nom'])}")
             if row["non_renseigne"]:
-                st.caption(md_text(T.NOT_FILLED.format(criteria=row["non_renseigne"])))
+                st.caption(T.NOT_FILLED.format(criteria=md_text(row["non_renseigne"])))
             st.markdown(fiche.card_markdown(row))
             report_form(row["lieu_id"])
             if st.checkbox(
-                T.PICK_LABEL.format(nom=row["nom"][:60]), key=f"ori_pick_{row['lieu_id']}"
+                T.PICK_LABEL.format(nom=md_text(row["nom"][:60])), key=f"ori_pick_{row['lieu_id']}"
             ):
                 chosen.append(row)
     return chosen
