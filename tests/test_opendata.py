@@ -165,7 +165,7 @@ def test_framed_page_shows_its_content_and_the_open_data_section(published, monk
     full = AppTest.from_file("../app.py", default_timeout=120)
     full.switch_page("pages/annuaire.py").run()
     assert not full.exception
-    assert texts_integrer.OPEN_DATA_TITLE in [h.value for h in full.subheader]
+    assert texts_integrer.OPEN_DATA_TITLE in [h.value for h in full.header]
     files = full.dataframe[-1].value
     assert len(files) == 30 and "lieux-mediation-numerique-46.csv" in set(files["fichier"])
     assert files["lien"].iloc[0] == "/donnees/datapackage.json"
