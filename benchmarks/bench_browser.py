@@ -5,7 +5,7 @@ compiled); the median of 5 new sessions (new tabs, the app's files in the browse
 who has opened the dashboard before); the median of 5 moves to the page from the menu, in a tab already
 open on Accueil (what people do most: nothing to load again); and the median of 5 typical changes once
 the page is drawn. Bytes are those received (over the WebSocket, and map data fetched from
-app/static/). Server caches are warmed once per page.
+component/…cartes/). Server caches are warmed once per page.
 
 Idle means Streamlit's own signal (`stApp[data-test-script-state=notRunning]`), a quiet period on the
 socket, and the browser's last long task (> 50 ms of parsing, layout or drawing) over; the change starts
@@ -81,7 +81,7 @@ class Traffic:
 
     def _static(self, response) -> None:
         """Map data fetched over HTTP (app/static/) counts with the socket's bytes."""
-        if "/app/static/" in response.url and response.status == 200:
+        if "/component/rhinocc_dash.ui.static_files.cartes/" in response.url and response.status == 200:
             self.bytes += int(response.headers.get("content-length", 0))
             self.last = time.perf_counter()
 

@@ -55,7 +55,7 @@ MAP_VARIANTS = [(f"niv={level}", {"niv": level}) for level in LEVELS] + [
     ("niv=commune&dep=31", {"niv": "commune", "dep": "31"}),
     ("couches=points", {"couches": "points"}),
 ]
-STATIC_URL = re.compile(r"app/static/[A-Za-z0-9_./-]+\.(?:json|png)")
+STATIC_URL = re.compile(r"component/rhinocc_dash\.ui\.static_files\.cartes/[A-Za-z0-9_./-]+\.(?:json|png)")
 
 
 def sources_folder(work: Path, copies: int, reuse: bool) -> Path:
@@ -168,8 +168,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     if os.environ.get("RHINOCC_REGION") != "france":
-        # The region is read when rhinocc_dash is imported: start again with it (and the map files' folder) set.
+        # The region is read when rhinocc_dash is imported: start again with it (and the data directory) set.
         os.environ["RHINOCC_REGION"] = "france"
-        os.environ.setdefault("RHINOCC_STATIC", str(WORK / "static"))
+        os.environ.setdefault("RHINOCC_HOME", str(WORK / "home"))
         os.execv(sys.executable, [sys.executable, *sys.argv])
     main()

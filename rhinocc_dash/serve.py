@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import opendata
-from .config import PROJECT_ROOT, home
+from .config import home
 from .serving import HEALTH_PATH, start_streamlit
 
 TEMPLATE = Path(__file__).parent / "deploy" / "nginx.conf.template"
@@ -134,7 +134,7 @@ class Server:
                 self.host,
                 self.port,
                 [w.port for w in self.pool],
-                PROJECT_ROOT / "static",
+                home() / "static" / "cartes",
                 self.frame_origins,
                 self.snapshots,
             ),

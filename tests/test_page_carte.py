@@ -175,7 +175,7 @@ def test_commune_shapes_travel_once_as_a_static_file(app_env, con):
     at = run({"niv": "commune", "couches": "points|choro"})
     layer = next(layer for layer in deck(at)["layers"] if layer["id"] == "choropleth")
     url = layer["data"]
-    assert isinstance(url, str) and url.startswith("app/static/cartes/")
+    assert isinstance(url, str) and url.startswith("component/rhinocc_dash.ui.static_files.cartes/")
     shapes = json.loads(local_path(url).read_text(encoding="utf-8"))
     assert len(shapes["features"]) == count(con, "SELECT count(*) FROM communes")
     assert all(len(f["properties"]["fill"]) == 4 for f in shapes["features"])
@@ -194,7 +194,8 @@ def test_commune_shapes_travel_once_as_a_static_file(app_env, con):
 def test_static_files_are_content_addressed_and_pruned(tmp_path, monkeypatch):
     from rhinocc_dash.ui import static_files
 
-    monkeypatch.setattr(static_files, "STATIC_DIR", tmp_path)
+    monkeypatch.setenv("RHINOCC_HOME", str(tmp_path))
+    tmp_path = tmp_path / "static"
     first = static_files.publish_json({"type": "FeatureCollection", "features": []})
     assert static_files.publish_json({"type": "FeatureCollection", "features": []}) == first
     for i in range(5):
@@ -202,3 +203,18 @@ def test_static_files_are_content_addressed_and_pruned(tmp_path, monkeypatch):
     assert static_files.prune(tmp_path / static_files.SUBDIR, keep=3) == 3
     assert len(list((tmp_path / static_files.SUBDIR).glob("*.json"))) == 3
     assert not list((tmp_path / static_files.SUBDIR).glob("*.tmp"))
+    assert static_files.local_path(first) == tmp_path / static_files.SUBDIR / first.rsplit("/", 1)[1]
+
+
+def test_map_files_are_served_from_the_data_directory(tmp_path, monkeypatch):
+    """Map files are written under RHINOCC_HOME (not beside app.py), and nginx serves that folder at the
+    URL Streamlit serves it at."""
+    from rhinocc_dash import serve
+    from rhinocc_dash.ui import static_files
+
+    monkeypatch.setenv("RHINOCC_HOME", str(tmp_path))
+    url = static_files.publish_json({"n": 1})
+    assert static_files.local_path(url).is_file()
+    assert static_files.local_path(url).is_relative_to(tmp_path / "static" / "cartes")
+    conf = serve.render(tmp_path, "127.0.0.1", 8080, [8501], tmp_path / "static" / "cartes")
+    assert f"location /{static_files.URL_FOLDER}/ {{\n            alias {tmp_path}/static/cartes/;" in conf

@@ -1,4 +1,4 @@
-"""Large, rarely changing map data served as static files (Streamlit's `server.enableStaticServing`).
+"""Large, rarely changing map data served as files, from the data directory (`RHINOCC_HOME`).
 
 A choropleth of the 4,446 communes weighs about 2 MB. Inlined in the map, it would travel again over
 the WebSocket on every rerun (a filter change, a click). Published here instead, the map only names its
@@ -6,6 +6,12 @@ URL: the browser fetches it once, and deck.gl does not fetch again while the URL
 
 Files are content-addressed (a hash of their bytes), so a URL always means the same data, several
 server processes can publish the same file safely, and a new warehouse gets new URLs.
+
+They live in `<RHINOCC_HOME>/static/cartes/`, with everything else the app writes. Streamlit's own static
+serving only reads `static/` beside `app.py` (inside the checkout, or `site-packages`); the folder is
+declared instead as the file folder of a component (`components.declare_component(path=…)`, whose files
+Streamlit serves at `component/<name>/<file>` with `Cache-Control: public`), and nginx serves the same
+folder at the same URL in production (`rhinocc-dash serve`).
 """
 
 from __future__ import annotations
@@ -15,12 +21,29 @@ import json
 import os
 from pathlib import Path
 
-from ..config import PROJECT_ROOT
+from streamlit.components import v1 as components
 
-# Streamlit serves <folder of app.py>/static at app/static/.
-STATIC_DIR = Path(os.environ.get("RHINOCC_STATIC", PROJECT_ROOT / "static"))
+from ..config import home
+
 SUBDIR = "cartes"
+# The component's full name (Streamlit prefixes the declaring module's): the URL's folder.
+URL_FOLDER = f"component/{__name__}.{SUBDIR}"
 KEEP = 400  # files kept (most recently used first); about 2 MB each at most
+
+
+def static_dir() -> Path:
+    """Where the map files are written: `static/` of the data directory."""
+    return home() / "static"
+
+
+def serve_folder() -> Path:
+    """Create the map files' folder and have the running Streamlit serve it (registering the same
+    component again is a dictionary write: done on every call, so a new runtime has it too)."""
+    folder = static_dir() / SUBDIR
+    folder.mkdir(parents=True, exist_ok=True)
+    component = components.declare_component(SUBDIR, path=folder)
+    assert component.name == URL_FOLDER.removeprefix("component/"), component.name
+    return folder
 
 
 def publish_json(payload: dict) -> str:
@@ -31,17 +54,16 @@ def publish_json(payload: dict) -> str:
 def publish_bytes(data: bytes, suffix: str = ".json") -> str:
     """Write `data` (JSON, or a PNG with `suffix` « .png ») once under its hash; return its URL."""
     name = hashlib.sha256(data).hexdigest()[:32] + suffix
-    folder = STATIC_DIR / SUBDIR
+    folder = serve_folder()
     path = folder / name
     if path.exists():
         os.utime(path)  # recently used: pruned last
     else:
-        folder.mkdir(parents=True, exist_ok=True)
         temporary = folder / f".{name}.{os.getpid()}.tmp"
         temporary.write_bytes(data)
         os.replace(temporary, path)
         prune(folder)
-    return f"app/static/{SUBDIR}/{name}"
+    return f"{URL_FOLDER}/{name}"
 
 
 def prune(folder: Path, keep: int = KEEP) -> int:
@@ -55,4 +77,4 @@ def prune(folder: Path, keep: int = KEEP) -> int:
 
 def local_path(url: str) -> Path:
     """The file behind a URL returned by `publish_json` (for tests and exports)."""
-    return STATIC_DIR / url.removeprefix("app/static/")
+    return static_dir() / SUBDIR / url.removeprefix(f"{URL_FOLDER}/")
