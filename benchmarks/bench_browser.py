@@ -29,14 +29,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from rhinocc_dash.config import resolve_db
-from rhinocc_dash.serving import (
+from rhinocc_dash.serving.launcher import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,
     start_streamlit,
     wait_healthy,
 )
+from rhinocc_dash.shared.config import resolve_db
 
 ROOT = Path(__file__).resolve().parent.parent
 

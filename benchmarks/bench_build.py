@@ -10,8 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from rhinocc_dash.config import resolve_sources
 from rhinocc_dash.ingest import build
+from rhinocc_dash.shared.config import resolve_sources
 
 RUNS = 3
 TARGET_S = 20.0

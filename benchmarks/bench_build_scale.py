@@ -29,8 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from rhinocc_dash.config import resolve_sources
 from rhinocc_dash.ingest.catalog import BY_KEY
+from rhinocc_dash.shared.config import resolve_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 

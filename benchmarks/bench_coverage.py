@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import warehouse
 from rhinocc_dash.analysis import service
-from rhinocc_dash.config import resolve_db
-from rhinocc_dash.geo import commune_access, point_distances
+from rhinocc_dash.shared.config import resolve_db
+from rhinocc_dash.shared.geo import commune_access, point_distances
 
 ROOT = Path(__file__).resolve().parent.parent
 

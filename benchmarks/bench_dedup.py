@@ -19,11 +19,11 @@ import numpy as np
 import pandas as pd
 
 from rhinocc_dash import warehouse
-from rhinocc_dash.config import resolve_db
 from rhinocc_dash.ingest import dedup_eval
 from rhinocc_dash.ingest.dedup import Matcher
 from rhinocc_dash.ingest.grouping import agglomerate
-from rhinocc_dash.measures import is_current
+from rhinocc_dash.shared.config import resolve_db
+from rhinocc_dash.shared.measures import is_current
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash.config import resolve_db
+from rhinocc_dash.shared.config import resolve_db
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from wire import Session, choice
 
-from rhinocc_dash.serving import free_port
+from rhinocc_dash.serving.launcher import free_port
 
 # The client imports Streamlit's protobufs: keep Streamlit's own log quiet.
 logging.getLogger("streamlit").setLevel(logging.ERROR)
@@ -56,7 +56,7 @@ VISIT = (
     ("ecarts", ""),
 )
 # Sessions are closed 60 s after their socket (server.disconnectedSessionTTL), at the memory thread's
-# next round (every 30 s, rhinocc_dash/ui/memory.py), then trimmed.
+# next round (every 30 s, rhinocc_dash/serving/memory.py), then trimmed.
 SETTLE_AFTER_S = int(os.environ.get("RHINOCC_SETTLE_S", 100))
 
 

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import warehouse
 from rhinocc_dash.analysis import service
-from rhinocc_dash.config import resolve_db
+from rhinocc_dash.shared.config import resolve_db
 from rhinocc_dash.views import deck
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,7 +28,7 @@ import duckdb
 import make_national
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash.config import resolve_sources
+from rhinocc_dash.shared.config import resolve_sources
 from rhinocc_dash.ui.static_files import local_path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,7 @@ import duckdb
 from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash.analysis import orient, orient_hours, service
-from rhinocc_dash.config import resolve_db
+from rhinocc_dash.shared.config import resolve_db
 from rhinocc_dash.warehouse import run
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,9 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rhinocc_dash.config import load_region, resolve_sources
 from rhinocc_dash.ingest.catalog import BY_KEY, SCHEMA_FILE
 from rhinocc_dash.ingest.departements import DEPARTEMENTS, code_of
+from rhinocc_dash.shared.config import load_region, resolve_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from rhinocc_dash import accessibility, texts_a11y, ui
-from rhinocc_dash.formatting import fmt_date, fmt_percent, md_text
+from rhinocc_dash import accessibility, ui
+from rhinocc_dash.shared.formatting import fmt_date, fmt_percent, md_text
+from rhinocc_dash.texts import accessibilite as texts_a11y
 
 ui.through_router()
 

@@ -3,19 +3,19 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash.shared.formatting import fmt_int
 
 ui.through_router()
 
-st.title(texts.DIRECTORY_TITLE)
-st.caption(texts.DIRECTORY_INTRO)
+st.title(texts.annuaire.DIRECTORY_TITLE)
+st.caption(texts.annuaire.DIRECTORY_INTRO)
 
 all_lieux = ui.lieux()
 filters = ui.filter_sidebar("annuaire", ui.LieuFilters())
 shown = ui.filtered_lieux(filters).reset_index(drop=True)
-st.metric(texts.DIRECTORY_COUNT, f"{fmt_int(len(shown))} / {fmt_int(len(all_lieux))}")
+st.metric(texts.annuaire.DIRECTORY_COUNT, f"{fmt_int(len(shown))} / {fmt_int(len(all_lieux))}")
 if shown.empty:
-    st.info(texts.MAP_EMPTY)
+    st.info(texts.carte.MAP_EMPTY)
     st.stop()
 
 event = ui.lieux_table(
@@ -26,17 +26,17 @@ ui.standard_exports(shown)
 rows = event.selection.rows if event is not None else []
 labels = dict(zip(shown["lieu_id"], shown["nom"] + " · " + shown["commune"], strict=True))
 picked = st.selectbox(
-    texts.DIRECTORY_SELECT,
+    texts.annuaire.DIRECTORY_SELECT,
     list(labels),
     index=None,
     key="dir_pick",
     format_func=labels.get,
-    placeholder=texts.DIRECTORY_SELECT_PLACEHOLDER,
+    placeholder=texts.annuaire.DIRECTORY_SELECT_PLACEHOLDER,
 )
 lieu_id = shown.iloc[rows[0]]["lieu_id"] if rows else picked
 if lieu_id:
     ui.lieu_detail(lieu_id, all_lieux)
 else:
-    st.caption(texts.DIRECTORY_PICK)
+    st.caption(texts.annuaire.DIRECTORY_PICK)
 if not ui.embed.embedded():
     ui.embed.open_data_section()

@@ -4,7 +4,7 @@ maps, ← → keys, the position in the URL so that a reload resumes)."""
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.formatting import md_text
+from rhinocc_dash.shared.formatting import md_text
 from rhinocc_dash.ui import workshop as screens_ui
 
 ui.through_router()
@@ -13,7 +13,7 @@ screens_ui.setup()
 screens, titles, notices = screens_ui.sequence()
 index, understood = screens_ui.position(screens, st.query_params.get("ecran"))
 if not understood:
-    notices.append(texts.WORKSHOP_UNKNOWN_SCREEN.format(value=st.query_params.get("ecran")))
+    notices.append(texts.atelier.WORKSHOP_UNKNOWN_SCREEN.format(value=st.query_params.get("ecran")))
 screen = screens[index]
 st.query_params["ecran"] = screen.key
 for notice in notices:

@@ -3,15 +3,15 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.formatting import fmt_int, md_text
+from rhinocc_dash.shared.formatting import fmt_int, md_text
 from rhinocc_dash.views import deck, url_state, viewport
 
 ui.through_router()
 
 framed = ui.embed.embedded()  # in another site's frame: 600 px high, 360 px wide
-st.title(texts.MAP_TITLE)
+st.title(texts.carte.MAP_TITLE)
 if not framed:
-    st.caption(texts.MAP_INTRO)
+    st.caption(texts.carte.MAP_INTRO)
 
 all_lieux = ui.lieux()
 state, notices = url_state.parse(st.query_params.to_dict(), ui.map_allowed())
@@ -27,15 +27,15 @@ lieu_id = ui.picked_lieu(chart_key) or state.lieu
 lieu_id = lieu_id if lieu_id in set(all_lieux["lieu_id"]) else None
 selected = all_lieux[all_lieux["lieu_id"] == lieu_id].iloc[0] if lieu_id else None
 
-st.metric(texts.MAP_COUNT, f"{fmt_int(len(shown))} / {fmt_int(len(all_lieux))}")
+st.metric(texts.carte.MAP_COUNT, f"{fmt_int(len(shown))} / {fmt_int(len(all_lieux))}")
 if shown.empty:
-    st.info(texts.MAP_EMPTY)
+    st.info(texts.carte.MAP_EMPTY)
 
 choropleth = classes = breaks = None
 if "choro" in layers:
     choropleth, classes, breaks = ui.map_layer("choropleth_url", level, indicator, filters)
     if isinstance(choropleth, deck.Raster):
-        st.caption(texts.MAP_RASTER_NOTE)
+        st.caption(texts.carte.MAP_RASTER_NOTE)
 sources = ui.current_sources()
 points = (
     deck.point_frame(shown, colour_by, sources)
@@ -72,12 +72,12 @@ with map_column:
     )
 with legend_column:
     if selected is not None and st.button(
-        texts.MAP_CARD_OPEN.format(nom=md_text(selected["nom"][:40])), key="carte_open_card"
+        texts.carte.MAP_CARD_OPEN.format(nom=md_text(selected["nom"][:40])), key="carte_open_card"
     ):
         st.session_state.pop("carte_card_shown", None)
     ui.map_legends(shown, layers, colour_by, sources, level, indicator, classes, breaks)
 
-if st.toggle(texts.MAP_TABLE, key="carte_table"):
+if st.toggle(texts.carte.MAP_TABLE, key="carte_table"):
     # the keyboard's way to a card: the canvas only answers clicks
     if picked := ui.lieu_picker(shown, "carte_pick"):
         lieu_id = picked

@@ -3,9 +3,9 @@ territory, against the population and the need."""
 
 import streamlit as st
 
-from rhinocc_dash import texts_dispositifs as tx
 from rhinocc_dash import ui
-from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash.shared.formatting import fmt_int
+from rhinocc_dash.texts import dispositifs as tx
 from rhinocc_dash.ui import dispositifs as section
 from rhinocc_dash.views import dispositifs_charts as dcharts
 
@@ -110,12 +110,8 @@ else:
 
 st.header(tx.PASS_TITLE)
 st.caption(tx.PASS_INTRO)
-if tx.PASS_TERRITORIES:
-    st.markdown(
-        tx.PASS_TERRITORIES_TEXT.format(
-            territories=", ".join(tx.PASS_TERRITORIES), source=tx.PASS_SOURCE
-        )
-    )
+if territories := section.pass_territories():
+    st.markdown(territories)
 else:
     st.caption(tx.PASS_NO_TERRITORIES)
 st.markdown(tx.PASS_COUNT.format(n=fmt_int(len(d.pass_numerique))))

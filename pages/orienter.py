@@ -5,8 +5,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from rhinocc_dash import texts_orienter as T
 from rhinocc_dash import ui
+from rhinocc_dash.texts import orienter as T
 from rhinocc_dash.ui import orient as orient_ui
 from rhinocc_dash.views import fiche, orient_url
 

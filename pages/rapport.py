@@ -3,17 +3,17 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
+from rhinocc_dash.shared.formatting import fmt_decimal, fmt_int, fmt_percent
 
 ui.through_router()
 
-st.title(texts.REPORT_TITLE)
-st.caption(texts.REPORT_INTRO)
+st.title(texts.rapport.REPORT_TITLE)
+st.caption(texts.rapport.REPORT_INTRO)
 
 scope = st.radio(
-    texts.REPORT_SCOPE,
-    list(texts.REPORT_SCOPES),
-    format_func=texts.REPORT_SCOPES.get,
+    texts.rapport.REPORT_SCOPE,
+    list(texts.rapport.REPORT_SCOPES),
+    format_func=texts.rapport.REPORT_SCOPES.get,
     horizontal=True,
     key="report_scope",
 )
@@ -24,7 +24,7 @@ else:
     names = ui.query("departement_list")
     dep_names = dict(zip(names["code"], names["nom"], strict=True))
     dep = st.selectbox(
-        texts.REPORT_CHOOSE,
+        texts.rapport.REPORT_CHOOSE,
         list(dep_names),
         key="report_dep",
         format_func=lambda c: f"{c} {dep_names[c]}",
@@ -35,7 +35,7 @@ figures = ui.service_frame(ui.service.report_figures, ui.service.ReportQuery(dep
 left, right = st.columns(2)
 # A callable runs when the button is pressed; Streamlit shows a spinner on the button meanwhile.
 left.download_button(
-    texts.REPORT_DOWNLOAD_PDF,
+    texts.rapport.REPORT_DOWNLOAD_PDF,
     lambda: ui.report_pdf_file(dep),
     file_name=f"rapport-inclusion-numerique-{name}.pdf",
     mime="application/pdf",
@@ -44,26 +44,26 @@ left.download_button(
     on_click="ignore",
 )
 right.download_button(
-    texts.REPORT_DOWNLOAD,
+    texts.rapport.REPORT_DOWNLOAD,
     lambda: ui.report_html_file(dep),
     file_name=f"rapport-inclusion-numerique-{name}.html",
     mime="text/html",
     key="report_download",
     on_click="ignore",
 )
-st.caption(texts.REPORT_FILES_NOTE)
+st.caption(texts.rapport.REPORT_FILES_NOTE)
 
-st.header(texts.REPORT_PREVIEW)
+st.header(texts.rapport.REPORT_PREVIEW)
 cols = st.columns(3) + st.columns(3)
-cols[0].metric(texts.METRIC_LIEUX, fmt_int(figures["lieux"]))
+cols[0].metric(texts.accueil.METRIC_LIEUX, fmt_int(figures["lieux"]))
 cols[1].metric("Lieux pour 10 000 habitants", fmt_decimal(figures["lieux_pour_10000"], 2))
-cols[2].metric(texts.METRIC_POPULATION, fmt_int(figures["population"]))
-cols[3].metric(texts.METRIC_WITHIN_10KM, fmt_percent(figures["part_population_10km"]))
-cols[4].metric(texts.CONTEXT_PAUVRETE, fmt_percent(figures["taux_pauvrete"], ratio=False))
+cols[2].metric(texts.accueil.METRIC_POPULATION, fmt_int(figures["population"]))
+cols[3].metric(texts.accueil.METRIC_WITHIN_10KM, fmt_percent(figures["part_population_10km"]))
+cols[4].metric(texts.accueil.CONTEXT_PAUVRETE, fmt_percent(figures["taux_pauvrete"], ratio=False))
 cols[5].metric("Illectronisme (estimation modélisée)", fmt_int(figures["illectronisme_estime"]))
 ui.source_note(
     ui.with_note(
         ui.caption(["population", "lieux", "filosofi_departement"]),
-        f"Illectronisme : {texts.SOURCE_ILLECTRONISME}, réparti par modèle.",
+        f"Illectronisme : {ui.REGION.context_source}, réparti par modèle.",
     )
 )

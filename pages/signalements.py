@@ -3,7 +3,7 @@
 import streamlit as st
 
 from rhinocc_dash import texts, ui
-from rhinocc_dash import texts_corrections as T
+from rhinocc_dash.texts import corrections as T
 from rhinocc_dash.ui import corrections
 
 ui.through_router()
@@ -12,7 +12,7 @@ st.title(T.MODERATION_PAGE_TITLE)
 st.caption(T.MODERATION_PAGE_INTRO)
 who = ui.sign_in()
 if not who:
-    st.info(texts.UPDATE_SIGN_IN_FIRST)
+    st.info(texts.mise_a_jour.UPDATE_SIGN_IN_FIRST)
     st.stop()
 
 section = st.segmented_control(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import PROJECT_ROOT
+from .shared.config import PROJECT_ROOT
 
 GRID = PROJECT_ROOT / "docs" / "accessibilite" / "grille-rgaa-4.1.csv"
 STATUSES = {"C": "Conforme", "NC": "Non conforme", "NA": "Non applicable"}

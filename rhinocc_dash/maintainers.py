@@ -21,8 +21,8 @@ import tomlkit
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from . import audit
-from .config import home
+from .shared import audit
+from .shared.config import home
 
 STATE_ENV = "RHINOCC_STATE"
 MAX_FAILURES = 5

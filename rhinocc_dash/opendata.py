@@ -28,7 +28,7 @@ import duckdb
 import pandas as pd
 
 from .analysis import service
-from .config import REGION, resolve_sources
+from .shared.config import REGION, resolve_sources
 from .views.standard import to_standard, to_standard_csv, to_standard_geojson
 
 FOLDER = "donnees"

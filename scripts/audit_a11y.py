@@ -15,9 +15,16 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-from rhinocc_dash import texts, texts_a11y
-from rhinocc_dash.config import resolve_db
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy
+from rhinocc_dash import texts
+from rhinocc_dash.serving.launcher import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    start_streamlit,
+    wait_healthy,
+)
+from rhinocc_dash.shared.config import resolve_db
+from rhinocc_dash.texts import accessibilite as texts_a11y
 from tests.a11y_browser import (
     AXE,
     ax_nodes,
@@ -65,7 +72,7 @@ def audit_card(page, url: str) -> dict:
     """The lieu card dialog (opened from the list under the map) and the text at 200 %."""
     page.goto(f"{url}/carte?dep=46")
     wait_idle(page)
-    page.get_by_text(texts.MAP_TABLE, exact=True).click()
+    page.get_by_text(texts.carte.MAP_TABLE, exact=True).click()
     wait_idle(page)
     page.get_by_role("combobox", name=texts_a11y.PICK_LIEU).click()
     page.get_by_role("option").first.click()

@@ -26,8 +26,8 @@ from rapidfuzz import fuzz
 from scipy.spatial import cKDTree
 
 from rhinocc_dash import warehouse
-from rhinocc_dash.geo import to_lambert93
 from rhinocc_dash.ingest.dedup import normalise_name
+from rhinocc_dash.shared.geo import to_lambert93
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +40,7 @@ def same_number(db: str, out: str, wanted: int) -> None:
     """Pairs of records (today's sources) of one commune with the same house number, not yet labelled."""
     from rhinocc_dash.ingest.dedup_eval import load_labels
     from rhinocc_dash.ingest.matching import parse_address
-    from rhinocc_dash.measures import is_current
+    from rhinocc_dash.shared.measures import is_current
 
     con = warehouse.connect_read_only(db)
     records = con.execute(

@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from rhinocc_dash.config import resolve_sources
 from rhinocc_dash.ingest import build
 from rhinocc_dash.ingest.catalog import missing_files
 from rhinocc_dash.ingest.territory import build_territory
-from rhinocc_dash.serving import CHROMIUM, free_port, start_streamlit, wait_healthy
+from rhinocc_dash.serving.launcher import CHROMIUM, free_port, start_streamlit, wait_healthy
+from rhinocc_dash.shared.config import resolve_sources
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

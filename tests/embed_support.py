@@ -13,10 +13,10 @@ import time
 import uuid
 from pathlib import Path
 
-from rhinocc_dash.config import PROJECT_ROOT, resolve_sources
 from rhinocc_dash.ingest import publication
 from rhinocc_dash.ingest.snapshots import DB_NAME, STAGING, current_version
-from rhinocc_dash.serving import free_port
+from rhinocc_dash.serving.launcher import free_port
+from rhinocc_dash.shared.config import PROJECT_ROOT, resolve_sources
 
 
 def publish_copy(warehouse: Path, folder: Path) -> dict:

@@ -11,7 +11,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from rhinocc_dash.serving import free_port
+from rhinocc_dash.serving.launcher import free_port
 
 PG_ROOT = Path("/usr/lib/postgresql")
 

@@ -19,8 +19,10 @@ from a11y_browser import (
     wait_idle,
 )
 
-from rhinocc_dash import texts, texts_a11y, texts_orienter
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash import texts
+from rhinocc_dash.serving.launcher import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.texts import accessibilite as texts_a11y
+from rhinocc_dash.texts import orienter as texts_orienter
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +60,7 @@ def test_page_list_follows_app_py():
 
 def download_a_table(page) -> None:
     """Couverture: a coverage table's CSV, reached and pressed with the keyboard."""
-    tab_to(page, page.get_by_role("button", name=texts.DOWNLOAD_CSV).first)
+    tab_to(page, page.get_by_role("button", name=texts.common.DOWNLOAD_CSV).first)
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     assert download.value.suggested_filename.endswith(".csv")
@@ -135,7 +137,7 @@ def test_map_filter_and_lieu_card_by_keyboard_only(server, browser):
     # the skip link is the first stop
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Aller au contenu principal"
-    departements = page.get_by_role("combobox", name=texts.FILTER_DEPARTEMENTS)
+    departements = page.get_by_role("combobox", name=texts.filtres.FILTER_DEPARTEMENTS)
     tab_to(page, departements)
     page.keyboard.type("Lot", delay=20)
     page.get_by_role("option", name="46 Lot").wait_for()
@@ -144,7 +146,7 @@ def test_map_filter_and_lieu_card_by_keyboard_only(server, browser):
     wait_idle(page)
     count = page.get_by_test_id("stMetricValue").first.inner_text()
     assert count.split(" / ")[0] != count.split(" / ")[1], count
-    toggle = page.get_by_role("switch", name=texts.MAP_TABLE)
+    toggle = page.get_by_role("switch", name=texts.carte.MAP_TABLE)
     presses = tab_to(page, toggle)
     page.keyboard.press("Space")
     wait_idle(page)

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash import accessibility, texts_a11y
+from rhinocc_dash import accessibility
 from rhinocc_dash.analysis import sources
-from rhinocc_dash.formatting import fmt_percent
-from rhinocc_dash.serve import TEMPLATE
+from rhinocc_dash.serving.supervisor import TEMPLATE
+from rhinocc_dash.shared.formatting import fmt_percent
+from rhinocc_dash.texts import accessibilite as texts_a11y
 from rhinocc_dash.ui import a11y
 from rhinocc_dash.ui.source_notes import SourceNote, with_note
 

@@ -6,7 +6,7 @@ import duckdb
 from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import texts
-from rhinocc_dash.formatting import fmt_int, fmt_percent
+from rhinocc_dash.shared.formatting import fmt_int, fmt_percent
 
 
 def metric(at, label):
@@ -23,19 +23,19 @@ def test_home_page_shows_live_figures(home_page, warehouse):
     ).fetchone()[0]
     covered = con.execute("SELECT count(DISTINCT code_insee) FROM lieux").fetchone()[0]
     con.close()
-    assert metric(at, texts.METRIC_LIEUX) == fmt_int(lieux)
-    assert metric(at, texts.METRIC_RECORDS) == fmt_int(records)
-    assert metric(at, texts.METRIC_COMMUNES) == f"{fmt_int(covered)} / {fmt_int(4446)}"
-    assert metric(at, texts.METRIC_POPULATION) == "6\u202f124\u202f653"
-    assert metric(at, texts.METRIC_SOURCES) == "5"
+    assert metric(at, texts.accueil.METRIC_LIEUX) == fmt_int(lieux)
+    assert metric(at, texts.accueil.METRIC_RECORDS) == fmt_int(records)
+    assert metric(at, texts.accueil.METRIC_COMMUNES) == f"{fmt_int(covered)} / {fmt_int(4446)}"
+    assert metric(at, texts.accueil.METRIC_POPULATION) == "6\u202f124\u202f653"
+    assert metric(at, texts.accueil.METRIC_SOURCES) == "5"
 
 
 def test_home_page_regional_context_with_sources(home_page):
     at = home_page
-    assert metric(at, texts.CONTEXT_ILLECTRONISME) == "1,16 million"
-    assert metric(at, texts.CONTEXT_USAGE_FAIBLE) == "1,66 million"
-    assert metric(at, texts.CONTEXT_A_ACCOMPAGNER) == "2,82 millions"
-    assert metric(at, texts.CONTEXT_PAUVRETE) == fmt_percent(16.8, ratio=False)
+    assert metric(at, texts.accueil.CONTEXT_ILLECTRONISME) == "1,16 million"
+    assert metric(at, texts.accueil.CONTEXT_USAGE_FAIBLE) == "1,66 million"
+    assert metric(at, texts.accueil.CONTEXT_A_ACCOMPAGNER) == "2,82 millions"
+    assert metric(at, texts.accueil.CONTEXT_PAUVRETE) == fmt_percent(16.8, ratio=False)
     captions = " ".join([c.value for c in at.caption] + [h.proto.body for h in at.get("html")])
     assert "Filosofi 2019" in captions and "Insee 2019" in captions and "RhinOcc" in captions
     table = at.dataframe[0].value
@@ -49,7 +49,7 @@ def test_app_builds_missing_warehouse_with_status(sources, tmp_path, monkeypatch
     at = AppTest.from_file("../app.py", default_timeout=120).run()
     assert not at.exception
     assert db.is_file()
-    assert any(s.label == texts.BUILD_DONE for s in at.status)
+    assert any(s.label == texts.common.BUILD_DONE for s in at.status)
 
 
 def test_app_explains_missing_sources(tmp_path, monkeypatch):
@@ -57,5 +57,5 @@ def test_app_explains_missing_sources(tmp_path, monkeypatch):
     monkeypatch.setenv("RHINOCC_SOURCES", str(tmp_path / "empty"))
     at = AppTest.from_file("../app.py", default_timeout=60).run()
     assert not at.exception
-    assert at.error[0].value == texts.NO_SOURCES_TITLE
+    assert at.error[0].value == texts.common.NO_SOURCES_TITLE
     assert "Fichiers attendus et introuvables" in at.code[0].value

@@ -263,9 +263,9 @@ def test_every_page_shows_the_banner(partial_warehouse, monkeypatch):
     monkeypatch.setenv("RHINOCC_DB", str(partial_warehouse))
     at = AppTest.from_file("../app.py", default_timeout=120).run()
     assert not at.exception
-    banner = [w.value for w in at.warning if w.value.startswith(texts.SOURCE_STATUS_BANNER)]
+    banner = [w.value for w in at.warning if w.value.startswith(texts.common.SOURCE_STATUS_BANNER)]
     assert len(banner) == 1
-    assert "Annuaire RhinOcc" in banner[0] and texts.SOURCE_STATUS_ABSENT in banner[0]
+    assert "Annuaire RhinOcc" in banner[0] and texts.common.SOURCE_STATUS_ABSENT in banner[0]
 
 
 def test_complete_warehouse_shows_no_banner(con):

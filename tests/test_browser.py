@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 
 from rhinocc_dash import texts
-from rhinocc_dash.serving import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-)
+from rhinocc_dash.serving.launcher import CHROMIUM, CHROMIUM_ARGS
 
 # Screenshots of a test run go to an ignored folder; `make screenshots` refreshes the ones in docs/.
 OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
@@ -28,9 +25,9 @@ def test_home_page_renders(server):
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.goto(server)
         expect(page.get_by_test_id("stMetric").first).to_be_visible(timeout=60_000)
-        expect(page.get_by_text(texts.HOME_TITLE)).to_be_visible()
+        expect(page.get_by_text(texts.accueil.HOME_TITLE)).to_be_visible()
         expect(
-            page.get_by_test_id("stMetricLabel").filter(has_text=texts.METRIC_LIEUX)
+            page.get_by_test_id("stMetricLabel").filter(has_text=texts.accueil.METRIC_LIEUX)
         ).to_be_visible()
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
         page.wait_for_timeout(1500)
@@ -75,11 +72,11 @@ def test_map_canvas_renders(server):
 @pytest.mark.parametrize(
     ("path", "title"),
     [
-        ("couverture", texts.COVERAGE_TITLE),
-        ("ecarts", texts.GAP_TITLE),
-        ("annuaire", texts.DIRECTORY_TITLE),
-        ("qualite", texts.QUALITY_TITLE),
-        ("rapport", texts.REPORT_TITLE),
+        ("couverture", texts.couverture.COVERAGE_TITLE),
+        ("ecarts", texts.ecarts.GAP_TITLE),
+        ("annuaire", texts.annuaire.DIRECTORY_TITLE),
+        ("qualite", texts.qualite.QUALITY_TITLE),
+        ("rapport", texts.rapport.REPORT_TITLE),
     ],
 )
 def test_every_page_renders_without_error(server, path, title):

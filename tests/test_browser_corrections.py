@@ -9,12 +9,13 @@ import pytest
 from conftest import MAINTAINER, MAINTAINER_PASSWORD
 from support.update_flow import TIMEOUT_MS, idle
 
-from rhinocc_dash import audit, texts
-from rhinocc_dash import texts_corrections as T
-from rhinocc_dash.formatting import fmt_phone
+from rhinocc_dash import texts
 from rhinocc_dash.ingest import snapshots
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.serving.launcher import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.shared import audit
+from rhinocc_dash.shared.formatting import fmt_phone
 from rhinocc_dash.store import Store, corrections
+from rhinocc_dash.texts import corrections as T
 
 pytestmark = pytest.mark.browser
 NEW_PHONE = "05 61 98 76 54"
@@ -68,9 +69,9 @@ def test_report_accept_publish(hub):
 
         admin = maintainer.new_page()
         admin.goto(f"{url}/signalements")
-        admin.get_by_label(texts.SIGN_IN_NAME).fill(MAINTAINER, timeout=TIMEOUT_MS)
-        admin.get_by_label(texts.SIGN_IN_PASSWORD).fill(MAINTAINER_PASSWORD)
-        admin.get_by_role("button", name=texts.SIGN_IN).click()
+        admin.get_by_label(texts.connexion.SIGN_IN_NAME).fill(MAINTAINER, timeout=TIMEOUT_MS)
+        admin.get_by_label(texts.connexion.SIGN_IN_PASSWORD).fill(MAINTAINER_PASSWORD)
+        admin.get_by_role("button", name=texts.connexion.SIGN_IN).click()
         idle(admin)
         admin.get_by_role("cell", name=NEW_PHONE).wait_for(timeout=TIMEOUT_MS)
         admin.get_by_role("button", name=T.MODERATION_ACCEPT).click()

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from embed_support import HostServer, host_page, publish_copy, start_serve
 
-from rhinocc_dash import texts_integrer
-from rhinocc_dash.config import REGION
-from rhinocc_dash.serve import NGINX
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS, free_port
+from rhinocc_dash.serving.launcher import CHROMIUM, CHROMIUM_ARGS, free_port
+from rhinocc_dash.serving.supervisor import NGINX
+from rhinocc_dash.shared.config import REGION
+from rhinocc_dash.texts import integrer as texts_integrer
 
 pytestmark = pytest.mark.browser
 

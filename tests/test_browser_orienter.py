@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from rhinocc_dash import texts_orienter as T
-from rhinocc_dash import vocab
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.serving.launcher import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.shared import vocab
+from rhinocc_dash.texts import orienter as T
 
 OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
 NOTE = "Apportez votre carte Vitale <b>et</b> un justificatif"

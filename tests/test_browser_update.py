@@ -11,10 +11,11 @@ from a11y_browser import axe_violations
 from conftest import MAINTAINER, MAINTAINER_PASSWORD
 from support import update_flow
 
-from rhinocc_dash import audit, texts
-from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash import texts
 from rhinocc_dash.ingest import snapshots
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.serving.launcher import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.shared import audit
+from rhinocc_dash.shared.formatting import fmt_int
 
 pytestmark = pytest.mark.browser
 OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "browser"
@@ -44,14 +45,14 @@ def test_whole_update_flow(update_server):
 
         violations = {}  # axe-core's WCAG 2.1 A/AA rules at each step of the update page
         update_flow.sign_in(page, url, MAINTAINER, "mauvais mot de passe")
-        assert page.get_by_text(texts.SIGN_IN_FAILED).is_visible()
+        assert page.get_by_text(texts.connexion.SIGN_IN_FAILED).is_visible()
         violations["connexion refusée"] = axe_violations(page)
         update_flow.sign_in(page, url, MAINTAINER, MAINTAINER_PASSWORD)
-        assert page.get_by_text(texts.SIGNED_IN.format(name=MAINTAINER)).is_visible()
+        assert page.get_by_text(texts.connexion.SIGNED_IN.format(name=MAINTAINER)).is_visible()
         violations["connecté"] = axe_violations(page)
 
         seen = update_flow.upload_and_compare(page, [upload], OUTPUT)
-        assert [seen[label] for label in texts.UPDATE_COUNT_LABELS[:3]] == ["3", "10", "5"]
+        assert [seen[label] for label in texts.mise_a_jour.UPDATE_COUNT_LABELS[:3]] == ["3", "10", "5"]
         violations["comparaison"] = axe_violations(page)
         update_flow.publish(page, "Export RhinOcc de juin 2023 (essai navigateur)", OUTPUT)
         violations["publiée"] = axe_violations(page)

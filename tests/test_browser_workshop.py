@@ -8,7 +8,7 @@ import pytest
 from support.workshop_flow import MIN_INK_SHARE, block_outside, map_ink, wait_idle, walk
 
 from rhinocc_dash import texts
-from rhinocc_dash.serving import CHROMIUM, CHROMIUM_ARGS
+from rhinocc_dash.serving.launcher import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 DEPS = ["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"]
@@ -33,7 +33,7 @@ def test_whole_sequence_offline_with_the_keyboard(server, con):
                 "() => parseFloat(getComputedStyle(document.querySelector('.atelier h1')).fontSize)"
             )
             assert size >= 40, (key, size)  # readable from the back of the room
-            qr = page.get_by_alt_text(texts.WORKSHOP_QR)  # the QR code, made locally
+            qr = page.get_by_alt_text(texts.atelier.WORKSHOP_QR)  # the QR code, made locally
             assert qr.count() == 1 and qr.bounding_box()["width"] >= 150, key
             if key == "contexte":
                 assert "2,82 millions" in text and "47,5 %" in text
@@ -51,7 +51,7 @@ def test_whole_sequence_offline_with_the_keyboard(server, con):
         page.reload()
         wait_idle(page)
         assert "ecran=simulation" in page.url
-        assert texts.WORKSHOP_TITLES["simulation"] in page.get_by_test_id("stMain").inner_text()
+        assert texts.atelier.WORKSHOP_TITLES["simulation"] in page.get_by_test_id("stMain").inner_text()
         browser.close()
     expected = ["contexte", "offre", "carte", *[f"departement-{d}" for d in DEPS], "simulation"]
     assert keys == expected
@@ -89,7 +89,7 @@ def test_map_page_switches_to_outlines_when_tiles_are_unreachable(server):
         outside = block_outside(page, server)
         page.goto(f"{server}/carte?fond=1")
         page.wait_for_function("() => location.search.includes('fond=injoignable')", timeout=60_000)
-        page.get_by_text(texts.MAP_TILES_UNREACHABLE).wait_for(timeout=60_000)
+        page.get_by_text(texts.carte.MAP_TILES_UNREACHABLE).wait_for(timeout=60_000)
         wait_idle(page, 2000)
         assert map_ink(page) >= MIN_INK_SHARE
         browser.close()

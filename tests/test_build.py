@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from pyproj import Transformer
 
-from rhinocc_dash.config import REGION
 from rhinocc_dash.ingest import pipeline as build_module
 from rhinocc_dash.ingest.pipeline import SourcesMissing, build, is_stale
+from rhinocc_dash.shared.config import REGION
 
 CONTRACT = {
     "departements": {"code", "nom", "population", "geometry"},

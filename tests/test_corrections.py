@@ -11,12 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import cli, texts
-from rhinocc_dash import texts_corrections as T
 from rhinocc_dash.analysis import campaigns as campaign_analysis
 from rhinocc_dash.analysis import freshness
-from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import hub_corrections
+from rhinocc_dash.shared.formatting import fmt_int
 from rhinocc_dash.store import Store, corrections, default_store
+from rhinocc_dash.texts import corrections as T
 from rhinocc_dash.views.exports import to_csv_bytes
 
 TODAY = dt.date(2026, 12, 6)
@@ -138,7 +138,7 @@ def test_report_form_says_not_saved_when_the_store_is_down(store_env, monkeypatc
 
 def test_quality_shows_freshness_per_departement(store_env, con):
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
-    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[1]).run()
+    at.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[1]).run()
     assert not at.exception
     table = next(d.value for d in at.dataframe if T.FRESHNESS_DEP_COLUMNS["lieux"] in d.value.columns)
     assert table[T.FRESHNESS_DEP_COLUMNS["lieux"]].sum() == con.execute(
@@ -202,7 +202,7 @@ def test_campaign_created_on_the_page_shows_its_progress_on_quality(store_env, c
     lot = con.execute("SELECT COUNT(*) FROM lieux WHERE departement = '46'").fetchone()[0]
     assert at.success[0].value == T.CAMPAIGN_CREATED.format(id=1, n=fmt_int(lot))
     quality = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
-    quality.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[1]).run()
+    quality.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[1]).run()
     progress = next(d.value for d in quality.dataframe if "Campagne" in d.value.columns)
     assert progress["Lieux"].tolist() == [lot]
     assert progress[T.CAMPAIGN_STATUSES["a_contacter"]].tolist() == [lot]
@@ -213,7 +213,7 @@ def test_quality_lists_the_lieux_closed_for_good(store_env, con):
     closed = con.execute("SELECT * FROM lieux_fermes").df()
     assert list(closed.columns) == list(hub_corrections.CLOSED_COLUMNS) and closed.empty
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
-    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[1]).run()
+    at.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[1]).run()
     assert not at.exception
     assert T.CLOSED_TITLE in [h.value for h in at.header]
     assert T.CLOSED_NONE in [c.value for c in at.caption]

@@ -11,7 +11,7 @@ import pytest
 
 from rhinocc_dash import warehouse as queries
 from rhinocc_dash.analysis import coverage, service
-from rhinocc_dash.measures import weighted_median
+from rhinocc_dash.shared.measures import weighted_median
 from rhinocc_dash.views.exports import neutralise, to_csv_bytes
 
 

@@ -62,7 +62,7 @@ PAGES = {
     "dispositifs": [],
     "annuaire": [],
     "rapport": [],
-    **{f"qualite:{i}": [] for i in range(len(texts.QUALITY_TABS))},
+    **{f"qualite:{i}": [] for i in range(len(texts.qualite.QUALITY_TABS))},
 }
 
 
@@ -112,7 +112,7 @@ def pages(warehouse):
             if section:
                 downloads.clear()
                 at.segmented_control(key="q_section").set_value(
-                    texts.QUALITY_TABS[int(section)]
+                    texts.qualite.QUALITY_TABS[int(section)]
                 ).run()
         finally:
             st.download_button = original
@@ -264,7 +264,7 @@ def test_csv_numbers_are_rounded_as_displayed():
     ],
 )
 def test_opening_hours_read_as_a_french_week(osm, french):
-    from rhinocc_dash.views.hours import french_week
+    from rhinocc_dash.views.french_week import french_week
 
     assert french_week(osm) == french
 
@@ -281,7 +281,7 @@ def test_opening_hours_read_as_a_french_week(osm, french):
     ],
 )
 def test_phone_numbers_are_grouped(raw, shown):
-    from rhinocc_dash.formatting import fmt_phone
+    from rhinocc_dash.shared.formatting import fmt_phone
 
     assert fmt_phone(raw) == shown
 

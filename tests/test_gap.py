@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from rhinocc_dash import texts
 from rhinocc_dash import warehouse as queries
 from rhinocc_dash.analysis import gap, service
-from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash.shared.formatting import fmt_int
 from rhinocc_dash.views.exports import to_geojson_bytes
 
 
@@ -195,7 +195,7 @@ def test_page_ranks_explains_and_runs_what_if(app_env, con):
     at.selectbox(key="gap_whatif_commune").set_value(top).run()
     at.button(key="gap_whatif_add").click().run()
     assert not at.exception
-    newly = next(m.value for m in at.metric if m.label == texts.GAP_METRIC_NEWLY)
+    newly = next(m.value for m in at.metric if m.label == texts.ecarts.GAP_METRIC_NEWLY)
     points = queries.run(con, "population_points")
     communes, lieux = queries.run(con, "communes_base"), queries.run(con, "gap_lieux")
     _, after = gap.access_with(communes, points, lieux, [{"code_insee": top}])
@@ -205,7 +205,7 @@ def test_page_ranks_explains_and_runs_what_if(app_env, con):
     # the chosen commune stays in view, with its rank before and after the hypothetical lieu
     assert hypotheses["Code"].tolist() == [top]
     chosen = hypotheses.iloc[0]
-    assert chosen[texts.GAP_RANK_BEFORE] == 1 and chosen[texts.GAP_RANK_AFTER] > 1
+    assert chosen[texts.ecarts.GAP_RANK_BEFORE] == 1 and chosen[texts.ecarts.GAP_RANK_AFTER] > 1
     assert ranking.iloc[0]["Code"] != top
     assert "Évolution du rang (+ monte, − descend)" in ranking.columns
 

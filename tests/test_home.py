@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rhinocc_dash import audit, config
+from rhinocc_dash.shared import audit, config
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import texts
 from rhinocc_dash.analysis import source_status
-from rhinocc_dash.formatting import WORD_JOINER, md_text
+from rhinocc_dash.shared.formatting import WORD_JOINER, md_text
 from rhinocc_dash.views import url_state
 from rhinocc_dash.views.cards import lieu_card
 
@@ -103,8 +103,8 @@ def test_md_text_keeps_french_typography():
 
 
 def _notice_markdown(notices: list[str]) -> str:
-    """What `ui.url_notices` shows (widgets.py): the notice, then one escaped line per value."""
-    return texts.MAP_URL_NOTICE + "\n" + "\n".join(f"- {md_text(n)}" for n in notices)
+    """What `ui.url_notices` shows (ui/page_frame.py): the notice, then one escaped line per value."""
+    return texts.carte.MAP_URL_NOTICE + "\n" + "\n".join(f"- {md_text(n)}" for n in notices)
 
 
 ALLOWED = url_state.Allowed(
@@ -254,7 +254,7 @@ def test_source_status_banner_lines_are_text():
     lines = source_status.status_lines(frame)
     assert len(lines) == 2 * len(PAYLOADS) >= 10  # one line per source row
     for line in lines:
-        structure, _ = rendered(f"{texts.SOURCE_STATUS_BANNER}\n- {md_text(line)}")
+        structure, _ = rendered(f"{texts.common.SOURCE_STATUS_BANNER}\n- {md_text(line)}")
         assert structure == [
             "paragraph_open",
             "paragraph_close",

@@ -10,7 +10,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "rhinocc_dash"
-# The read side's one narrow entry into the build side: building a missing warehouse.
 # The read side's entries into the write side: building a missing warehouse, and the data-update page
 # (recognising, building, publishing, rolling back snapshots).
 INGEST_ENTRIES = {
@@ -20,8 +19,10 @@ INGEST_ENTRIES = {
     "rhinocc_dash/ui/admin_report.py",
     "rhinocc_dash/ui/admin_sources.py",
 }
-# Entry points that may use both sides.
-BOTH_SIDES = {"rhinocc_dash/cli.py", "rhinocc_dash/cli_snapshots.py", "rhinocc_dash/cli_serve.py"}
+# Entry points that may use both sides: the command line (one package).
+BOTH_SIDES = "rhinocc_dash/cli/"
+# The memory thread works on Streamlit's own runtime: it belongs with the rest of serving.
+STREAMLIT_OUTSIDE_UI = {"rhinocc_dash/serving/memory.py"}
 
 
 def module_name(path: Path) -> str:
@@ -32,16 +33,14 @@ def module_name(path: Path) -> str:
 def imported_modules(path: Path) -> set[str]:
     """Absolute names of every module a file imports (relative imports resolved)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = (
-        module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
-    )
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = package.split(".")
+                own = module_name(path)
+                base = (own if path.name == "__init__.py" else own.rpartition(".")[0]).split(".")
                 base = base[: len(base) - node.level + 1]
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
@@ -78,7 +77,7 @@ def test_only_pages_and_the_ui_layer_import_streamlit():
         for p in python_files()
         if imports_any(p, "streamlit")
         and not rel(p).startswith(("pages/", "rhinocc_dash/ui/"))
-        and rel(p) != "app.py"
+        and rel(p) not in {"app.py", *STREAMLIT_OUTSIDE_UI}
     ]
     assert offenders == []
 
@@ -88,7 +87,8 @@ def test_read_side_reaches_ingest_only_through_the_narrow_entry():
         rel(p)
         for p in python_files()
         if not rel(p).startswith("rhinocc_dash/ingest/")
-        and rel(p) not in INGEST_ENTRIES | BOTH_SIDES
+        and rel(p) not in INGEST_ENTRIES
+        and not rel(p).startswith(BOTH_SIDES)
         and imports_any(p, "rhinocc_dash.ingest")
     ]
     assert offenders == []
@@ -117,8 +117,8 @@ def test_layers_do_not_reach_upwards(layer, forbidden):
 
 
 def test_modules_stay_small():
-    # The catalogue and the texts are data; every module of logic stays under about 300 lines.
-    data_modules = {"rhinocc_dash/ingest/catalog.py", "rhinocc_dash/texts.py"}
+    # The catalogue is data; every other module stays under about 300 lines.
+    data_modules = {"rhinocc_dash/ingest/catalog.py"}
     sizes = {rel(p): len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")}
     assert {name: n for name, n in sizes.items() if n > 320 and name not in data_modules} == {}
 
@@ -182,15 +182,52 @@ def test_no_script_edits_sys_path():
     assert offenders == []
 
 
-# What both sides use: projection and distances, vocabulary, measures, formats, settings, the audit log.
-SHARED = ("geo", "vocab", "measures", "formatting", "config", "audit")
+def package_imports_outside(folder: Path, allowed: tuple[str, ...]) -> dict[str, list[str]]:
+    """Modules of `folder` that import a module of the package outside `allowed` prefixes."""
+    found = {}
+    for path in sorted(folder.rglob("*.py")):
+        outside = sorted(
+            m
+            for m in imported_modules(path)
+            if m.startswith("rhinocc_dash.") and not m.startswith(allowed)
+        )
+        if outside:
+            found[rel(path) if path.is_relative_to(ROOT) else path.name] = outside
+    return found
 
 
-@pytest.mark.parametrize("name", SHARED)
-def test_shared_modules_import_neither_side(name):
-    path = PACKAGE / f"{name}.py"
-    sides = ("ingest", "analysis", "views", "ui", "warehouse")
-    assert [s for s in sides if imports_any(path, f"rhinocc_dash.{s}")] == []
+def test_shared_package_imports_neither_side():
+    """What both sides use (projection and distances, vocabulary, measures, formats, settings, the source
+    manifest, the audit log) sits in `shared/` and imports nothing else of the package."""
+    shared = PACKAGE / "shared"
+    names = {p.stem for p in shared.glob("*.py")}
+    assert {"geo", "vocab", "measures", "formatting", "config", "audit", "sources_manifest"} <= names
+    assert package_imports_outside(shared, ("rhinocc_dash.shared",)) == {}
+
+
+def test_boundary_checks_catch_a_crossing(tmp_path):
+    """The checks above fail when a boundary is crossed: a shared module reaching into the read side, an
+    ingest module into analysis or a browser driver."""
+    shared = tmp_path / "rhinocc_dash" / "shared"
+    shared.mkdir(parents=True)
+    (shared / "geo.py").write_text("from rhinocc_dash.analysis import service\n", encoding="utf-8")
+    assert package_imports_outside(shared, ("rhinocc_dash.shared",)) == {
+        "geo.py": ["rhinocc_dash.analysis", "rhinocc_dash.analysis.service"]
+    }
+    ingest = tmp_path / "pipeline.py"
+    ingest.write_text(
+        "import playwright.sync_api\nfrom rhinocc_dash.analysis.spatial import x\n", encoding="utf-8"
+    )
+    assert imports_any(ingest, "rhinocc_dash.analysis") and imports_any(ingest, "playwright")
+
+
+def test_serving_and_command_line_are_packages():
+    """The nginx supervisor, the Streamlit launcher and the memory thread live together, as do the commands."""
+    assert {p.stem for p in (PACKAGE / "serving").glob("*.py")} >= {"supervisor", "launcher", "memory"}
+    assert {p.stem for p in (PACKAGE / "cli").glob("*.py")} >= {"__init__", "__main__", "snapshots", "serve"}
+    top = {p.stem for p in PACKAGE.glob("*.py")}
+    assert not top & {"serve", "serving", "config", "geo", "vocab", "audit"}
+    assert not [name for name in top if name.startswith("cli")]
 
 
 def pages_importing_analysis(pages: list[Path]) -> list[str]:
@@ -245,3 +282,49 @@ def test_read_path_checks_catch_a_crossing(tmp_path):
     )
     assert wrapper_pairs(data) == ["_key_figures"]
     assert current_warehouse_service_calls(data) == [2]
+
+
+def text_constants(module: Path) -> list[str]:
+    """Public names a texts module defines (constants and functions)."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    names = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.FunctionDef):
+            names.append(node.name)
+    return [n for n in names if not n.startswith("_")]
+
+
+def unused_texts(modules: list[Path], code: str) -> list[str]:
+    return [
+        f"{m.stem}.{name}"
+        for m in modules
+        for name in text_constants(m)
+        if not re.search(rf"\b{name}\b", code)
+    ]
+
+
+def test_texts_are_by_page_hold_no_figures_and_are_all_used():
+    """One texts module per page or concept; none reads the region's quoted figures (they are read from its
+    settings where they are shown); every text is used by the app."""
+    modules = sorted(p for p in (PACKAGE / "texts").glob("*.py") if p.name != "__init__.py")
+    assert {"accueil", "carte", "couverture", "ecarts", "annuaire", "qualite", "rapport"} <= {
+        p.stem for p in modules
+    }
+    figures = {p.stem: re.findall(r"REGION\.(?:context|programmes|quoted)", p.read_text("utf-8")) for p in modules}
+    assert {k: v for k, v in figures.items() if v} == {}
+    allowed = ("rhinocc_dash.texts", "rhinocc_dash.shared")
+    assert package_imports_outside(PACKAGE / "texts", allowed) == {}
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in python_files()
+        if not rel(p).startswith("rhinocc_dash/texts/")
+    )
+    assert unused_texts(modules, code) == []
+
+
+def test_unused_text_check_can_fail(tmp_path):
+    module = tmp_path / "page.py"
+    module.write_text('TITLE = "Titre"\nFORGOTTEN = "Jamais affiché"\n', encoding="utf-8")
+    assert unused_texts([module], "st.title(texts.page.TITLE)") == ["page.FORGOTTEN"]

@@ -13,8 +13,8 @@ from embed_support import publish_copy
 from frictionless import validate
 
 from rhinocc_dash import opendata
-from rhinocc_dash.config import REGION
-from rhinocc_dash.serve import parse_origins
+from rhinocc_dash.serving.supervisor import parse_origins
+from rhinocc_dash.shared.config import REGION
 from rhinocc_dash.views import embed
 from rhinocc_dash.views.legend import LegendEntry, mark_need
 
@@ -147,7 +147,8 @@ def test_legend_ends_say_where_the_need_is():
 def test_framed_page_shows_its_content_and_the_open_data_section(published, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from rhinocc_dash import texts, texts_integrer
+    from rhinocc_dash import texts
+    from rhinocc_dash.texts import integrer as texts_integrer
 
     folder, version = published
     monkeypatch.setenv("RHINOCC_DB", str(folder / version / "rhinocc.duckdb"))
@@ -157,7 +158,7 @@ def test_framed_page_shows_its_content_and_the_open_data_section(published, monk
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown)
     assert texts_integrer.EMBED_OPEN_FULL in shown and 'target="_blank"' in shown
-    assert not any(texts.DATA_AGE[:20] in c.value for c in at.caption)  # no banner
+    assert not any(texts.common.DATA_AGE[:20] in c.value for c in at.caption)  # no banner
     assert at.query_params["integrer"] in ("1", ["1"])  # kept through the page's own URL rewrite
     at.switch_page("pages/mise_a_jour.py").run()
     assert [i.value for i in at.info] == [texts_integrer.EMBED_REFUSED]

@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rhinocc_dash import texts_corrections as T_CORR
-from rhinocc_dash import texts_orienter as T
-from rhinocc_dash import vocab
 from rhinocc_dash.analysis import orient, orient_hours, service
 from rhinocc_dash.geocode import geocode
+from rhinocc_dash.shared import vocab
+from rhinocc_dash.texts import corrections as T_CORR
+from rhinocc_dash.texts import orienter as T
 from rhinocc_dash.views import fiche, orient_url
 from rhinocc_dash.warehouse import run
 

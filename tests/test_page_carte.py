@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import texts
-from rhinocc_dash.formatting import fmt_int
+from rhinocc_dash.shared.formatting import fmt_int
 
 PAGE = "../pages/carte.py"
 XSS = "<img src=x onerror=alert(1)>"
@@ -24,7 +24,7 @@ def run(params: dict | None = None) -> AppTest:
 
 
 def shown(at) -> str:
-    return next(m.value for m in at.metric if m.label == texts.MAP_COUNT)
+    return next(m.value for m in at.metric if m.label == texts.carte.MAP_COUNT)
 
 
 def deck(at) -> dict:
@@ -105,7 +105,7 @@ def test_bad_url_values_are_dropped_with_notice(app_env, con):
     )
     assert not at.exception
     notice = at.warning[0].value
-    assert notice.startswith(texts.MAP_URL_NOTICE)
+    assert notice.startswith(texts.carte.MAP_URL_NOTICE)
     notice = notice.replace("\\", "")  # Markdown escapes: the values are shown as plain text
     for bad in ("99", "DROP TABLE lieux", "nope", "peut-être", "7", "planete"):
         assert bad in notice
@@ -118,7 +118,7 @@ def test_empty_result_says_so(app_env):
     at = run({"q": "zzzz introuvable zzzz"})
     assert not at.exception
     assert shown(at).startswith("0 /")
-    assert at.info[0].value == texts.MAP_EMPTY
+    assert at.info[0].value == texts.carte.MAP_EMPTY
 
 
 def test_table_view_lists_the_same_lieux(app_env, con):
@@ -126,7 +126,7 @@ def test_table_view_lists_the_same_lieux(app_env, con):
     at.toggle(key="carte_table").set_value(True).run()
     table = at.dataframe[0].value
     assert len(table) == count(con, "SELECT count(*) FROM lieux WHERE departement = '09'")
-    assert list(table.columns) == list(texts.MAP_TABLE_COLUMNS.values())
+    assert list(table.columns) == list(texts.carte.MAP_TABLE_COLUMNS.values())
 
 
 def test_commune_choropleth_counts_missing_values(app_env, con):
@@ -209,12 +209,12 @@ def test_static_files_are_content_addressed_and_pruned(tmp_path, monkeypatch):
 def test_map_files_are_served_from_the_data_directory(tmp_path, monkeypatch):
     """Map files are written under RHINOCC_HOME (not beside app.py), and nginx serves that folder at the
     URL Streamlit serves it at."""
-    from rhinocc_dash import serve
+    from rhinocc_dash.serving import supervisor
     from rhinocc_dash.ui import static_files
 
     monkeypatch.setenv("RHINOCC_HOME", str(tmp_path))
     url = static_files.publish_json({"n": 1})
     assert static_files.local_path(url).is_file()
     assert static_files.local_path(url).is_relative_to(tmp_path / "static" / "cartes")
-    conf = serve.render(tmp_path, "127.0.0.1", 8080, [8501], tmp_path / "static" / "cartes")
+    conf = supervisor.render(tmp_path, "127.0.0.1", 8080, [8501], tmp_path / "static" / "cartes")
     assert f"location /{static_files.URL_FOLDER}/ {{\n            alias {tmp_path}/static/cartes/;" in conf

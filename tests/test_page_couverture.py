@@ -48,7 +48,7 @@ def test_metric_change_and_downloads(app_env, con):
     assert len(at.get("download_button")) == 5  # chart, table, EPCI chart, EPCI table, farthest
     # the other tabs are computed only once opened, each with its own download
     files = {b.key for b in at.get("download_button")}
-    for tab in texts.COVERAGE_TABS[1:]:
+    for tab in texts.couverture.COVERAGE_TABS[1:]:
         at.session_state["cov_tab"] = tab
         at.run()
         assert not at.exception

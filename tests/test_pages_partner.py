@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from rhinocc_dash import texts
 from rhinocc_dash import warehouse as queries
 from rhinocc_dash.analysis import quality, service
-from rhinocc_dash.formatting import fmt_decimal, fmt_int, fmt_percent
+from rhinocc_dash.shared.formatting import fmt_decimal, fmt_int, fmt_percent
 from rhinocc_dash.views import report_blocks, report_pdf, standard
 
 TODAY = dt.date(2026, 11, 22)
@@ -123,7 +123,7 @@ def test_annuaire_filters_and_detail(app_env, con):
     assert "Millésime" in records.columns
     assert len(at.get("download_button")) == 3
     at.sidebar.text_input(key="annuaire_q").input("zzzz introuvable").run()
-    assert at.info[0].value == texts.MAP_EMPTY
+    assert at.info[0].value == texts.carte.MAP_EMPTY
 
 
 def test_quality_page_counts(app_env, con):
@@ -131,23 +131,23 @@ def test_quality_page_counts(app_env, con):
     assert not at.exception
     completeness = at.dataframe[0].value
     assert len(completeness) == 6
-    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[3]).run()
+    at.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[3]).run()
     quarantine = next(
         d.value for d in at.dataframe if "Code" in d.value.columns and "Raison" in d.value.columns
     )
     assert len(quarantine) == con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
-    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[2]).run()
+    at.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[2]).run()
     rules = next(
         d.value for d in at.dataframe if list(d.value.columns) == ["Règle", "Issue", "Paires"]
     )
     assert rules["Paires"].sum() == con.execute("SELECT count(*) FROM dedup_pairs").fetchone()[0]
-    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[6]).run()
+    at.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[6]).run()
     total = con.execute("SELECT count(*) FROM lieux").fetchone()[0]
     options = at.selectbox(key="q_update_years").options
     counts = []
     for years in options:
         at.selectbox(key="q_update_years").set_value(int(years)).run()
-        metric = next(m.value for m in at.metric if m.label == texts.QUALITY_TABS[6])
+        metric = next(m.value for m in at.metric if m.label == texts.qualite.QUALITY_TABS[6])
         assert metric.endswith(f"/ {fmt_int(total)}")
         counts.append(metric.split(" / ")[0])
     # every age offered splits the directory: the list is never the whole of it, and differs per age
@@ -247,5 +247,18 @@ def test_report_page(app_env):
     at = page("rapport")
     assert not at.exception
     at.selectbox(key="report_dep").set_value("48").run()
-    assert next(m.value for m in at.metric if m.label == texts.METRIC_POPULATION) == "76\u202f486"
+    assert next(m.value for m in at.metric if m.label == texts.accueil.METRIC_POPULATION) == "76\u202f486"
     assert {b.key for b in at.get("download_button")} == {"report_pdf", "report_download"}
+
+
+def test_source_labels_read_the_catalogue_once_per_column(monkeypatch):
+    """3,000 pairs named their sources with 3,000 catalogue reads (4.5 s per rerun of the « Doublons »
+    tab): a column is now worded with one read."""
+    from rhinocc_dash.ui import lieux_display
+
+    reads = []
+    known = pd.DataFrame({"key": ["cnfs"], "name": ["Conseillers numériques"], "vintage": ["2021-06"]})
+    monkeypatch.setattr(lieux_display, "catalogue", lambda: reads.append(1) or known)
+    labels = lieux_display.source_labels(pd.Series(["cnfs"] * 3000 + ["inconnue"]))
+    assert reads == [1]
+    assert labels.iloc[0] == "Conseillers numériques (06/2021)" and labels.iloc[-1] == "inconnue"

@@ -10,7 +10,7 @@ import sys
 import duckdb
 from support import benchmark_module
 
-from rhinocc_dash.config import PROJECT_ROOT, REGION, load_region
+from rhinocc_dash.shared.config import PROJECT_ROOT, REGION, load_region
 
 
 def python(code: str, **env) -> str:
@@ -45,8 +45,8 @@ def test_texts_follow_the_region(tmp_path):
     )
     shown = python(
         "from rhinocc_dash import texts; from rhinocc_dash.analysis import gap;"
-        "print(texts.HOME_TITLE); print(texts.APP_TITLE); print(gap.ILLECTRONISM_TOTAL);"
-        "print(texts.A_ACCOMPAGNER_PERSONNES)",
+        "print(texts.accueil.HOME_TITLE); print(texts.common.APP_TITLE); print(gap.ILLECTRONISM_TOTAL);"
+        "from rhinocc_dash.shared.config import REGION; print(REGION.quoted('a_accompagner'))",
         RHINOCC_REGION=str(settings),
     ).splitlines()
     assert shown == [

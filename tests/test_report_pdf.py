@@ -20,12 +20,12 @@ import pytest
 from PIL import Image
 
 from rhinocc_dash import __version__, texts
-from rhinocc_dash import texts_corrections as T_CORR
 from rhinocc_dash import warehouse as queries
 from rhinocc_dash.analysis import service
 from rhinocc_dash.analysis.figures import departement_gap_ranking as gap_ranking
 from rhinocc_dash.cli import main
-from rhinocc_dash.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from rhinocc_dash.shared.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from rhinocc_dash.texts import corrections as T_CORR
 from rhinocc_dash.views import palette, report_blocks, report_pdf
 from rhinocc_dash.views.corrections import vigilance_parts
 
@@ -123,7 +123,7 @@ def test_departement_figures_match_the_warehouse(lot, con):
         f"{fmt_int(with_lieu)} / {fmt_int(communes)}",
     )
     assert [value for value in expected if value not in first] == []
-    assert "Lot" in lot.pages[0] and texts.REPORT_SUMMARY_TITLE in first
+    assert "Lot" in lot.pages[0] and texts.rapport.REPORT_SUMMARY_TITLE in first
 
 
 def test_departement_pdf_says_what_the_html_says(lot, con):
@@ -196,9 +196,9 @@ def test_region_compares_the_departements(region, con):
     assert re.search(rf"^\s*Occitanie\s+{count}\s+{rate}\s", table, re.M)
     first = lines(region.pages[0])
     assert count in first and rate_poverty in first
-    for title in texts.REPORT_COMPARE_CHARTS.values():
+    for title in texts.rapport.REPORT_COMPARE_CHARTS.values():
         assert title in "\n".join(region.pages), title
-    assert texts.REPORT_REGION_GAPS_TITLE in "\n".join(region.pages)
+    assert texts.rapport.REPORT_REGION_GAPS_TITLE in "\n".join(region.pages)
 
 
 def _coloured_share(image: Path, colours) -> float:
@@ -275,7 +275,7 @@ def test_cli_html_and_errors(warehouse, tmp_path, capsys):
     assert main(args) == 0
     document = out.read_text(encoding="utf-8")
     assert '<table id="comparaison">' in document and "<script" not in document
-    assert document.count("<svg") == len(texts.REPORT_COMPARE_CHARTS)
+    assert document.count("<svg") == len(texts.rapport.REPORT_COMPARE_CHARTS)
     args = ["report", "--departement", "99", "--db", str(warehouse), "--out", str(out)]
     assert main(args) == 2
     assert "Département inconnu : 99" in capsys.readouterr().err

@@ -18,9 +18,9 @@ import pytest
 from support import benchmark_module
 
 from rhinocc_dash import texts
-from rhinocc_dash.config import PROJECT_ROOT
-from rhinocc_dash.serve import NGINX, render
-from rhinocc_dash.serving import free_port
+from rhinocc_dash.serving.launcher import free_port
+from rhinocc_dash.serving.supervisor import NGINX, render
+from rhinocc_dash.shared.config import PROJECT_ROOT
 
 Session = benchmark_module("wire").Session
 
@@ -112,7 +112,7 @@ def test_sticky_sessions_failover_and_stop(served):
             first = await a.rerun("carte", "dep=46")
             other = await b.rerun("", "")
             assert not first.errors and not other.errors
-            lieux_46 = first.metrics[texts.MAP_COUNT]
+            lieux_46 = first.metrics[texts.carte.MAP_COUNT]
             victim = next(
                 w for w in state(runtime)["workers"] if first_worker.endswith(f":{w['port']}")
             )
@@ -122,7 +122,7 @@ def test_sticky_sessions_failover_and_stop(served):
         # the lost session reconnects through nginx, with its URL, to the live worker
         async with Session(url, doomed) as a:
             back = await a.rerun("carte", "dep=46")
-        assert not back.errors and back.metrics[texts.MAP_COUNT] == lieux_46
+        assert not back.errors and back.metrics[texts.carte.MAP_COUNT] == lieux_46
         return victim
 
     victim = asyncio.run(scenario())
@@ -145,7 +145,7 @@ def test_sticky_sessions_failover_and_stop(served):
 
 
 def test_memory_trim_thread_starts_once_per_process():
-    from rhinocc_dash.ui.memory import start_memory_trim, trim_once
+    from rhinocc_dash.serving.memory import start_memory_trim, trim_once
 
     first, second = start_memory_trim(), start_memory_trim()
     assert first is second and first.is_alive() and first.daemon
@@ -157,7 +157,7 @@ def test_sessions_left_behind_are_closed_and_freed(warehouse, tmp_path):
     """Streamlit's session store drops an expired disconnected session only when another session
     disconnects, and without shutting it down: after the last person of a room has left, the memory
     thread must close them (this fails if a Streamlit upgrade changes the store)."""
-    from rhinocc_dash.serving import start_streamlit, wait_healthy
+    from rhinocc_dash.serving.launcher import start_streamlit, wait_healthy
 
     port, log = free_port(), tmp_path / "worker.log"
     with open(log, "wb") as handle:
@@ -201,7 +201,7 @@ def test_sessions_the_store_drops_by_itself_are_shut_down_too():
     shut down too, each on its own."""
     from streamlit.runtime.caching.ttl_cache import TTLCache
 
-    from rhinocc_dash.ui.memory import _closing_expire
+    from rhinocc_dash.serving.memory import _closing_expire
 
     class FakeSession:
         def __init__(self, fails: bool = False):

@@ -18,11 +18,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from support.update_flow import old_layout_rhinocc
 
-from rhinocc_dash import audit, texts, warehouse
+from rhinocc_dash import texts, warehouse
 from rhinocc_dash.analysis import service
-from rhinocc_dash.config import PROJECT_ROOT
-from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import publication, recognise, snapshots
+from rhinocc_dash.shared import audit
+from rhinocc_dash.shared.config import PROJECT_ROOT
+from rhinocc_dash.shared.formatting import fmt_int
 
 RHINOCC = "venues/rhinocc_2022-12_lieux_occitanie_geocoded.csv"
 FRANCE_SERVICES = "venues/france-services_2024-08-01_occitanie.csv"
@@ -273,7 +274,7 @@ def test_running_app_sees_each_switch(published, monkeypatch):
     for version in (published["first"], versions[-1]):
         snapshots.rollback(folder, version, "essai")
         at = AppTest.from_file("../pages/accueil.py", default_timeout=120).run()
-        lieux = next(m.value for m in at.metric if m.label == texts.METRIC_LIEUX)
+        lieux = next(m.value for m in at.metric if m.label == texts.accueil.METRIC_LIEUX)
         assert lieux == fmt_int(snapshots.manifest(folder, version)["lieux"])
 
 

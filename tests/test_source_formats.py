@@ -13,11 +13,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from rhinocc_dash import sources_manifest, vocab
 from rhinocc_dash.analysis import service
 from rhinocc_dash.ingest import build, formats, overlay, recognise, snapshots
 from rhinocc_dash.ingest.catalog import VENUE_FILES
 from rhinocc_dash.ingest.matching import parse_address, same_address, similar_address
+from rhinocc_dash.shared import sources_manifest, vocab
 from rhinocc_dash.views.standard import to_standard, to_standard_csv
 
 DATA = Path(__file__).parent / "data"

@@ -10,10 +10,10 @@ import threading
 import pytest
 from pg_server import Server, binaries
 
-from rhinocc_dash import audit
-from rhinocc_dash import texts_corrections as T
+from rhinocc_dash.shared import audit
 from rhinocc_dash.store import Store, StoreUnavailable, campaigns, corrections, migrations
 from rhinocc_dash.store.corrections import AlreadyDecided, Refused, Submission
+from rhinocc_dash.texts import corrections as T
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)

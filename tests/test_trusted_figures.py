@@ -14,10 +14,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import texts
-from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import build, dedup_eval, overrides
 from rhinocc_dash.ingest.matching import parse_address, same_address, street_within
-from rhinocc_dash.measures import SPREAD_M
+from rhinocc_dash.shared.formatting import fmt_int
+from rhinocc_dash.shared.measures import SPREAD_M
 
 
 def rows(con, sql, params=()):
@@ -218,8 +218,8 @@ def test_home_counts_current_sources_only(home_page, con):
         "SELECT count(*) FROM venue_records WHERE source <> 'france_services_2022'",
     )[0]
     shown = {m.label: m.value for m in at.metric}
-    assert shown[texts.METRIC_RECORDS] == fmt_int(current)
-    assert shown[texts.METRIC_SOURCES] == "5"
+    assert shown[texts.accueil.METRIC_RECORDS] == fmt_int(current)
+    assert shown[texts.accueil.METRIC_SOURCES] == "5"
 
 
 def test_card_never_shows_nan(app_env, con, tmp_path, monkeypatch):
@@ -238,11 +238,11 @@ def test_quality_page_shows_measure_and_refuses_unknown_keys(app_env, tmp_path, 
     monkeypatch.setenv("RHINOCC_OVERRIDES", str(tmp_path / "paires.json"))
     monkeypatch.setenv("RHINOCC_HOME", str(tmp_path / "home"))
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120).run()
-    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[2]).run()
+    at.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[2]).run()
     assert not at.exception
     labels = [m.label for m in at.metric]
-    assert texts.DEDUP_PRECISION in labels and texts.DEDUP_RECALL in labels
-    assert any(texts.NO_MAINTAINERS in i.value for i in at.info)
+    assert texts.qualite.DEDUP_PRECISION in labels and texts.qualite.DEDUP_RECALL in labels
+    assert any(texts.connexion.NO_MAINTAINERS in i.value for i in at.info)
 
 
 def test_signed_in_coordinator_records_a_decision(app_env, con, tmp_path, monkeypatch):
@@ -254,27 +254,27 @@ def test_signed_in_coordinator_records_a_decision(app_env, con, tmp_path, monkey
     at = AppTest.from_file("../pages/qualite.py", default_timeout=120)
     at.secrets["maintainers"] = {"coord": hash_password("un-mot-de-passe-long")}
     at.run()
-    at.segmented_control(key="q_section").set_value(texts.QUALITY_TABS[2]).run()
+    at.segmented_control(key="q_section").set_value(texts.qualite.QUALITY_TABS[2]).run()
     form_inputs = [
-        t for t in at.text_input if t.label in (texts.SIGN_IN_NAME, texts.SIGN_IN_PASSWORD)
+        t for t in at.text_input if t.label in (texts.connexion.SIGN_IN_NAME, texts.connexion.SIGN_IN_PASSWORD)
     ]
     form_inputs[0].input("coord")
     form_inputs[1].input("mauvais")
-    at.button[[b.label for b in at.button].index(texts.SIGN_IN)].click().run()
-    assert any(texts.SIGN_IN_FAILED in e.value for e in at.error)
+    at.button[[b.label for b in at.button].index(texts.connexion.SIGN_IN)].click().run()
+    assert any(texts.connexion.SIGN_IN_FAILED in e.value for e in at.error)
     form_inputs = [
-        t for t in at.text_input if t.label in (texts.SIGN_IN_NAME, texts.SIGN_IN_PASSWORD)
+        t for t in at.text_input if t.label in (texts.connexion.SIGN_IN_NAME, texts.connexion.SIGN_IN_PASSWORD)
     ]
     form_inputs[0].input("coord")
     form_inputs[1].input("un-mot-de-passe-long")
-    at.button[[b.label for b in at.button].index(texts.SIGN_IN)].click().run()
+    at.button[[b.label for b in at.button].index(texts.connexion.SIGN_IN)].click().run()
     assert not at.exception
     keys = [k for (k,) in rows(con, "SELECT source || ':' || source_id FROM venue_records LIMIT 2")]
     by_label = {t.label: t for t in at.text_input}
-    by_label[texts.DEDUP_KEY_A].input(keys[0])
-    by_label[texts.DEDUP_KEY_B].input(keys[1])
-    at.button[[b.label for b in at.button].index(texts.DEDUP_RECORD)].click().run()
-    assert any(texts.DEDUP_RECORDED in s.value for s in at.success)
+    by_label[texts.qualite.DEDUP_KEY_A].input(keys[0])
+    by_label[texts.qualite.DEDUP_KEY_B].input(keys[1])
+    at.button[[b.label for b in at.button].index(texts.qualite.DEDUP_RECORD)].click().run()
+    assert any(texts.qualite.DEDUP_RECORDED in s.value for s in at.success)
     decision = overrides.load(log)[0]
     assert decision.by == "coord" and {decision.key_a, decision.key_b} == set(keys)
     shutil.rmtree(tmp_path / "state", ignore_errors=True)

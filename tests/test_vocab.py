@@ -1,8 +1,8 @@
 import json
 from pathlib import Path
 
-from rhinocc_dash import vocab
 from rhinocc_dash.ingest.venue_sources import rhinocc
+from rhinocc_dash.shared import vocab
 
 
 def test_rhinocc_codes_map_onto_national_services():

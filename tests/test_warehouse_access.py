@@ -14,14 +14,14 @@ from support.update_flow import RHINOCC, old_layout_rhinocc
 
 from rhinocc_dash import texts
 from rhinocc_dash import warehouse as queries
-from rhinocc_dash.formatting import fmt_int
 from rhinocc_dash.ingest import build
 from rhinocc_dash.ingest.overlay import merge
 from rhinocc_dash.ingest.pipeline import remove_orphans
+from rhinocc_dash.shared.formatting import fmt_int
 
 
 def lieux_shown(at) -> str:
-    return next(m.value for m in at.metric if m.label == texts.METRIC_LIEUX)
+    return next(m.value for m in at.metric if m.label == texts.accueil.METRIC_LIEUX)
 
 
 def count(db) -> int:

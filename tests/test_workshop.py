@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from rhinocc_dash import texts
 from rhinocc_dash.analysis import workshop
-from rhinocc_dash.formatting import fmt_int, fmt_millions, fmt_percent
+from rhinocc_dash.shared.config import REGION
+from rhinocc_dash.shared.formatting import fmt_int, fmt_millions, fmt_percent
 
 DEPS = ["09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"]
 
@@ -88,9 +89,9 @@ def test_context_screen(app_env, con):
     at = run("atelier", {"ecran": "contexte"})
     assert not at.exception
     shown = html_of(at)
-    if texts.A_ACCOMPAGNER_PERSONNES is not None:
-        people = fmt_millions(texts.A_ACCOMPAGNER_PERSONNES)
-        share = fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False)
+    if REGION.quoted("a_accompagner") is not None:
+        people = fmt_millions(REGION.quoted("a_accompagner"))
+        share = fmt_percent(REGION.quoted("a_accompagner_part"), ratio=False)
         assert people.replace("\u202f", " ") == "2,82 millions" and people in shown
         assert share.replace("\u202f", " ") == "47,5 %" and share in shown
     assert at.query_params["ecran"] == "contexte"
@@ -148,7 +149,7 @@ def test_keyboard_buttons_move_along_and_the_url_follows(app_env):
 def test_whatif_screen_counts_people_newly_within_reach(app_env):
     at = run("atelier", {"ecran": "simulation"})
     assert not at.exception
-    assert texts.WORKSHOP_WHATIF_NONE in [c.value for c in at.caption]
+    assert texts.atelier.WORKSHOP_WHATIF_NONE in [c.value for c in at.caption]
     first = at.selectbox(key="atelier_simulation").options[1]
     at.selectbox(key="atelier_simulation").set_value(
         at.selectbox(key="atelier_simulation").options[1]
@@ -172,7 +173,7 @@ def test_unknown_screen_says_so_and_starts_over(app_env, value):
 def test_map_page_offline_base_and_tile_fallback(app_env):
     at = run("carte", {"fond": "injoignable"})
     assert not at.exception
-    assert texts.MAP_TILES_UNREACHABLE in [i.value for i in at.info]
+    assert texts.carte.MAP_TILES_UNREACHABLE in [i.value for i in at.info]
     assert "fond_departements" in layer_ids(decks(at)[0])
     at = run("carte", {"fond": "1"})
     assert "fond_departements" not in layer_ids(decks(at)[0])

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
-from ..texts_corrections import CAMPAIGN_STATUSES, FRESHNESS_LABELS, MAILMERGE_COLUMNS
+from ..texts.corrections import CAMPAIGN_STATUSES, FRESHNESS_LABELS, MAILMERGE_COLUMNS
 from .freshness import levels
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from pyproj import Geod
 
-from ..measures import per_inhabitants, share_within
+from ..shared.measures import per_inhabitants, share_within
 from . import gap
 from .figures import RegionData, commune_gaps
 

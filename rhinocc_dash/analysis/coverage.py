@@ -9,8 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..measures import RADII_KM, per_inhabitants, share_within, weighted_median
-from ..vocab import SERVICE_FAMILIES
+from .. import texts
+from ..shared.measures import RADII_KM, per_inhabitants, share_within, weighted_median
+from ..shared.vocab import SERVICE_FAMILIES
 from .lieux import LABEL_CATEGORIES, OTHER, label_category
 
 LABEL_ORDER = tuple(name for _, name in LABEL_CATEGORIES) + (OTHER,)
@@ -146,3 +147,16 @@ def records_by_source(records: pd.DataFrame) -> pd.DataFrame:
     """Accepted records per département and source, each source under its own vintage."""
     table = records.groupby(["departement", "source"]).size().unstack(fill_value=0)
     return table.reset_index()
+
+
+def frame_with_total(frame: pd.DataFrame, total: dict) -> pd.DataFrame:
+    """A territory table followed by its total row."""
+    return pd.concat([frame, pd.DataFrame([total])], ignore_index=True)[list(frame.columns)]
+
+
+def reference(measure, values: pd.Series, total: dict, name: str) -> tuple[float, str]:
+    """The reference line of a territory bar chart: the average per territory for a count (a total
+    would flatten every bar), the whole area's own value for a rate, share or distance."""
+    if measure.kind in ("count", "people"):
+        return float(values.mean()), texts.couverture.COVERAGE_AVERAGE
+    return total[values.name], name

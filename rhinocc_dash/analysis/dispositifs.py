@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..geo import commune_access
-from ..measures import per_inhabitants, population_within
+from ..shared.geo import commune_access
+from ..shared.measures import per_inhabitants, population_within
 from .coverage import farthest_communes
 
 FS_2024, FS_2022, CNFS_LIEUX = "france_services_2024", "france_services_2022", "cnfs"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from ..config import REGION
+from ..shared.config import REGION
 from ..warehouse import run
 from . import dispositifs as programmes
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..measures import weighted_mean
+from ..shared.measures import weighted_mean
 from . import coverage, gap
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..config import REGION
-from ..formatting import fmt_decimal, fmt_estimate, fmt_int
-from ..geo import REACH_KM, commune_access
-from ..measures import per_inhabitants, shares_within
-from .territory import LEVEL_KEYS, commune_values, level_values, main_departement
+from ..shared.config import REGION
+from ..shared.formatting import fmt_decimal, fmt_estimate, fmt_int
+from ..shared.geo import REACH_KM, commune_access
+from ..shared.measures import per_inhabitants, shares_within
+from .level_values import LEVEL_KEYS, commune_values, level_values, main_departement
 
 # The region's total (its settings file: for Occitanie, RhinOcc 2023 presentation citing INSEE 2019);
 # None for a region without one: then no estimate.

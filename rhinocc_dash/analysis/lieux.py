@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import vocab
+from ..shared import vocab
 from .freshness import levels
 
 # Map colour categories by label, most specific programme first (a lieu gets the first that applies).

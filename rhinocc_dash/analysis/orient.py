@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .. import vocab
+from ..shared import vocab
 from .orient_hours import When, open_when
 
 EARTH_RADIUS_KM = 6371.0088

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import opening_hours
 
-from .. import vocab
+from ..shared import vocab
 
 PARIS = ZoneInfo("Europe/Paris")
 EVENING = dt.time(18, 0)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from ..formatting import present
+from ..shared.formatting import present
 from .lieux import years_before
 
 COMPLETENESS_FIELDS = {

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from ..config import REGION
-from ..geo import commune_access
-from ..measures import share_within
+from ..shared.config import REGION
+from ..shared.geo import commune_access
+from ..shared.measures import share_within
 from ..warehouse import run
 from . import compare, coverage, orient, quality, sources
 from .dispositifs_service import dispositifs as dispositifs
@@ -36,8 +36,8 @@ from .gap_service import gap_ranking as gap_ranking
 from .gap_service import hypothetical_lieux as hypothetical_lieux
 from .gap_service import published as published
 from .gap_service import whatif as whatif
+from .level_values import commune_values, level_values
 from .lieux import LieuFilters, filter_lieux, label_category, prepare
-from .territory import commune_values, level_values
 
 GEOMETRY = {"commune": "geo_commune", "epci": "geo_epci", "departement": "geo_departement"}
 HOME_RADIUS_KM = 10

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from .. import texts
-from ..formatting import fmt_int
+from ..shared.formatting import fmt_int
 from ..warehouse import run
 
 COLUMNS = ["key", "name", "vintage", "file", "status", "rows_accepted", "rows_reference", "reason"]
@@ -26,14 +26,14 @@ def status_lines(incomplete: pd.DataFrame) -> list[str]:
     lines = []
     for row in incomplete.itertuples(index=False):
         if row.status == "absent":
-            state = texts.SOURCE_STATUS_ABSENT
+            state = texts.common.SOURCE_STATUS_ABSENT
         elif pd.notna(row.rows_reference):
-            state = texts.SOURCE_STATUS_PARTIAL.format(
+            state = texts.common.SOURCE_STATUS_PARTIAL.format(
                 rows=fmt_int(row.rows_accepted), reference=fmt_int(row.rows_reference)
             )
         else:
-            state = texts.SOURCE_STATUS_PARTIAL_ROWS.format(rows=fmt_int(row.rows_accepted))
+            state = texts.common.SOURCE_STATUS_PARTIAL_ROWS.format(rows=fmt_int(row.rows_accepted))
         reason = row.reason if isinstance(row.reason, str) else ""
-        cause = texts.SOURCE_STATUS_CAUSE.format(reason=reason) if reason.strip() else ""
-        lines.append(f"{row.name} ({texts.vintage_text(row.vintage)}) : {state}{cause}")
+        cause = texts.common.SOURCE_STATUS_CAUSE.format(reason=reason) if reason.strip() else ""
+        lines.append(f"{row.name} ({texts.common.vintage_text(row.vintage)}) : {state}{cause}")
     return lines

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..texts import vintage_text
+from ..texts.common import vintage_text
 from .indicators import LIEUX
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import sources_manifest
+from ..shared import sources_manifest
 
 GITHUB_RAW = "https://raw.githubusercontent.com"
 NPM_CDN = "https://cdn.jsdelivr.net/npm"

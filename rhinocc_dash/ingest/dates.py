@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..vocab import fold
+from ..shared.vocab import fold
 
 # Full names and the abbreviations French spreadsheets produce (« juil-22 », « févr.-21 »).
 MONTHS = {

@@ -43,9 +43,9 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from scipy.spatial import cKDTree
 
-from ..geo import to_lambert93
-from ..measures import OFFICIAL_LISTS, SPREAD_M
-from ..vocab import L_FRANCE_SERVICES
+from ..shared.geo import to_lambert93
+from ..shared.measures import OFFICIAL_LISTS, SPREAD_M
+from ..shared.vocab import L_FRANCE_SERVICES
 from .dedup_rules import (
     SAME_COMMUNE_NAME_SIMILARITY,
     STREET_NAME_SIMILARITY,

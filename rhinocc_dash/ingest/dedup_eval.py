@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import PROJECT_ROOT
+from ..shared.config import PROJECT_ROOT
 
 LABELS_PATH = PROJECT_ROOT / "tests" / "data" / "dedup_labels.csv"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import fold
+from ..shared.vocab import fold
 
 DEPARTEMENTS = {
     "01": "Ain",

@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..config import REGION
-from ..measures import weighted_means
+from ..shared.config import REGION
+from ..shared.measures import weighted_means
 from .catalog import BY_KEY
 from .checked import csv_table, reading
 from .territory import Territory

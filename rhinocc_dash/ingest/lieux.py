@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 from scipy.spatial.distance import pdist
 
-from ..geo import to_lambert93
-from ..measures import OFFICIAL_LISTS
-from ..vocab import ordered
+from ..shared.geo import to_lambert93
+from ..shared.measures import OFFICIAL_LISTS
+from ..shared.vocab import ordered
 from .catalog import VENUE_FILES
 from .dedup import Override
 from .grouping import cluster

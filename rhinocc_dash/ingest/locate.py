@@ -15,7 +15,7 @@ import re
 
 import numpy as np
 
-from ..config import REGION
+from ..shared.config import REGION
 from . import places
 from .dates import parse_date
 from .territory import Territory

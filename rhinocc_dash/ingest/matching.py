@@ -14,7 +14,7 @@ from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 
-from ..vocab import fold
+from ..shared.vocab import fold
 from . import references
 
 STOPWORDS = frozenset(

@@ -21,8 +21,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import REGION
-from ..sources_manifest import ManifestError, manifest_path
+from ..shared.config import REGION
+from ..shared.sources_manifest import ManifestError, manifest_path
 from .fetch import Offline, is_offline
 from .readers import sniff_separator
 from .recognise import recognise

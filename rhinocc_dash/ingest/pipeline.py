@@ -15,11 +15,11 @@ import duckdb
 import pandas as pd
 
 from .. import __version__
-from ..config import SCHEMA_VERSION, resolve_overrides
-from ..geo import commune_access
-from ..measures import is_current
-from ..texts import missing_sources_message
-from . import dedup_eval, hub_corrections, overrides, programmes, status, tables
+from ..shared.config import SCHEMA_VERSION, resolve_overrides
+from ..shared.geo import commune_access
+from ..shared.measures import is_current
+from ..texts.common import missing_sources_message
+from . import assemble, dedup_eval, hub_corrections, overrides, programmes, status
 from .catalog import BUILD_FILES, GEO_FILES, INDICATOR_FILES, VENUE_FILES, missing_files
 from .checked import start_counting
 from .errors import (
@@ -94,8 +94,8 @@ def build(
     territory = build_territory(sources)
     departements = load_departements(sources)
     advance("Indicateurs de besoin")
-    frames = tables.territory_tables(sources, territory, departements, load_qpv(sources))
-    frames.update(tables.indicator_tables(sources, territory, frames))
+    frames = assemble.territory_tables(sources, territory, departements, load_qpv(sources))
+    frames.update(assemble.indicator_tables(sources, territory, frames))
     frames.update(programmes.programme_tables(sources, territory))
     venue_results = []
     for entry, label in zip(venue_files, steps[2:], strict=False):
@@ -125,7 +125,7 @@ def build(
     )
     frames["dedup_overrides"] = overrides.applied(decisions, current)
     frames.update(_dedup_quality(current, lieu_records))
-    frames.update(tables.venue_tables(records, lieux, lieu_records, merges, venue_results))
+    frames.update(assemble.venue_tables(records, lieux, lieu_records, merges, venue_results))
     advance("Écriture de l'entrepôt")
     frames["build_info"] = _build_info(sources)
     frames["sources"] = _sources(sources, venue_results, vintages, venue_files)

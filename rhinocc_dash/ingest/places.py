@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..config import REGION
-from ..vocab import fold
+from ..shared.config import REGION
+from ..shared.vocab import fold
 from .territory import Territory
 
 POSTCODE_IN_TEXT = re.compile(r"(?<!\d)(\d{5})(?!\d)")

@@ -16,7 +16,7 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
-from ..config import LAMBERT93, WGS84
+from ..shared.config import LAMBERT93, WGS84
 
 MAX_SPACING_M = 1000.0
 MIN_POINTS = 16

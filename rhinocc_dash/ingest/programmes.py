@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import REGION
-from ..vocab import fold
+from ..shared.config import REGION
+from ..shared.vocab import fold
 from .catalog import LO2, VENUE_FILES, Origin, SourceFile
 from .departements import code_of
 from .files import sha256

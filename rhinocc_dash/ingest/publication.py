@@ -17,8 +17,9 @@ from pathlib import Path
 
 import duckdb
 
-from .. import audit, texts_sources
-from ..config import SCHEMA_VERSION, resolve_sources
+from ..shared import audit
+from ..shared.config import SCHEMA_VERSION, resolve_sources
+from ..texts import sources as texts_sources
 from .catalog import BUILD_FILES
 from .errors import BuildError
 from .files import sha256

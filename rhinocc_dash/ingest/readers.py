@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..formatting import fmt_int
+from ..shared.formatting import fmt_int
 
 # The longest field of the real files is 2,836 characters; a field this long is not a value.
 MAX_FIELD_CHARS = 32_768

@@ -18,8 +18,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import vocab_v1
-from ..config import REGION
+from ..shared import vocab_v1
+from ..shared.config import REGION
 from . import formats
 from .catalog import VENUE_FILES
 from .readers import SourceFileError, decode, read_csv, read_json_records, sniff_separator

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..config import resolve_reference
+from ..shared.config import resolve_reference
 
 NPM_REGISTRY = "https://registry.npmjs.org"
 TIMEOUT_S = 60

@@ -28,8 +28,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from .. import audit
-from ..config import resolve_snapshots
+from ..shared import audit
+from ..shared.config import resolve_snapshots
 from .files import process_alive
 
 DB_NAME = "rhinocc.duckdb"

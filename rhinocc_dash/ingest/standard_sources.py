@@ -4,8 +4,8 @@ whose categories are mapped as the national pipeline maps them."""
 
 from __future__ import annotations
 
-from .. import vocab, vocab_v1
-from ..config import REGION
+from ..shared import vocab, vocab_v1
+from ..shared.config import REGION
 from .hours import DAYS, from_day_texts, from_osm
 from .venue_sources import _dep_of_postcode, _draft, join, siret, text
 

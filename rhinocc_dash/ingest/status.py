@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..formatting import fmt_int
+from ..shared.formatting import fmt_int
 from .catalog import BUILD_FILES, VENUE_FILES
 from .errors import shown_path
 

@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import mapping
 from shapely.strtree import STRtree
 
-from ..config import REGION
+from ..shared.config import REGION
 from .catalog import BY_KEY
 from .checked import csv_table, geojson_features, pad_code, reading
 from .errors import SourceInvalid, shown_path

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .. import vocab
-from ..config import REGION
+from ..shared import vocab
+from ..shared.config import REGION
 from .departements import code_of
 from .hours import DAYS, FRENCH_DAYS, from_day_texts, from_osm
 

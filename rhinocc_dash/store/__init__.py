@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import home
+from ..shared.config import home
 
 DATABASE_ENV = "RHINOCC_DATABASE_URL"
 SQLITE_NAME = "rhinocc_store.sqlite"

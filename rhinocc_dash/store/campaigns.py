@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from .. import audit
-from .. import texts_corrections as T
+from ..shared import audit
+from ..texts import corrections as T
 from . import Store
 from .corrections import Refused, now_utc, plain, stamp
 

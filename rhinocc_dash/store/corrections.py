@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .. import audit
-from .. import texts_corrections as T
+from ..shared import audit
+from ..texts import corrections as T
 from . import Store, StoreUnavailable
 
 LIMITS = {"proposed": 500, "comment": 1000, "email": 254}

@@ -2,22 +2,30 @@
 
 Split by role: `data` (the one cached accessor `service_frame` to the functions of `analysis.service`,
 re-exported here as `service` so that pages name a figure without importing `analysis`),
-`controls` (sidebar widgets, URL seeding, chart selections), `widgets` (legends, tables with downloads,
-cards, the router guard).
+`controls` (sidebar widgets, URL seeding, chart selections), `page_frame` (the router guard, the menu),
+`tables` and `chart_with_table` (French tables and charts with their downloads), `legends`, `lieux_display`
+(the lieux table, the card, the standard's exports), and one module per page's sections.
 """
 
 from ..analysis import service
-from ..analysis.coverage import FAMILY_ORDER, FRANCE_SERVICES_EDITIONS
+from ..analysis.coverage import (
+    FAMILY_ORDER,
+    FRANCE_SERVICES_EDITIONS,
+    frame_with_total,
+    reference,
+)
 from ..analysis.gap import SOURCES as GAP_SOURCES
 from ..analysis.lieux import LieuFilters
 from ..analysis.quality import COMPLETENESS_FIELDS
-from ..config import REGION
+from ..serving.memory import start_memory_trim
+from ..shared.config import REGION
 from . import embed
 from .a11y import french_accessibility
 from .auth import maintainer, sign_in
 from .banners import data_age_banner, source_status_banner
 from .basemap import UNREACHABLE as TILES_UNREACHABLE
 from .basemap import base_layers, tile_fallback, unreachable_notice
+from .chart_with_table import chart_block, clicked_code
 from .context import regional_context
 from .controls import (
     clicked_feature,
@@ -28,6 +36,7 @@ from .controls import (
     picked_lieu,
     whatif_block,
 )
+from .coverage import coverage_table, epci_drill_down
 from .data import (
     caption,
     catalogue,
@@ -47,36 +56,26 @@ from .dedup import quality_figures as dedup_quality_figures
 from .gap import focus_departement, gap_map, gap_table, hypotheses_table, picked_explanation
 from .history import history_block
 from .keyboard import lieu_picker
-from .memory import start_memory_trim
+from .legends import html_legend, map_legends
+from .lieux_display import (
+    lieu_detail,
+    lieu_dialog,
+    lieux_table,
+    readable_records,
+    source_labels,
+    source_with_vintage,
+    standard_exports,
+)
+from .page_frame import is_phone, sidebar, through_router, url_notices
 from .reports import report_html_file, report_pdf_file
 from .source_notes import source_note, with_note
 from .store import history, pin_warehouse
 from .tables import csv_button, table
-from .widgets import (
-    chart_block,
-    clicked_code,
-    coverage_table,
-    epci_drill_down,
-    frame_with_total,
-    html_legend,
-    is_phone,
-    lieu_detail,
-    lieu_dialog,
-    lieux_table,
-    map_legends,
-    readable_records,
-    reference,
-    sidebar,
-    source_label,
-    source_with_vintage,
-    standard_exports,
-    through_router,
-    url_notices,
-)
 
 REGION_NAME = REGION.name
 
 __all__ = [
+    "REGION",
     "REGION_NAME",
     "report_html_file",
     "report_pdf_file",
@@ -142,7 +141,7 @@ __all__ = [
     "service_frame",
     "sidebar",
     "sign_in",
-    "source_label",
+    "source_labels",
     "source_names",
     "source_with_vintage",
     "standard_exports",

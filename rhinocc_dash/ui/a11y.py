@@ -9,8 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..texts import APP_TITLE
-from ..texts_a11y import ENGLISH_NAMES, ENGLISH_PREFIXES
+from ..texts.accessibilite import ENGLISH_NAMES, ENGLISH_PREFIXES
+from ..texts.common import APP_TITLE
 from .source_notes import new_run
 
 # Captions (Streamlit fades them to 60 %: #6f7273, 4.36:1 on the sidebar's #eef4f6) drawn at 7:1; a

@@ -15,10 +15,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import opendata, texts, texts_sources
-from ..config import resolve_snapshots, resolve_sources
+from .. import opendata, texts
 from ..ingest import fetch, publication, recognise, snapshots
 from ..ingest.catalog import VENUE_FILES
+from ..shared.config import resolve_snapshots, resolve_sources
+from ..texts import sources as texts_sources
 from . import admin_sources
 
 VENUE_NAMES = {e.key: e.title for e in VENUE_FILES}
@@ -53,23 +54,23 @@ def files_step() -> dict[str, recognise.Recognition]:
     """Step 1: files uploaded (or downloaded from their origin), each recognised or refused."""
     round_ = st.session_state.setdefault("update_round", 0)  # a new round empties the uploader
     uploaded = st.file_uploader(
-        texts.UPDATE_UPLOAD,
+        texts.mise_a_jour.UPDATE_UPLOAD,
         accept_multiple_files=True,
         key=f"update_files_{round_}",
-        help=texts.UPDATE_UPLOAD_HELP,
+        help=texts.mise_a_jour.UPDATE_UPLOAD_HELP,
     )
     kept: dict[str, tuple[Path, str]] = st.session_state.setdefault(UPLOADS_KEY, {})
     for file in uploaded or []:
         if file.file_id not in kept:
             kept[file.file_id] = (_save(file.name, file.getvalue()), file.name)
-    with st.expander(texts.UPDATE_FROM_ORIGIN):
+    with st.expander(texts.mise_a_jour.UPDATE_FROM_ORIGIN):
         key = st.selectbox(
-            texts.UPDATE_ORIGIN_SOURCE,
+            texts.mise_a_jour.UPDATE_ORIGIN_SOURCE,
             list(VENUE_NAMES),
             format_func=VENUE_NAMES.get,
             key="update_origin",
         )
-        if st.button(texts.UPDATE_ORIGIN_BUTTON, key="update_origin_go"):
+        if st.button(texts.mise_a_jour.UPDATE_ORIGIN_BUTTON, key="update_origin_go"):
             _download_origin(key, kept)
     current = {fid for fid, _ in ((f.file_id, f) for f in uploaded or [])}
     origin_ids = {fid for fid in kept if fid.startswith("origine:")}
@@ -87,13 +88,13 @@ def _download_origin(key: str, kept: dict) -> None:
     entry = next(e for e in VENUE_FILES if e.key == key)
     item = next((d for d in fetch.plan() if d.key == key), None)
     if item is None:
-        st.error(texts.UPDATE_NO_ORIGIN)
+        st.error(texts.mise_a_jour.UPDATE_NO_ORIGIN)
         return
     target = _upload_dir() / f"origine-{uuid.uuid4().hex[:6]}"
-    with st.spinner(texts.UPDATE_DOWNLOADING):
+    with st.spinner(texts.mise_a_jour.UPDATE_DOWNLOADING):
         ok = fetch.download(item, target)
     if not ok:
-        st.error(texts.UPDATE_DOWNLOAD_FAILED)
+        st.error(texts.mise_a_jour.UPDATE_DOWNLOAD_FAILED)
         return
     kept[f"origine:{key}"] = (target / item.dest, Path(entry.path).name)
 
@@ -117,36 +118,36 @@ def recognition_table(found: dict[str, recognise.Recognition]) -> dict[str, reco
                 "lignes": item.rows,
                 "encodage": item.encoding or "—",
                 "millesime": item.vintage or "—",
-                "statut": texts.UPDATE_OK if item.ok else item.message,
+                "statut": texts.mise_a_jour.UPDATE_OK if item.ok else item.message,
             }
         )
         if not item.ok and item.rows and not item.candidates:
             st.selectbox(
-                texts.UPDATE_FORCE.format(name=item.name),
+                texts.mise_a_jour.UPDATE_FORCE.format(name=item.name),
                 ["", *VENUE_NAMES],
-                format_func=lambda k: VENUE_NAMES.get(k, texts.UPDATE_FORCE_NONE),
+                format_func=lambda k: VENUE_NAMES.get(k, texts.mise_a_jour.UPDATE_FORCE_NONE),
                 key=f"update_force_{fid}",
             )
     if rows:
         from .tables import table
 
-        table(pd.DataFrame(rows), texts.UPDATE_FILE_COLUMNS, {"lignes": "int"})
+        table(pd.DataFrame(rows), texts.mise_a_jour.UPDATE_FILE_COLUMNS, {"lignes": "int"})
     st.session_state[admin_sources.ADDED_KEY] = added
     admin_sources.retired()
     accepted = {fid: f for fid, f in found.items() if f.ok}
     keys = [f.key for f in accepted.values()]
     if len(keys) != len(set(keys)):
-        st.error(texts.UPDATE_TWICE)
+        st.error(texts.mise_a_jour.UPDATE_TWICE)
         return {}
     for fid, item in accepted.items():
         item.vintage = (
             st.text_input(
-                texts.UPDATE_VINTAGE.format(
+                texts.mise_a_jour.UPDATE_VINTAGE.format(
                     name=item.name, source=VENUE_NAMES.get(item.key, item.key)
                 ),
                 item.vintage,
                 key=f"update_vintage_{fid}",
-                help=texts.UPDATE_VINTAGE_HELP.format(origin=item.vintage_from),
+                help=texts.mise_a_jour.UPDATE_VINTAGE_HELP.format(origin=item.vintage_from),
             ).strip()
             or item.vintage
         )
@@ -155,7 +156,7 @@ def recognition_table(found: dict[str, recognise.Recognition]) -> dict[str, reco
 
 def start_build(accepted: dict[str, recognise.Recognition]) -> None:
     """Step 2: build the candidate in a background thread (the page shows its progress)."""
-    job = {"step": 0, "total": 1, "label": texts.UPDATE_QUEUED, "done": False, "error": None}
+    job = {"step": 0, "total": 1, "label": texts.mise_a_jour.UPDATE_QUEUED, "done": False, "error": None}
     uploads = {f.key: (recognise.normalise(f, _upload_dir()), f.name) for f in accepted.values()}
     vintages = {f.key: f.vintage for f in accepted.values()}
     added = {
@@ -201,7 +202,7 @@ def build_progress() -> None:
         return
     st.progress(
         job["step"] / max(job["total"], 1),
-        text=texts.UPDATE_BUILDING.format(step=job["step"], total=job["total"], label=job["label"]),
+        text=texts.mise_a_jour.UPDATE_BUILDING.format(step=job["step"], total=job["total"], label=job["label"]),
     )
 
 

@@ -9,10 +9,11 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from .. import audit, texts, warehouse
+from .. import texts, warehouse
 from ..analysis import service
-from ..formatting import fmt_int, md_text
 from ..ingest import publication, snapshots
+from ..shared import audit
+from ..shared.formatting import fmt_int, md_text
 from ..views import palette
 from ..views.deck import CompactDeck
 from ..views.viewport import initial_view
@@ -38,8 +39,8 @@ def validation(staged: publication.Staged) -> None:
     stats["sans_localisation_precise"] = stats["source"].map(unlocated)
     stats["source"] = stats["source"].map(lambda k: VENUE_NAMES.get(k, k))
     table(
-        stats[list(texts.UPDATE_STATS_COLUMNS)],
-        texts.UPDATE_STATS_COLUMNS,
+        stats[list(texts.mise_a_jour.UPDATE_STATS_COLUMNS)],
+        texts.mise_a_jour.UPDATE_STATS_COLUMNS,
         {"sans_localisation_precise": "percent"},
     )
     mine = rejected[rejected["source"].isin(keys)]
@@ -48,14 +49,14 @@ def validation(staged: publication.Staged) -> None:
         table(reasons, {"reason": "Raison", "lignes": "Lignes"})
         csv_button(mine, "lignes_mises_de_cote.csv", "update_rejected")
     else:
-        st.caption(texts.UPDATE_NO_REJECT)
+        st.caption(texts.mise_a_jour.UPDATE_NO_REJECT)
 
 
 def comparison(staged: publication.Staged):
     """The candidate against the current snapshot (None when nothing is published yet)."""
     current = snapshots.current_db(folder())
     if current is None:
-        st.info(texts.UPDATE_FIRST)
+        st.info(texts.mise_a_jour.UPDATE_FIRST)
         return None
     old, new = warehouse.connect_read_only(current), warehouse.connect_read_only(staged.db)
     try:
@@ -67,7 +68,7 @@ def comparison(staged: publication.Staged):
     cols = st.columns(6)
     for col, label, value in zip(
         cols,
-        texts.UPDATE_COUNT_LABELS,
+        texts.mise_a_jour.UPDATE_COUNT_LABELS,
         (
             records["ajoutees"].sum(),
             records["retirees"].sum(),
@@ -80,28 +81,28 @@ def comparison(staged: publication.Staged):
     ):
         col.metric(label, fmt_int(value))
     shown = records.assign(source=records["source"].map(lambda k: VENUE_NAMES.get(k, k)))
-    table(shown, texts.UPDATE_SOURCE_COLUMNS)
-    st.markdown(f"**{texts.UPDATE_FIGURES_TITLE}**")
+    table(shown, texts.mise_a_jour.UPDATE_SOURCE_COLUMNS)
+    st.markdown(f"**{texts.mise_a_jour.UPDATE_FIGURES_TITLE}**")
     figures = result.figures.assign(
-        indicateur=result.figures["indicateur"].map(texts.UPDATE_FIGURE_NAMES)
+        indicateur=result.figures["indicateur"].map(texts.mise_a_jour.UPDATE_FIGURE_NAMES)
     )
     st.dataframe(_figures_text(result.figures, figures), hide_index=True)
-    st.markdown(f"**{texts.UPDATE_DEP_TITLE}**")
-    table(result.per_departement, texts.UPDATE_DEP_COLUMNS)
-    st.markdown(f"**{texts.UPDATE_TOP_TITLE}**")
-    table(result.top20, texts.UPDATE_TOP_COLUMNS, {"rang_avant": "int", "rang_apres": "int"})
-    st.markdown(f"**{texts.UPDATE_MAP_TITLE}**")
+    st.markdown(f"**{texts.mise_a_jour.UPDATE_DEP_TITLE}**")
+    table(result.per_departement, texts.mise_a_jour.UPDATE_DEP_COLUMNS)
+    st.markdown(f"**{texts.mise_a_jour.UPDATE_TOP_TITLE}**")
+    table(result.top20, texts.mise_a_jour.UPDATE_TOP_COLUMNS, {"rang_avant": "int", "rang_apres": "int"})
+    st.markdown(f"**{texts.mise_a_jour.UPDATE_MAP_TITLE}**")
     st.pydeck_chart(_changes_deck(result.added, result.removed), height=420)
-    with st.expander(texts.UPDATE_CHANGED_TITLE.format(n=fmt_int(len(result.changed_records)))):
+    with st.expander(texts.mise_a_jour.UPDATE_CHANGED_TITLE.format(n=fmt_int(len(result.changed_records)))):
         changed = result.changed_records.assign(
             source=result.changed_records["source"].map(lambda k: VENUE_NAMES.get(k, k))
         )
-        table(changed, texts.UPDATE_CHANGED_COLUMNS, download=("fiches_modifiees.csv", "upd_ch"))
+        table(changed, texts.mise_a_jour.UPDATE_CHANGED_COLUMNS, download=("fiches_modifiees.csv", "upd_ch"))
     return result
 
 
 def _figures_text(raw: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
-    from ..formatting import fmt_decimal, fmt_percent
+    from ..shared.formatting import fmt_decimal, fmt_percent
 
     def fmt(key, value):
         if key == "part_population_10km":
@@ -141,8 +142,8 @@ def _changes_deck(added: pd.DataFrame, removed: pd.DataFrame) -> CompactDeck:
 
     return CompactDeck(
         layers=[
-            layer(removed, palette.REMOVED, "retires", texts.UPDATE_REMOVED),
-            layer(added, palette.ADDED, "ajoutes", texts.UPDATE_ADDED),
+            layer(removed, palette.REMOVED, "retires", texts.mise_a_jour.UPDATE_REMOVED),
+            layer(added, palette.ADDED, "ajoutes", texts.mise_a_jour.UPDATE_ADDED),
         ],
         initial_view_state=initial_view(),
         map_provider=None,
@@ -158,35 +159,35 @@ def snapshot_list(who: str) -> None:
     current = snapshots.current_version(base)
     records = list(reversed(snapshots.list_snapshots(base)))
     if not records:
-        st.info(texts.UPDATE_NO_SNAPSHOT)
+        st.info(texts.mise_a_jour.UPDATE_NO_SNAPSHOT)
         return
     rows = [
         {
             **snapshots.describe(r),
             "courante": "oui" if r["version"] == current else "",
-            "published_at": texts.version_label(r["version"]),
+            "published_at": texts.common.version_label(r["version"]),
             "size_bytes": round(r.get("size_bytes", 0) / 1e6, 1),
         }
         for r in records
     ]
     table(
-        pd.DataFrame(rows)[list(texts.UPDATE_SNAPSHOT_COLUMNS)],
-        texts.UPDATE_SNAPSHOT_COLUMNS,
+        pd.DataFrame(rows)[list(texts.mise_a_jour.UPDATE_SNAPSHOT_COLUMNS)],
+        texts.mise_a_jour.UPDATE_SNAPSHOT_COLUMNS,
         {"size_bytes": "decimal1", "lieux": "int"},
     )
     versions = [r["version"] for r in records]
-    chosen = st.selectbox(texts.UPDATE_MANIFEST_OF, versions, key="update_manifest_of")
-    with st.expander(texts.UPDATE_MANIFEST):
+    chosen = st.selectbox(texts.mise_a_jour.UPDATE_MANIFEST_OF, versions, key="update_manifest_of")
+    with st.expander(texts.mise_a_jour.UPDATE_MANIFEST):
         st.code(json.dumps(snapshots.manifest(base, chosen), ensure_ascii=False, indent=1), "json")
     if chosen != current:
         confirm = st.checkbox(
-            texts.UPDATE_ROLLBACK_CONFIRM.format(version=chosen), key="update_rb_ok"
+            texts.mise_a_jour.UPDATE_ROLLBACK_CONFIRM.format(version=chosen), key="update_rb_ok"
         )
-        if st.button(texts.UPDATE_ROLLBACK, key="update_rollback", disabled=not confirm):
+        if st.button(texts.mise_a_jour.UPDATE_ROLLBACK, key="update_rollback", disabled=not confirm):
             snapshots.rollback(base, chosen, who)
-            st.success(texts.UPDATE_ROLLED_BACK.format(version=md_text(chosen)))
+            st.success(texts.mise_a_jour.UPDATE_ROLLED_BACK.format(version=md_text(chosen)))
             st.rerun()
-    with st.expander(texts.UPDATE_AUDIT):
+    with st.expander(texts.mise_a_jour.UPDATE_AUDIT):
         log = pd.DataFrame(list(reversed(audit.events(base)))[:200])
         if len(log):
             table(log.astype(str), {"at": "Quand", "who": "Qui", "action": "Action"})

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import texts_sources as tx
 from ..ingest import formats, overlay, recognise
 from ..ingest.catalog import VENUE_FILES
+from ..texts import sources as tx
 from .tables import table
 
 ADDED_KEY = "update_added"

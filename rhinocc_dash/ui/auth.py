@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import maintainers, texts, texts_integrer
+from .. import maintainers, texts
+from ..texts import integrer as texts_integrer
 
 SESSION_KEY = "maintainer"
 
@@ -42,32 +43,32 @@ def sign_in(container=None) -> str | None:
         return None
     name = maintainer()
     if name:
-        where.caption(texts.SIGNED_IN.format(name=name))
-        if where.button(texts.SIGN_OUT, key="signout"):
+        where.caption(texts.connexion.SIGNED_IN.format(name=name))
+        if where.button(texts.connexion.SIGN_OUT, key="signout"):
             if _oidc_configured():
                 st.logout()
             st.session_state.pop(SESSION_KEY, None)
             st.rerun()
         return name
     if _oidc_configured():
-        where.button(texts.SIGN_IN_OIDC, key="signin_oidc", on_click=st.login)
+        where.button(texts.connexion.SIGN_IN_OIDC, key="signin_oidc", on_click=st.login)
         return None
     accounts = _secrets_section("maintainers")
     if not accounts:
-        where.info(texts.NO_MAINTAINERS)
+        where.info(texts.connexion.NO_MAINTAINERS)
         return None
     with where.form("signin", clear_on_submit=True):
-        user = st.text_input(texts.SIGN_IN_NAME, max_chars=64, autocomplete="username")
+        user = st.text_input(texts.connexion.SIGN_IN_NAME, max_chars=64, autocomplete="username")
         password = st.text_input(
-            texts.SIGN_IN_PASSWORD, type="password", max_chars=256, autocomplete="current-password"
+            texts.connexion.SIGN_IN_PASSWORD, type="password", max_chars=256, autocomplete="current-password"
         )
-        submitted = st.form_submit_button(texts.SIGN_IN)
+        submitted = st.form_submit_button(texts.connexion.SIGN_IN)
     if submitted:
         if locked := maintainers.seconds_locked(user):
-            where.error(texts.SIGN_IN_LOCKED.format(minutes=max(1, locked // 60)))
+            where.error(texts.connexion.SIGN_IN_LOCKED.format(minutes=max(1, locked // 60)))
         elif maintainers.verify(accounts, user, password):
             st.session_state[SESSION_KEY] = user
             st.rerun()
         else:
-            where.error(texts.SIGN_IN_FAILED)
+            where.error(texts.connexion.SIGN_IN_FAILED)
     return None

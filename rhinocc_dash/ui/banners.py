@@ -7,14 +7,14 @@ import streamlit as st
 
 from .. import texts
 from ..analysis import source_status
-from ..formatting import md_text
+from ..shared.formatting import md_text
 from .data import data_age, query
 
 
 def data_age_banner() -> None:
     """How old the data is, on every page: the vintage range of today's venue sources."""
     oldest, newest = data_age()
-    st.caption(texts.DATA_AGE.format(oldest=oldest, newest=newest))
+    st.caption(texts.common.DATA_AGE.format(oldest=oldest, newest=newest))
 
 
 def source_status_banner() -> None:
@@ -27,5 +27,5 @@ def source_status_banner() -> None:
     lines = source_status.status_lines(incomplete)
     if lines:
         st.warning(
-            texts.SOURCE_STATUS_BANNER + "\n" + "\n".join(f"- {md_text(line)}" for line in lines)
+            texts.common.SOURCE_STATUS_BANNER + "\n" + "\n".join(f"- {md_text(line)}" for line in lines)
         )

@@ -92,4 +92,4 @@ def tile_fallback() -> None:
 
 
 def unreachable_notice() -> None:
-    st.info(texts.MAP_TILES_UNREACHABLE)
+    st.info(texts.carte.MAP_TILES_UNREACHABLE)

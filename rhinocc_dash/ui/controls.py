@@ -5,14 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import texts, vocab
+from .. import texts
 from ..analysis import gap, sources
 from ..analysis import lieux as lieux_filters
 from ..analysis.gap import DEFAULT_WEIGHTS, NEED
 from ..analysis.indicators import INDICATORS
 from ..analysis.lieux import LieuFilters
-from ..formatting import fmt_date, fmt_decimal, fmt_int
-from ..texts_corrections import FRESHNESS_FILTER, FRESHNESS_LABELS
+from ..shared import vocab
+from ..shared.formatting import fmt_date, fmt_decimal, fmt_int
+from ..texts.corrections import FRESHNESS_FILTER, FRESHNESS_LABELS
 from ..views import url_state
 from .data import catalogue, current_sources, lieux, query, today
 
@@ -48,18 +49,18 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
     deps = query("departement_list")
     dep_names = dict(zip(deps["code"], deps["nom"], strict=True))
     bar = st.sidebar
-    bar.header(texts.FILTERS_TITLE)
+    bar.header(texts.filtres.FILTERS_TITLE)
     search = bar.text_input(
-        texts.FILTER_SEARCH,
+        texts.filtres.FILTER_SEARCH,
         key=f"{prefix}_q",
         max_chars=80,
-        placeholder=texts.FILTER_SEARCH_PLACEHOLDER,
+        placeholder=texts.filtres.FILTER_SEARCH_PLACEHOLDER,
     )
     chosen_deps = bar.multiselect(
-        texts.FILTER_DEPARTEMENTS,
+        texts.filtres.FILTER_DEPARTEMENTS,
         list(dep_names),
         key=f"{prefix}_dep",
-        placeholder=texts.ALL_PLACEHOLDER,
+        placeholder=texts.filtres.ALL_PLACEHOLDER,
         format_func=lambda c: f"{c} {dep_names[c]}",
         select_all=False,
     )
@@ -71,10 +72,10 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         s for s in st.session_state.get(f"{prefix}_epci", []) if s in epci_names
     ]
     chosen_epci = bar.multiselect(
-        texts.FILTER_EPCI,
+        texts.filtres.FILTER_EPCI,
         list(epci_names),
         key=f"{prefix}_epci",
-        placeholder=texts.ALL_PLACEHOLDER,
+        placeholder=texts.filtres.ALL_PLACEHOLDER,
         format_func=lambda s: epci_names[s],
         select_all=False,
     )
@@ -82,7 +83,7 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
     source_names = sources.names(catalogue())
     chosen_src = _counted(
         bar,
-        texts.FILTER_SOURCES,
+        texts.filtres.FILTER_SOURCES,
         all_lieux,
         "sources",
         current_sources(),
@@ -90,39 +91,39 @@ def filter_sidebar(prefix: str, initial: LieuFilters) -> LieuFilters:
         lambda k: source_names.get(k, k),
     )
     labels = _counted(
-        bar, texts.FILTER_LABELS, all_lieux, "labels", vocab.LABELS, f"{prefix}_label"
+        bar, texts.filtres.FILTER_LABELS, all_lieux, "labels", vocab.LABELS, f"{prefix}_label"
     )
     services = _counted(
-        bar, texts.FILTER_SERVICES, all_lieux, "services", vocab.SERVICES, f"{prefix}_svc"
+        bar, texts.filtres.FILTER_SERVICES, all_lieux, "services", vocab.SERVICES, f"{prefix}_svc"
     )
     publics = _counted(
-        bar, texts.FILTER_PUBLICS, all_lieux, "publics", vocab.PUBLICS, f"{prefix}_pub"
+        bar, texts.filtres.FILTER_PUBLICS, all_lieux, "publics", vocab.PUBLICS, f"{prefix}_pub"
     )
     bar.caption(
-        texts.FILTER_PUBLICS_NOTE.format(
+        texts.filtres.FILTER_PUBLICS_NOTE.format(
             n=fmt_int(lieux_filters.without(all_lieux, "publics")), total=fmt_int(len(all_lieux))
         )
     )
     saturday = bar.checkbox(
-        texts.FILTER_SATURDAY, key=f"{prefix}_sam", help=texts.FILTER_HOURS_HELP
+        texts.filtres.FILTER_SATURDAY, key=f"{prefix}_sam", help=texts.filtres.FILTER_HOURS_HELP
     )
-    evening = bar.checkbox(texts.FILTER_EVENING, key=f"{prefix}_soir", help=texts.FILTER_HOURS_HELP)
+    evening = bar.checkbox(texts.filtres.FILTER_EVENING, key=f"{prefix}_soir", help=texts.filtres.FILTER_HOURS_HELP)
     windows = lieux_filters.window_counts(all_lieux, today())
     offered = [0] + [
         y for y, n in windows.items() if n or y == st.session_state.get(f"{prefix}_maj")
     ]
     years = bar.selectbox(
-        texts.FILTER_UPDATED,
+        texts.filtres.FILTER_UPDATED,
         offered,
         key=f"{prefix}_maj",
-        format_func=lambda y: texts.updated_label(y, windows.get(y)),
-        help=texts.FILTER_UPDATED_HELP.format(today=fmt_date(today())),
+        format_func=lambda y: texts.filtres.updated_label(y, windows.get(y)),
+        help=texts.filtres.FILTER_UPDATED_HELP.format(today=fmt_date(today())),
     )
     freshness_levels = bar.multiselect(
         FRESHNESS_FILTER,
         list(FRESHNESS_LABELS),
         key=f"{prefix}_fresh",
-        placeholder=texts.ALL_PLACEHOLDER,
+        placeholder=texts.filtres.ALL_PLACEHOLDER,
         format_func=FRESHNESS_LABELS.get,
     )
     return LieuFilters(
@@ -150,7 +151,7 @@ def _counted(bar, label: str, all_lieux, column: str, options, key: str, name=st
         label,
         offered,
         key=key,
-        placeholder=texts.ALL_PLACEHOLDER,
+        placeholder=texts.filtres.ALL_PLACEHOLDER,
         format_func=lambda o: f"{name(o)} ({fmt_int(counts[o])})",
         select_all=False,
     )
@@ -182,35 +183,35 @@ def map_options_sidebar(
         },
     )
     bar = st.sidebar
-    bar.header(texts.MAP_OPTIONS)
+    bar.header(texts.carte.MAP_OPTIONS)
     layers = bar.multiselect(
-        texts.MAP_LAYERS,
+        texts.carte.MAP_LAYERS,
         list(url_state.LAYERS),
         key=f"{prefix}_map_couches",
         format_func=url_state.LAYERS.get,
-        placeholder=texts.NONE_PLACEHOLDER,
+        placeholder=texts.filtres.NONE_PLACEHOLDER,
     )
     indicator = bar.selectbox(
-        texts.MAP_INDICATOR,
+        texts.carte.MAP_INDICATOR,
         list(INDICATORS),
         key=f"{prefix}_map_ind",
         format_func=lambda k: INDICATORS[k].label,
     )
     level = bar.radio(
-        texts.MAP_LEVEL,
+        texts.carte.MAP_LEVEL,
         list(url_state.LEVELS),
         key=f"{prefix}_map_niv",
         format_func=url_state.LEVELS.get,
         horizontal=True,
     )
     colour_by = bar.radio(
-        texts.MAP_COLOUR_BY,
+        texts.carte.MAP_COLOUR_BY,
         list(url_state.COLOUR_BY),
         key=f"{prefix}_map_couleur",
         format_func=url_state.COLOUR_BY.get,
         horizontal=True,
     )
-    basemap = bar.toggle(texts.MAP_BASEMAP, key=f"{prefix}_map_fond", help=texts.MAP_BASEMAP_HELP)
+    basemap = bar.toggle(texts.carte.MAP_BASEMAP, key=f"{prefix}_map_fond", help=texts.carte.MAP_BASEMAP_HELP)
     return level, indicator, colour_by, tuple(layers), basemap
 
 
@@ -231,14 +232,14 @@ def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
     """Level, need weights, minimum population and table length for the gap analysis."""
     bar = st.sidebar
     level = bar.radio(
-        texts.GAP_LEVEL,
+        texts.ecarts.GAP_LEVEL,
         list(url_state.LEVELS),
         index=2,
         key="gap_level",
         format_func=url_state.LEVELS.get,
         horizontal=True,
     )
-    bar.header(texts.GAP_WEIGHTS)
+    bar.header(texts.ecarts.GAP_WEIGHTS)
     weights = {
         key: bar.select_slider(
             component.label,
@@ -251,15 +252,15 @@ def gap_sidebar() -> tuple[str, dict[str, float], int, int]:
     }
     default = gap.DEFAULT_MINIMUM_POPULATION if level == "commune" else 0
     minimum = bar.number_input(
-        texts.GAP_MIN_POPULATION,
+        texts.ecarts.GAP_MIN_POPULATION,
         0,
         100_000,
         default,
         100,
         key=f"gap_min_pop_{level}",
-        help=texts.GAP_MIN_POPULATION_HELP.format(n=default),
+        help=texts.ecarts.GAP_MIN_POPULATION_HELP.format(n=default),
     )
-    top = bar.slider(texts.GAP_TOP, 10, 100, 20, 10, key="gap_top")
+    top = bar.slider(texts.ecarts.GAP_TOP, 10, 100, 20, 10, key="gap_top")
     return level, weights, int(minimum), int(top)
 
 
@@ -275,28 +276,28 @@ def whatif_block(communes: pd.DataFrame, clicked: str | None) -> tuple[str, ...]
         )
     )
     with st.container(border=True):
-        st.markdown(f"**{texts.GAP_WHATIF_TITLE}**")
-        st.caption(texts.GAP_WHATIF_HELP)
+        st.markdown(f"**{texts.ecarts.GAP_WHATIF_TITLE}**")
+        st.caption(texts.ecarts.GAP_WHATIF_HELP)
         left, right = st.columns([3, 1])
         code = left.selectbox(
-            texts.GAP_WHATIF_COMMUNE,
+            texts.ecarts.GAP_WHATIF_COMMUNE,
             list(names),
             index=None,
             key="gap_whatif_commune",
             format_func=names.get,
-            placeholder=texts.GAP_WHATIF_PLACEHOLDER,
+            placeholder=texts.ecarts.GAP_WHATIF_PLACEHOLDER,
         )
-        if right.button(texts.GAP_WHATIF_ADD, disabled=code is None, key="gap_whatif_add"):
+        if right.button(texts.ecarts.GAP_WHATIF_ADD, disabled=code is None, key="gap_whatif_add"):
             hypotheses.append(code)
         if clicked in names and st.button(
-            texts.GAP_WHATIF_ADD_CLICKED.format(nom=names[clicked]), key="gap_whatif_add_clicked"
+            texts.ecarts.GAP_WHATIF_ADD_CLICKED.format(nom=names[clicked]), key="gap_whatif_add_clicked"
         ):
             hypotheses.append(clicked)
         if hypotheses:
             st.caption(
-                texts.GAP_WHATIF_LIST.format(names=", ".join(names[code] for code in hypotheses))
+                texts.ecarts.GAP_WHATIF_LIST.format(names=", ".join(names[code] for code in hypotheses))
             )
-            if st.button(texts.GAP_WHATIF_CLEAR, key="gap_whatif_clear"):
+            if st.button(texts.ecarts.GAP_WHATIF_CLEAR, key="gap_whatif_clear"):
                 hypotheses.clear()
                 st.rerun()
     return tuple(hypotheses)

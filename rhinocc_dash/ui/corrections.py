@@ -8,11 +8,11 @@ import ipaddress
 import pandas as pd
 import streamlit as st
 
-from .. import texts_corrections as T
 from ..analysis import campaigns as campaign_analysis
 from ..analysis import freshness
-from ..formatting import fmt_int, md_text
+from ..shared.formatting import fmt_int, md_text
 from ..store import StoreUnavailable, campaigns, corrections, default_store
+from ..texts import corrections as T
 from ..views.corrections import current_value, queue_frame
 from ..views.exports import to_csv_bytes
 from .data import lieux, query, today
@@ -143,7 +143,7 @@ def moderation(who: str) -> None:
 def publish_corrections(who: str) -> None:
     """Build and publish a new version now, so that the accepted corrections go online (the
     replacements already published stay in force)."""
-    from ..config import pinned_db
+    from ..shared.config import pinned_db
     from . import admin  # the update page's narrow entry to the publishing side
 
     if pinned_db() is not None:

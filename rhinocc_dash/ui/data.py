@@ -17,11 +17,12 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from .. import audit, texts
+from .. import texts
 from ..analysis import lieux as lieux_filters
 from ..analysis import service, sources
-from ..config import resolve_overrides
 from ..ingest import overrides
+from ..shared import audit
+from ..shared.config import resolve_overrides
 from ..views import deck, map_budget
 from .source_notes import SourceNote
 from .static_files import publish_bytes, publish_json
@@ -160,12 +161,12 @@ def record_decision(key_a: str, key_b: str, same: bool, who: str, comment: str) 
     known = set(query("record_keys")["key"])
     unknown = [k for k in (key_a, key_b) if k not in known]
     if unknown:
-        return texts.DEDUP_UNKNOWN_KEY.format(keys=", ".join(unknown))
+        return texts.qualite.DEDUP_UNKNOWN_KEY.format(keys=", ".join(unknown))
     if key_a == key_b:
-        return texts.DEDUP_SAME_KEY
+        return texts.qualite.DEDUP_SAME_KEY
     overrides.record(resolve_overrides(), key_a, key_b, same, who, comment)
     audit.record("decision_paire", who, a=key_a, b=key_b, meme_lieu=same, commentaire=comment)
-    return texts.DEDUP_RECORDED
+    return texts.qualite.DEDUP_RECORDED
 
 
 def decisions_log() -> pd.DataFrame:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import texts_dispositifs as tx
 from ..analysis import dispositifs as programmes
 from ..analysis import service
 from ..analysis.dispositifs_service import Dispositifs
 from ..analysis.sources import caption
-from ..formatting import fmt_decimal, fmt_int, md_text
-from ..texts import vintage_text
+from ..shared.config import REGION
+from ..shared.formatting import fmt_decimal, fmt_int, md_text
+from ..texts import dispositifs as tx
+from ..texts.common import vintage_text
 from ..views import charts
 from ..views import dispositifs_charts as dcharts
+from ..views.report_dispositifs import pass_territories_text, quoted_context
+from .chart_with_table import chart_block
 from .data import query, service_frame
 from .tables import table
-from .widgets import chart_block
 
 
 def figures() -> Dispositifs:
@@ -123,7 +125,7 @@ def fs_map(d: Dispositifs) -> None:
 
 
 def context() -> None:
-    items = [(label, value, note) for label, value, note in tx.CONTEXT_ITEMS if value]
+    items = quoted_context(REGION.programmes)
     if not items:
         st.caption(tx.NO_CONTEXT)
         return
@@ -131,7 +133,12 @@ def context() -> None:
     for column, (label, value, note) in zip(columns, items, strict=True):
         column.metric(label, fmt_int(value), help=note)
         column.caption(note)
-    st.caption(tx.CONTEXT_NOTE.format(source=tx.CONTEXT_SOURCE))
+    st.caption(tx.CONTEXT_NOTE.format(source=REGION.programmes.get("formation_source", "")))
+
+
+def pass_territories() -> str | None:
+    """Where the Pass numérique is distributed, as the region's settings quote it."""
+    return pass_territories_text(REGION.programmes)
 
 
 def comparison(d: Dispositifs) -> None:

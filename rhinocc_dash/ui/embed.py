@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from .. import opendata
-from .. import texts_integrer as tx
-from ..formatting import fmt_date, fmt_int
+from ..shared.formatting import fmt_date, fmt_int
+from ..texts import integrer as tx
 from ..views import embed as embed_view
 from .data import data_age
 from .store import _key

@@ -12,9 +12,10 @@ from ..analysis.indicators import Indicator
 from ..views import deck, palette, viewport
 from ..views.exports import to_geojson_bytes
 from .data import geometries, service_frame
+from .legends import html_legend
+from .page_frame import is_phone
 from .store import Key, _key
 from .tables import csv_button, table
-from .widgets import html_legend, is_phone
 
 WHOLE_REGION = ""
 
@@ -30,12 +31,12 @@ def focus_departement(dep_names: dict[str, str], explained: pd.DataFrame) -> str
     first = explained["departement"].iloc[0] if len(explained) else None
     options = [WHOLE_REGION, *dep_names]
     chosen = st.selectbox(
-        texts.GAP_FOCUS,
+        texts.ecarts.GAP_FOCUS,
         options,
         index=options.index(first) if first in options else 0,
         key="gap_focus",
         format_func=lambda c: (
-            texts.GAP_WHOLE_REGION if c == WHOLE_REGION else f"{c} {dep_names[c]}"
+            texts.ecarts.GAP_WHOLE_REGION if c == WHOLE_REGION else f"{c} {dep_names[c]}"
         ),
     )
     return chosen or None
@@ -43,18 +44,18 @@ def focus_departement(dep_names: dict[str, str], explained: pd.DataFrame) -> str
 
 def gap_table(explained: pd.DataFrame, top: int, level: str) -> None:
     """The first territories of the ranking, explained, with CSV and GeoJSON exports of all of them."""
-    columns = [c for c in texts.GAP_COLUMNS if c in explained.columns]
-    table(explained.head(top)[columns], texts.GAP_COLUMNS, texts.GAP_KINDS)
+    columns = [c for c in texts.ecarts.GAP_COLUMNS if c in explained.columns]
+    table(explained.head(top)[columns], texts.ecarts.GAP_COLUMNS, texts.ecarts.GAP_KINDS)
     export = explained[explained["ecart"].notna()][columns]
     left, right = st.columns(2)
-    kinds = {texts.GAP_COLUMNS[k]: v for k, v in texts.GAP_KINDS.items() if k in texts.GAP_COLUMNS}
+    kinds = {texts.ecarts.GAP_COLUMNS[k]: v for k, v in texts.ecarts.GAP_KINDS.items() if k in texts.ecarts.GAP_COLUMNS}
     with left:
         csv_button(
-            export.rename(columns=texts.GAP_COLUMNS), f"ecarts_{level}.csv", "gap_csv", kinds
+            export.rename(columns=texts.ecarts.GAP_COLUMNS), f"ecarts_{level}.csv", "gap_csv", kinds
         )
     shapes = geometries(level)
     right.download_button(
-        texts.GAP_DOWNLOAD_GEOJSON,
+        texts.ecarts.GAP_DOWNLOAD_GEOJSON,
         lambda: to_geojson_bytes(export, shapes, columns),
         f"ecarts_{level}.geojson",
         "application/geo+json",
@@ -67,16 +68,16 @@ def hypotheses_table(scored: pd.DataFrame, before: pd.DataFrame, hypotheses) -> 
     """The communes given a hypothetical lieu, with their rank before and after, wherever they rank."""
     ranks = before.set_index("code")["rang"]
     rows = scored[scored["code"].isin(hypotheses)].assign(rang_avant=lambda f: f["code"].map(ranks))
-    st.markdown(f"**{texts.GAP_HYPOTHESES_TITLE}**")
+    st.markdown(f"**{texts.ecarts.GAP_HYPOTHESES_TITLE}**")
     table(
         rows[["code", "nom", "population", "rang_avant", "rang", "ecart"]],
-        {**texts.GAP_COLUMNS, "rang_avant": texts.GAP_RANK_BEFORE, "rang": texts.GAP_RANK_AFTER},
-        texts.GAP_KINDS,
+        {**texts.ecarts.GAP_COLUMNS, "rang_avant": texts.ecarts.GAP_RANK_BEFORE, "rang": texts.ecarts.GAP_RANK_AFTER},
+        texts.ecarts.GAP_KINDS,
     )
 
 
 GAP_MAP_META = Indicator(
-    texts.GAP_MAP_LABEL, "points de centile", gap.SOURCES, 0, texts.GAP_MAP_DARKER
+    texts.ecarts.GAP_MAP_LABEL, "points de centile", gap.SOURCES, 0, texts.ecarts.GAP_MAP_DARKER
 )
 
 
@@ -106,9 +107,9 @@ def gap_map(query: service.GapQuery, focus, dep_names, map_key) -> None:
         focus if level == "commune" else None,  # only the commune map is cut to one département
     )
     if level == "commune" and focus:
-        st.caption(texts.GAP_MAP_FOCUS.format(dep=dep_names[focus]))
+        st.caption(texts.ecarts.GAP_MAP_FOCUS.format(dep=dep_names[focus]))
     hypothetical = service_frame(service.hypothetical_lieux, query.hypotheses)
-    points = deck.point_frame_simple(hypothetical, texts.GAP_HYPOTHETICAL)
+    points = deck.point_frame_simple(hypothetical, texts.ecarts.GAP_HYPOTHETICAL)
     phone = is_phone()
     view = (
         viewport.fit_view(shown["longitude"], shown["latitude"], phone)

@@ -14,15 +14,15 @@ def history_block(history: pd.DataFrame, dep_names: dict[str, str]) -> None:
     """Lieux per version stacked by label, then per département (one column per version)."""
     versions = list(dict.fromkeys(history["version"]))
     if len(versions) < 2:
-        st.info(texts.HISTORY_ONE)
+        st.info(texts.mise_a_jour.HISTORY_ONE)
     st.plotly_chart(
-        charts.history_bars(history, texts.HISTORY_TITLE),
+        charts.history_bars(history, texts.mise_a_jour.HISTORY_TITLE),
         width="stretch",
         config={"displaylogo": False, "locale": "fr"},
         key="cov_history",
     )
-    st.caption(texts.HISTORY_NOTE)
-    st.markdown(f"**{texts.HISTORY_DEP_TITLE}**")
+    st.caption(texts.mise_a_jour.HISTORY_NOTE)
+    st.markdown(f"**{texts.mise_a_jour.HISTORY_DEP_TITLE}**")
     wide = (
         history.groupby(["departement", "version"])["lieux"]
         .sum()
@@ -35,6 +35,6 @@ def history_block(history: pd.DataFrame, dep_names: dict[str, str]) -> None:
     names = {
         "departement": "Code",
         "nom": "Département",
-        **{v: texts.version_label(v) for v in versions},
+        **{v: texts.common.version_label(v) for v in versions},
     }
     table(wide, names, dict.fromkeys(versions, "int"), download=("historique.csv", "cov_hist"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import texts_a11y
+from ..texts import accessibilite as texts_a11y
 
 
 def lieu_picker(shown: pd.DataFrame, key: str) -> str | None:

@@ -10,16 +10,16 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from .. import texts_orienter as T
 from ..analysis import orient, orient_hours, service
-from ..formatting import fmt_int, md_text
 from ..geocode import geocode
+from ..shared.formatting import fmt_int, md_text
+from ..texts import orienter as T
 from ..views import deck, fiche, orient_url, viewport
 from .basemap import base_layers
 from .corrections import report_form
 from .data import current_sources, service_frame
+from .page_frame import is_phone
 from .tables import table
-from .widgets import is_phone
 
 WHEN_CODES = tuple(T.WHEN_OPTIONS)
 

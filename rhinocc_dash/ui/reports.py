@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..analysis import service
-from ..config import resolve_snapshots
+from ..shared.config import resolve_snapshots
 from ..views import report_blocks, report_dispositifs, report_pdf, report_region
 from .data import query, service_frame, today
 from .store import history, pin_warehouse

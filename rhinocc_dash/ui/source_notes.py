@@ -7,7 +7,7 @@ import html
 
 import streamlit as st
 
-from ..texts_a11y import SOURCES_DETAIL
+from ..texts.accessibilite import SOURCES_DETAIL
 
 SHOWN = "_rhinocc_sources_shown"
 

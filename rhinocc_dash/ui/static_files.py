@@ -23,7 +23,7 @@ from pathlib import Path
 
 from streamlit.components import v1 as components
 
-from ..config import home
+from ..shared.config import home
 
 SUBDIR = "cartes"
 # The component's full name (Streamlit prefixes the declaring module's): the URL's folder.

@@ -18,8 +18,8 @@ import streamlit as st
 
 from .. import texts, warehouse
 from ..analysis import service
-from ..config import current_snapshot_db, pinned_db, resolve_snapshots, resolve_sources
 from ..ingest import SourcesMissing, build, publication, snapshots
+from ..shared.config import current_snapshot_db, pinned_db, resolve_snapshots, resolve_sources
 
 # Warehouse path, modification time and inode: a new build is a new key.
 Key = tuple[str, float, int]
@@ -43,8 +43,8 @@ def _progress_status(label: str):
 
 
 def _missing_sources(status, exc: Exception) -> None:
-    status.update(label=texts.BUILD_FAILED, state="error")
-    st.error(texts.NO_SOURCES_TITLE)
+    status.update(label=texts.common.BUILD_FAILED, state="error")
+    st.error(texts.common.NO_SOURCES_TITLE)
     st.code(str(exc), language=None)
     st.stop()
 
@@ -55,24 +55,24 @@ def _build_pinned(db: Path) -> None:
     with _BUILD_LOCK:
         if db.is_file():
             return
-        status, report = _progress_status(texts.BUILDING)
+        status, report = _progress_status(texts.common.BUILDING)
         with status:
             try:
                 build(resolve_sources(), db, progress=report)
             except SourcesMissing as exc:
                 _missing_sources(status, exc)
-            status.update(label=texts.BUILD_DONE, state="complete", expanded=False)
+            status.update(label=texts.common.BUILD_DONE, state="complete", expanded=False)
 
 
 def _publish_first() -> Path:
     """No snapshot yet (a fresh machine): publish the first one from the sources folder."""
-    status, report = _progress_status(texts.PUBLISHING_FIRST)
+    status, report = _progress_status(texts.common.PUBLISHING_FIRST)
     with status:
         try:
             db = publication.ensure_current(resolve_snapshots(), resolve_sources(), report)
         except SourcesMissing as exc:
             _missing_sources(status, exc)
-        status.update(label=texts.BUILD_DONE, state="complete", expanded=False)
+        status.update(label=texts.common.BUILD_DONE, state="complete", expanded=False)
     return db
 
 
@@ -111,7 +111,7 @@ def _resolve() -> Path:
             _build_pinned(pinned)
         problem = _readable(pinned)
         if problem:
-            st.error(texts.WAREHOUSE_UNREADABLE.format(path=pinned, problem=problem))
+            st.error(texts.common.WAREHOUSE_UNREADABLE.format(path=pinned, problem=problem))
             st.stop()
         return pinned
     folder = resolve_snapshots()
@@ -123,12 +123,12 @@ def _resolve() -> Path:
         fallback = folder / record["version"] / snapshots.DB_NAME
         if fallback != db and _readable(fallback) is None:
             st.warning(
-                texts.SNAPSHOT_FALLBACK.format(
+                texts.common.SNAPSHOT_FALLBACK.format(
                     current=db.parent.name, used=record["version"], problem=problem
                 )
             )
             return fallback
-    st.error(texts.WAREHOUSE_UNREADABLE.format(path=db, problem=problem))
+    st.error(texts.common.WAREHOUSE_UNREADABLE.format(path=db, problem=problem))
     st.stop()
 
 
@@ -145,7 +145,7 @@ def pin_warehouse() -> Key:
     st.session_state["_warehouse"] = key
     if previous is not None and previous[0] != key[0]:
         st.toast(
-            texts.NEW_VERSION.format(version=Path(key[0]).parent.name), icon=":material/update:"
+            texts.common.NEW_VERSION.format(version=Path(key[0]).parent.name), icon=":material/update:"
         )
     return key
 

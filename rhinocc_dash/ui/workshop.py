@@ -19,12 +19,14 @@ from .. import texts
 from ..analysis import gap, service, workshop
 from ..analysis.figures import departement_figures, departement_gap_ranking, regional_gap_ranking
 from ..analysis.workshop import position as position
-from ..formatting import fmt_int, fmt_millions, fmt_percent
+from ..shared.config import REGION
+from ..shared.formatting import fmt_int, fmt_millions, fmt_percent
 from ..views import basemap, deck, viewport
 from ..views.report_departement import figure_rows
 from .basemap import base_layers
 from .data import caption, current_sources, lieux, query, service_frame
-from .widgets import is_phone, map_legends
+from .legends import map_legends
+from .page_frame import is_phone
 from .workshop_style import KEYS, STYLE
 
 MAP_HEIGHT = 480
@@ -57,12 +59,12 @@ def sequence() -> tuple[list[workshop.Screen], dict[str, str], list[str]]:
     chosen, ignored = workshop.chosen_departements(st.query_params.get("deps", ""), list(names))
     screens = workshop.sequence(list(names), chosen)
     titles = {
-        s.key: texts.WORKSHOP_TITLES[s.kind].format(
+        s.key: texts.atelier.WORKSHOP_TITLES[s.kind].format(
             nom=names.get(s.departement), code=s.departement
         )
         for s in screens
     }
-    notices = [texts.WORKSHOP_UNKNOWN_DEPS.format(values=", ".join(ignored))] if ignored else []
+    notices = [texts.atelier.WORKSHOP_UNKNOWN_DEPS.format(values=", ".join(ignored))] if ignored else []
     return screens, titles, notices
 
 
@@ -80,14 +82,14 @@ def navigation(screens: list[workshop.Screen], titles: dict[str, str], index: in
         before = screens[workshop.step(screens, index, -1)].key
         after = screens[workshop.step(screens, index, +1)].key
         st.button(
-            texts.WORKSHOP_PREVIOUS,
+            texts.atelier.WORKSHOP_PREVIOUS,
             key="atelier_precedent",
             disabled=index == 0,
             on_click=_go,
             args=(before,),
         )
         st.button(
-            texts.WORKSHOP_NEXT,
+            texts.atelier.WORKSHOP_NEXT,
             key="atelier_suivant",
             type="primary",
             disabled=index == len(screens) - 1,
@@ -95,12 +97,12 @@ def navigation(screens: list[workshop.Screen], titles: dict[str, str], index: in
             args=(after,),
         )
         st.markdown(
-            texts.WORKSHOP_POSITION.format(n=index + 1, total=len(screens)),
-            help=texts.WORKSHOP_KEYS,
+            texts.atelier.WORKSHOP_POSITION.format(n=index + 1, total=len(screens)),
+            help=texts.atelier.WORKSHOP_KEYS,
         )
         st.session_state["atelier_aller"] = screens[index].key
         st.selectbox(
-            texts.WORKSHOP_JUMP,
+            texts.atelier.WORKSHOP_JUMP,
             [s.key for s in screens],
             format_func=titles.get,
             key="atelier_aller",
@@ -108,7 +110,7 @@ def navigation(screens: list[workshop.Screen], titles: dict[str, str], index: in
             label_visibility="collapsed",
             width=320,
         )
-        st.markdown(f"[{texts.WORKSHOP_EXIT}](./)")  # the home page, same tab
+        st.markdown(f"[{texts.atelier.WORKSHOP_EXIT}](./)")  # the home page, same tab
 
 
 def _lan_address() -> str | None:
@@ -138,10 +140,10 @@ def qr_code() -> None:
         return
     picture = io.BytesIO()
     segno.make(address, error="m").save(picture, kind="png", scale=6, border=2)
-    st.image(picture.getvalue(), width=180, alt=texts.WORKSHOP_QR)
-    st.caption(texts.WORKSHOP_QR, help=texts.WORKSHOP_QR_HELP)
+    st.image(picture.getvalue(), width=180, alt=texts.atelier.WORKSHOP_QR)
+    st.caption(texts.atelier.WORKSHOP_QR, help=texts.atelier.WORKSHOP_QR_HELP)
     if local:
-        st.caption(texts.WORKSHOP_QR_LOCAL)
+        st.caption(texts.atelier.WORKSHOP_QR_LOCAL)
 
 
 def _map(view, extra=(), key: str = "atelier_carte", communes: bool = False, dep=None):
@@ -158,35 +160,35 @@ def context_screen(title: str) -> None:
     figures = service_frame(service.home_figures)
     poverty = service_frame(service.regional_reference)["taux_pauvrete"]
     items = []
-    if texts.A_ACCOMPAGNER_PERSONNES is not None:
+    if REGION.quoted("a_accompagner") is not None:
         items += [
-            (fmt_millions(texts.A_ACCOMPAGNER_PERSONNES), texts.WORKSHOP_CONTEXT_PEOPLE),
-            (fmt_percent(texts.A_ACCOMPAGNER_PART, ratio=False), texts.WORKSHOP_CONTEXT_SHARE),
+            (fmt_millions(REGION.quoted("a_accompagner")), texts.atelier.WORKSHOP_CONTEXT_PEOPLE),
+            (fmt_percent(REGION.quoted("a_accompagner_part"), ratio=False), texts.atelier.WORKSHOP_CONTEXT_SHARE),
         ]
-    items.append((fmt_percent(poverty, ratio=False), texts.CONTEXT_PAUVRETE))
-    if texts.ILLECTRONISME_PERSONNES is not None:
-        items.append((fmt_millions(texts.ILLECTRONISME_PERSONNES), texts.CONTEXT_ILLECTRONISME))
+    items.append((fmt_percent(poverty, ratio=False), texts.accueil.CONTEXT_PAUVRETE))
+    if REGION.quoted("illectronisme") is not None:
+        items.append((fmt_millions(REGION.quoted("illectronisme")), texts.accueil.CONTEXT_ILLECTRONISME))
     body = _figures(items)
-    if texts.A_ACCOMPAGNER_PERSONNES is None:
-        body += f"<p>{html.escape(texts.WORKSHOP_CONTEXT_NONE)}</p>"
-    source = f"{texts.SOURCE_ILLECTRONISME}. Pauvreté : {caption(['filosofi_departement'])}"
+    if REGION.quoted("a_accompagner") is None:
+        body += f"<p>{html.escape(texts.atelier.WORKSHOP_CONTEXT_NONE)}</p>"
+    source = f"{REGION.context_source}. Pauvreté : {caption(['filosofi_departement'])}"
     _block(title, body, source)
-    st.caption(f"{texts.METRIC_POPULATION} : {fmt_int(figures['population'])}")
+    st.caption(f"{texts.accueil.METRIC_POPULATION} : {fmt_int(figures['population'])}")
 
 
 def offer_screen(title: str) -> None:
     f = service_frame(service.home_figures)
     body = _figures(
         [
-            (fmt_int(f["lieux"]), texts.WORKSHOP_OFFER_LIEUX),
-            (fmt_percent(f["share_within_10km"]), texts.WORKSHOP_OFFER_WITHIN),
+            (fmt_int(f["lieux"]), texts.atelier.WORKSHOP_OFFER_LIEUX),
+            (fmt_percent(f["share_within_10km"]), texts.atelier.WORKSHOP_OFFER_WITHIN),
             (
                 f"{fmt_int(f['communes_with_lieu'])} / {fmt_int(f['communes'])}",
-                texts.WORKSHOP_OFFER_COMMUNES,
+                texts.atelier.WORKSHOP_OFFER_COMMUNES,
             ),
         ]
     )
-    _block(title, body, caption(["lieux", "population"], texts.LIEUX_METHOD))
+    _block(title, body, caption(["lieux", "population"], texts.accueil.LIEUX_METHOD))
 
 
 def map_screen(title: str) -> None:
@@ -197,8 +199,8 @@ def map_screen(title: str) -> None:
         _map(viewport.initial_view(is_phone()), communes=True)
     with right:
         map_legends(shown, ("points",), "categorie", current_sources(), None, None, None, None)
-        st.caption(texts.WORKSHOP_MAP_LEGEND)
-        st.caption(caption(["lieux", "communes"], texts.LIEUX_METHOD))
+        st.caption(texts.atelier.WORKSHOP_MAP_LEGEND)
+        st.caption(caption(["lieux", "communes"], texts.accueil.LIEUX_METHOD))
 
 
 def departement_screen(title: str, dep: str) -> None:
@@ -231,15 +233,15 @@ def departement_screen(title: str, dep: str) -> None:
             for r in gaps.itertuples()
         )
         body = (
-            f'<ol class="ecarts">{items}</ol>' if items else f"<p>{texts.WORKSHOP_DEP_NO_GAP}</p>"
+            f'<ol class="ecarts">{items}</ol>' if items else f"<p>{texts.atelier.WORKSHOP_DEP_NO_GAP}</p>"
         )
-        st.html(f'<div class="atelier"><h2>{html.escape(texts.WORKSHOP_DEP_GAPS)}</h2>{body}</div>')
-        st.caption(f"{fmt_int(len(in_dep))} {texts.WORKSHOP_OFFER_LIEUX}")
-        st.caption(caption(gap.SOURCES, texts.GAP_METHOD_NOTE))
+        st.html(f'<div class="atelier"><h2>{html.escape(texts.atelier.WORKSHOP_DEP_GAPS)}</h2>{body}</div>')
+        st.caption(f"{fmt_int(len(in_dep))} {texts.atelier.WORKSHOP_OFFER_LIEUX}")
+        st.caption(caption(gap.SOURCES, texts.ecarts.gap_method_note(REGION.context_source)))
 
 
 def whatif_screen(title: str) -> None:
-    _block(title, f"<p>{html.escape(texts.WORKSHOP_WHATIF_INTRO)}</p>")
+    _block(title, f"<p>{html.escape(texts.atelier.WORKSHOP_WHATIF_INTRO)}</p>")
     data = service_frame(service.region_data)
     communes = query("communes_base").set_index("code_insee")
     ranked = regional_gap_ranking(data)["code"].head(30)
@@ -247,7 +249,7 @@ def whatif_screen(title: str) -> None:
     rest = sorted(set(communes.index) - set(first), key=lambda c: communes.at[c, "nom"])
     options = [None, *first, *rest]
     picked = st.selectbox(
-        texts.WORKSHOP_WHATIF_PICK,
+        texts.atelier.WORKSHOP_WHATIF_PICK,
         options,
         format_func=lambda c: (
             "—"
@@ -261,11 +263,11 @@ def whatif_screen(title: str) -> None:
     scenario = service.Scenario("departement", hypotheses)
     newly = service_frame(service.whatif, scenario).newly_within if hypotheses else 0
     st.html(
-        f'<div class="atelier">{_figures([(fmt_int(newly), texts.WORKSHOP_WHATIF_NEWLY)])}</div>'
+        f'<div class="atelier">{_figures([(fmt_int(newly), texts.atelier.WORKSHOP_WHATIF_NEWLY)])}</div>'
     )
     if not picked:
-        st.caption(texts.WORKSHOP_WHATIF_NONE)
-    st.caption(caption(["lieux", "population"], texts.LIEUX_METHOD))
+        st.caption(texts.atelier.WORKSHOP_WHATIF_NONE)
+    st.caption(caption(["lieux", "population"], texts.accueil.LIEUX_METHOD))
     at = (communes.at[picked, "longitude"], communes.at[picked, "latitude"]) if picked else None
     _map(
         viewport.initial_view(is_phone()),

@@ -8,9 +8,9 @@ from collections import Counter
 import pandas as pd
 
 from ..analysis.lieux import is_stale
-from ..formatting import fmt_date, fmt_int, fmt_phone, md_text, present
-from ..texts import LOCATION_WORDS, vintage_text
-from .hours import french_week
+from ..shared.formatting import fmt_date, fmt_int, fmt_phone, md_text, present
+from ..texts.common import LOCATION_WORDS, vintage_text
+from .french_week import french_week
 
 
 def lieu_card(

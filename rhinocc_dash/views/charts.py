@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..formatting import fmt_decimal, fmt_int, fmt_percent
+from ..shared.formatting import fmt_decimal, fmt_int, fmt_percent
 from . import palette
 from .deck import category_colours
 

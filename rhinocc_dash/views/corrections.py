@@ -7,10 +7,10 @@ import datetime as dt
 
 import pandas as pd
 
-from .. import texts_corrections as T
 from ..analysis.freshness import counts, level, levels
-from ..formatting import fmt_date, fmt_int, fmt_percent, md_text, present
-from .hours import french_week
+from ..shared.formatting import fmt_date, fmt_int, fmt_percent, md_text, present
+from ..texts import corrections as T
+from .french_week import french_week
 
 FRESHNESS_ORDER = tuple(T.FRESHNESS_LABELS.values())
 

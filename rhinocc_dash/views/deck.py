@@ -15,8 +15,8 @@ from pydeck.bindings.json_tools import default_serialize
 
 from ..analysis.indicators import INDICATORS, Indicator
 from ..analysis.lieux import OTHER, TYPE_RULES
-from ..formatting import fmt_decimal
-from ..texts import APPROXIMATE_PRECISIONS
+from ..shared.formatting import fmt_decimal
+from ..shared.vocab import APPROXIMATE_PRECISIONS
 from . import palette
 from .corrections import FRESHNESS_ORDER, freshness_labels
 from .legend import EXCLUDED_LABEL, colours_for, legend, quantile_classes

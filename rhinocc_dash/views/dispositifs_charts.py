@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..formatting import fmt_decimal
+from ..shared.formatting import fmt_decimal
 from . import palette
 from .charts import BAR_HEIGHT_PX, PALETTE, Measure, _layout
 from .legend import quantile_classes

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlencode, urlsplit
 
-from ..formatting import fmt_decimal, fmt_int
+from ..shared.formatting import fmt_decimal, fmt_int
 
 PARAM = "integrer"
 # Not part of a view: the embed flags themselves (Streamlit's own are never in st.query_params).

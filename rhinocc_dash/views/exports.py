@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from .tables import Kinds, display_values
+from .french_tables import Kinds, display_values
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # A signed plain number (« -3 », « -1 234,5 », « +33534092009 », a phone number in the national standard)

@@ -15,10 +15,10 @@ import pandas as pd
 import segno
 import typst
 
-from .. import texts_orienter as T
 from ..analysis import orient, orient_hours
-from ..formatting import fmt_date, fmt_decimal, fmt_phone, md_text, present
-from .hours import french_week
+from ..shared.formatting import fmt_date, fmt_decimal, fmt_phone, md_text, present
+from ..texts import orienter as T
+from .french_week import french_week
 from .report_pdf import FONTS
 from .standard import phone as e164
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import texts
-from ..formatting import fmt_date
+from ..shared.formatting import fmt_date
 from . import palette
-from .tables import Kinds, display_values, kinds_of
+from .french_tables import Kinds, display_values, kinds_of
 
 PRINT_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;max-width:1000px;margin:auto;
@@ -64,10 +64,10 @@ class Edition:
     def text(self) -> str:
         built = _built_at(self.built_at)
         if self.snapshot:
-            return texts.REPORT_EDITION.format(
+            return texts.rapport.REPORT_EDITION.format(
                 snapshot=self.snapshot, built_at=built, version=self.version
             )
-        return texts.REPORT_EDITION_UNPUBLISHED.format(
+        return texts.rapport.REPORT_EDITION_UNPUBLISHED.format(
             file=self.file, built_at=built, version=self.version
         )
 

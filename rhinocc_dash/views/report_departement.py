@@ -12,21 +12,21 @@ import pandas as pd
 from .. import texts
 from ..analysis import gap, quality, sources
 from ..analysis.figures import RegionData
-from ..config import REGION
-from ..formatting import fmt_decimal, fmt_estimate, fmt_int, fmt_percent
+from ..shared.config import REGION
+from ..shared.formatting import fmt_decimal, fmt_estimate, fmt_int, fmt_percent
 from .report_blocks import Sentence, sentence
 
 
 def figure_rows(figures: dict, catalogue: pd.DataFrame) -> list[tuple[str, str, str, str]]:
     """(key, label, value, source note) of each key figure, formatted once for every renderer."""
     population_note = sources.short(catalogue, "population")
-    labels = texts.REPORT_FIGURES
+    labels = texts.rapport.REPORT_FIGURES
     return [
         (
             "lieux",
             labels["lieux"],
             fmt_int(figures["lieux"]),
-            texts.REPORT_LIEUX_NOTE.format(n=len(sources.lieux_sources(catalogue))),
+            texts.rapport.REPORT_LIEUX_NOTE.format(n=len(sources.lieux_sources(catalogue))),
         ),
         (
             "lieux_pour_10000",
@@ -45,13 +45,13 @@ def figure_rows(figures: dict, catalogue: pd.DataFrame) -> list[tuple[str, str, 
             "part_population_10km",
             labels["part_population_10km"],
             fmt_percent(figures["part_population_10km"]),
-            texts.REPORT_WITHIN_NOTE,
+            texts.rapport.REPORT_WITHIN_NOTE,
         ),
         (
             "distance_mediane_km",
             labels["distance_mediane_km"],
             f"{fmt_decimal(figures['distance_mediane_km'], 1)} km",
-            texts.REPORT_DISTANCE_NOTE,
+            texts.rapport.REPORT_DISTANCE_NOTE,
         ),
         (
             "taux_pauvrete",
@@ -63,20 +63,20 @@ def figure_rows(figures: dict, catalogue: pd.DataFrame) -> list[tuple[str, str, 
             "ifn2020_global",
             labels["ifn2020_global"],
             fmt_decimal(figures["ifn2020_global"], 1),
-            texts.REPORT_IFN_NOTE.format(source=sources.short(catalogue, "ifn2020_iris")),
+            texts.rapport.REPORT_IFN_NOTE.format(source=sources.short(catalogue, "ifn2020_iris")),
         ),
         (
             "illectronisme_estime",
             labels["illectronisme_estime"],
             fmt_estimate(figures["illectronisme_estime"]),
-            texts.REPORT_ILLECTRONISME_NOTE,
+            texts.rapport.REPORT_ILLECTRONISME_NOTE.format(source=REGION.context_source),
         ),
     ]
 
 
 def summary(name: str, figures: dict, region: dict, ranking: pd.DataFrame) -> list[Sentence]:
     """The plain-language summary, one sentence per finding."""
-    first, second, third, fourth, fifth = texts.REPORT_SUMMARY
+    first, second, third, fourth, fifth = texts.rapport.REPORT_SUMMARY
     beyond_share = figures["population_au_dela_10km"] / figures["population"]
     sentences = [
         sentence(
@@ -112,7 +112,7 @@ def history_table(history: pd.DataFrame | None, dep: str) -> pd.DataFrame:
         return pd.DataFrame(columns=["version", "millesimes", "lieux"])
     mine = history[history["departement"] == dep]
     table = mine.groupby(["version", "millesimes"], sort=False)["lieux"].sum().reset_index()
-    table["version"] = table["version"].map(texts.version_label)
+    table["version"] = table["version"].map(texts.common.version_label)
     return table
 
 
@@ -122,9 +122,9 @@ def freshness_and_sources(
     """The age of `records` per source and the source catalogue, as every report shows them."""
     freshness = quality.freshness(records, today)
     freshness["source"] = freshness["source"].map(lambda k: sources.label(catalogue, k))
-    return freshness, catalogue.assign(vintage=catalogue["vintage"].map(texts.vintage_text))
+    return freshness, catalogue.assign(vintage=catalogue["vintage"].map(texts.common.vintage_text))
 
 
 def gaps_note(data: RegionData) -> str:
     minimum = fmt_int(gap.DEFAULT_MINIMUM_POPULATION)
-    return texts.REPORT_GAPS_NOTE.format(n=fmt_int(len(data.communes)), minimum=minimum)
+    return texts.rapport.REPORT_GAPS_NOTE.format(n=fmt_int(len(data.communes)), minimum=minimum)

@@ -3,11 +3,12 @@ région's, or the 13 départements compared, as blocks of `report_blocks` (PDF a
 
 from __future__ import annotations
 
-from .. import texts_dispositifs as tx
 from ..analysis.dispositifs_service import Dispositifs
-from ..formatting import fmt_int
+from ..shared.config import REGION
+from ..shared.formatting import fmt_int
+from ..texts import dispositifs as tx
+from .french_tables import FORMATTERS
 from .report_blocks import Block, heading, note, table
-from .tables import FORMATTERS
 
 PROGRAMME_COLUMNS = {
     "france_services": tx.FS_COLUMNS,
@@ -18,7 +19,50 @@ KINDS = {
     **dict.fromkeys(["sites_pour_10000", "postes_pour_10000", "mandats_pour_10000"], "decimal2"),
     **dict.fromkeys(["part_au_dela_10km", "part_au_dela_20km"], "percent"),
 }
+AC_COUNTS_SHOWN = ("mandats", "usagers", "agents_formes")
+# (programme, column of its table) of the département report's table; labels from the texts' columns.
+REPORT_ROWS = (
+    *[("france_services", c) for c in ("sites_2022", "sites_2024", "sites_pour_10000")],
+    *[("france_services", f"{m}_au_dela_{k}km") for k in (10, 20) for m in ("population", "part")],
+    *[("cnfs", c) for c in ("postes", "postes_zrr", "postes_qpv", "investissement_eur")],
+    ("cnfs", "lieux_activite_2022"),
+    *[("aidants_connect", c) for c in ("structures", "structures_sans_mandat", *AC_COUNTS_SHOWN)],
+)
 FARTHEST_KINDS = {"distance_mediane_km": "decimal1", "part_population_10km": "percent"}
+
+
+def quoted_context(programmes: dict) -> list[tuple[str, object, str]]:
+    """The programme figures the region's settings quote (`[programmes]`), worded as (label, figure,
+    detail); a figure the settings lack is left out."""
+
+    def get(key: str):
+        return programmes.get(key, "—")
+
+    items = [
+        (
+            tx.CONTEXT_AC_LABEL,
+            programmes.get("aidants_connect_formes"),
+            tx.CONTEXT_AC_DETAIL.format(
+                sessions=get("aidants_connect_sessions"), deps=get("aidants_connect_departements")
+            ),
+        ),
+        (
+            tx.CONTEXT_CNFS_LABEL.format(trainer=get("conseillers_formateur")),
+            programmes.get("conseillers_formes"),
+            tx.CONTEXT_CNFS_DETAIL.format(deps=get("conseillers_departements")),
+        ),
+    ]
+    return [item for item in items if item[1]]
+
+
+def pass_territories_text(programmes: dict) -> str | None:
+    """Where the Pass numérique is distributed, as the settings quote it (None when they do not)."""
+    territories = programmes.get("pass_numerique_territoires", [])
+    if not territories:
+        return None
+    return tx.PASS_TERRITORIES_TEXT.format(
+        territories=", ".join(territories), source=programmes.get("pass_numerique_source", "")
+    )
 
 
 def _cell(value, column: str) -> str:
@@ -41,17 +85,14 @@ def _pass_note(d: Dispositifs, dep: str | None) -> str:
     lieux = d.pass_numerique
     count = len(lieux) if dep is None else int((lieux["departement"] == names[dep]).sum())
     text = f"{tx.PASS_TITLE} : {tx.PASS_COUNT.format(n=fmt_int(count))}"
-    if tx.PASS_TERRITORIES:
-        territories = ", ".join(tx.PASS_TERRITORIES)
-        text += " " + tx.PASS_TERRITORIES_TEXT.format(
-            territories=territories, source=tx.PASS_SOURCE
-        )
-    return text
+    territories = pass_territories_text(REGION.programmes)
+    return f"{text} {territories}" if territories else text
 
 
 def _context_note() -> str:
     items = [
-        f"{label} : {fmt_int(value)} ({more})" for label, value, more in tx.CONTEXT_ITEMS if value
+        f"{label} : {fmt_int(value)} ({more})"
+        for label, value, more in quoted_context(REGION.programmes)
     ]
     if not items:
         return tx.NO_CONTEXT
@@ -59,7 +100,7 @@ def _context_note() -> str:
         f"{tx.CONTEXT_TITLE} : "
         + " ; ".join(items)
         + ". "
-        + tx.CONTEXT_NOTE.format(source=tx.CONTEXT_SOURCE)
+        + tx.CONTEXT_NOTE.format(source=REGION.programmes.get("formation_source", ""))
     )
 
 
@@ -68,7 +109,7 @@ def departement_blocks(d: Dispositifs, dep: str) -> list[Block]:
     a France Services, the Pass numérique and the quoted regional context."""
     name = d.departement_names()[dep]
     rows = []
-    for programme, column in tx.REPORT_ROWS:
+    for programme, column in REPORT_ROWS:
         frame = getattr(d, programme).set_index("code")
         programme_name = tx.PROGRAMME_NAMES[programme].split(" (")[0]
         label = f"{programme_name} : {PROGRAMME_COLUMNS[programme][column]}"

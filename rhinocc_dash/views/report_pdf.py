@@ -28,8 +28,9 @@ from ..analysis.figures import (
     epci_coverage,
     region_coverage,
 )
-from ..formatting import fmt_date
-from ..texts_corrections import VIGILANCE_COLUMNS, VIGILANCE_TITLE
+from ..shared.config import REGION
+from ..shared.formatting import fmt_date
+from ..texts.corrections import VIGILANCE_COLUMNS, VIGILANCE_TITLE
 from . import palette, static_charts
 from .charts import Measure
 from .corrections import vigilance_parts
@@ -55,7 +56,7 @@ from .report_departement import (
 TEMPLATE = Path(__file__).parent / "templates" / "report.typ"
 # DejaVu Sans ships with matplotlib: the same font in the text and the charts, on every machine.
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-GAP_KINDS = {**texts.GAP_KINDS, "rang": "int", "population": "int"}
+GAP_KINDS = {**texts.ecarts.GAP_KINDS, "rang": "int", "population": "int"}
 FOOTER_KEYS = ("population", "filosofi_departement", "ifn2020_iris", "communes_2018")
 RATE = Measure("", "lieux pour 10 000 habitants", "rate")
 SHARE = Measure("", "% des habitants", "share")
@@ -66,11 +67,11 @@ def footer_sources(catalogue: pd.DataFrame) -> str:
     rows = catalogue.set_index("key")
     lieux = ", ".join(rows.at[k, "name"] for k in sources.lieux_sources(catalogue))
     others = " ; ".join(
-        f"{rows.at[k, 'producer']}, {texts.vintage_text(rows.at[k, 'vintage'])}"
+        f"{rows.at[k, 'producer']}, {texts.common.vintage_text(rows.at[k, 'vintage'])}"
         for k in FOOTER_KEYS
         if k in rows.index
     )
-    return texts.REPORT_FOOTER_SOURCES.format(lieux=lieux, others=others)
+    return texts.rapport.REPORT_FOOTER_SOURCES.format(lieux=lieux, others=others)
 
 
 def report_document(title: str, today: dt.date, edition: Edition, catalogue, blocks: list) -> dict:
@@ -78,10 +79,10 @@ def report_document(title: str, today: dt.date, edition: Edition, catalogue, blo
         "title": title,
         "author": "rhinocc-dash",
         "date": today.isoformat(),
-        "dated": texts.REPORT_DATED.format(today=fmt_date(today)),
+        "dated": texts.rapport.REPORT_DATED.format(today=fmt_date(today)),
         "edition": edition.text(),
         "sources": footer_sources(catalogue),
-        "page": texts.REPORT_PAGE,
+        "page": texts.rapport.REPORT_PAGE,
         "colours": {"primary": palette.hex_colour(palette.PRIMARY)},
         "blocks": blocks,
     }
@@ -97,19 +98,19 @@ def summary_page(
 ) -> list:
     """Page 1: title, key figures, the plain-language summary, the three largest gaps (`top_gaps`:
     the ranking's first rows, with the columns to show)."""
-    names = {**texts.REPORT_REGION_GAP_COLUMNS, **texts.REPORT_TOP_GAPS_COLUMNS}
+    names = {**texts.rapport.REPORT_REGION_GAP_COLUMNS, **texts.rapport.REPORT_TOP_GAPS_COLUMNS}
     widths = {"rang": 1.1, "nom": 2, "departement_nom": 1.8, "population": 1.3, "ecart": 0.9}
     return [
         {
             "type": "title",
             "text": title,
-            "lead": texts.REPORT_GENERATED.format(today=fmt_date(today)),
+            "lead": texts.rapport.REPORT_GENERATED.format(today=fmt_date(today)),
         },
         figures(figure_rows(figures_, catalogue)),
-        note(texts.REPORT_ESTIMATE_NOTE),
-        heading(texts.REPORT_SUMMARY_TITLE),
+        note(texts.rapport.REPORT_ESTIMATE_NOTE.format(**REGION.illectronism_words())),
+        heading(texts.rapport.REPORT_SUMMARY_TITLE),
         sentences(summary_, "resume"),
-        heading(texts.REPORT_TOP_GAPS_TITLE),
+        heading(texts.rapport.REPORT_TOP_GAPS_TITLE),
         table(
             top_gaps.head(3),
             "trois_ecarts",
@@ -128,17 +129,17 @@ def closing_pages(
     freshness, shown = freshness_and_sources(records, catalogue, today)
     return [
         heading(title),
-        table(freshness, "fraicheur", texts.QUALITY_COLUMNS, widths=(3, 1, *[1.2] * 6)),
-        note(texts.REPORT_FRESHNESS_NOTE.format(today=fmt_date(today))),
-        heading(texts.REPORT_SOURCES_TITLE),
+        table(freshness, "fraicheur", texts.qualite.QUALITY_COLUMNS, widths=(3, 1, *[1.2] * 6)),
+        note(texts.rapport.REPORT_FRESHNESS_NOTE.format(today=fmt_date(today))),
+        heading(texts.rapport.REPORT_SOURCES_TITLE),
         table(
             shown[["title", "producer", "vintage", "licence"]],
             "sources",
-            texts.CATALOGUE_COLUMNS,
+            texts.qualite.CATALOGUE_COLUMNS,
             widths=(4, 2.6, 1.2, 2.6),
         ),
-        heading(texts.REPORT_GLOSSARY_TITLE),
-        glossary(texts.REPORT_GLOSSARY),
+        heading(texts.rapport.REPORT_GLOSSARY_TITLE),
+        glossary(texts.rapport.REPORT_GLOSSARY),
     ]
 
 
@@ -148,13 +149,13 @@ def _epci_charts(dep: str, name: str, inputs: RegionData) -> list:
     communes = inputs.communes[inputs.communes["departement"] == dep]
     names = dict(zip(inputs.epci_names["code"], inputs.epci_names["nom"], strict=True))
     labels = coverage.label_composition(lieux.assign(epci=lieux["epci_siren"]), "epci")
-    map_note = texts.REPORT_MAP_NOTE.format(
+    map_note = texts.rapport.REPORT_MAP_NOTE.format(
         communes=sources.short(inputs.catalogue, "communes_2018"),
         lieux=len(sources.lieux_sources(inputs.catalogue)),
     )
     return [
         chart(
-            texts.REPORT_MAP_CHART.format(name=name),
+            texts.rapport.REPORT_MAP_CHART.format(name=name),
             static_charts.commune_map(
                 communes.merge(inputs.access, on="code_insee"), inputs.geometries, lieux
             ),
@@ -168,18 +169,18 @@ def _epci_charts(dep: str, name: str, inputs: RegionData) -> list:
                     epci["nom"], epci[column], measure, dep_row[column], name
                 ),
                 chart_id,
-                texts.REPORT_EPCI_NOTE,
+                texts.rapport.REPORT_EPCI_NOTE,
             )
             for column, measure, title, chart_id in (
-                ("lieux_pour_10000", RATE, texts.REPORT_EPCI_RATE, "epci_lieux"),
-                ("part_population_10km", SHARE, texts.REPORT_EPCI_WITHIN, "epci_10km"),
+                ("lieux_pour_10000", RATE, texts.rapport.REPORT_EPCI_RATE, "epci_lieux"),
+                ("part_population_10km", SHARE, texts.rapport.REPORT_EPCI_WITHIN, "epci_10km"),
             )
         ],
         chart(
-            texts.REPORT_EPCI_LABELS,
+            texts.rapport.REPORT_EPCI_LABELS,
             static_charts.label_stack(labels, "epci", names),
             "labels",
-            texts.REPORT_EPCI_NOTE,
+            texts.rapport.REPORT_EPCI_NOTE,
         ),
     ]
 
@@ -198,7 +199,7 @@ def departement_document(
     name = inputs.departements.set_index("code").loc[dep, "nom"]
     figures_ = departement_figures(dep, inputs)
     ranking = departement_gap_ranking(dep, inputs)
-    title = texts.REPORT_HEADING.format(name=name, dep=dep)
+    title = texts.rapport.REPORT_HEADING.format(name=name, dep=dep)
     summary_ = summary(name, figures_, region_coverage(inputs), ranking)
     records = inputs.records[inputs.records["departement"] == dep]
     blocks = [
@@ -207,32 +208,32 @@ def departement_document(
             figures_,
             inputs.catalogue,
             summary_,
-            ranking[list(texts.REPORT_TOP_GAPS_COLUMNS)],
+            ranking[list(texts.rapport.REPORT_TOP_GAPS_COLUMNS)],
             today,
         ),
-        heading(texts.REPORT_MAP_TITLE),
+        heading(texts.rapport.REPORT_MAP_TITLE),
         *_epci_charts(dep, name, inputs),
-        heading(texts.REPORT_GAPS_TITLE),
+        heading(texts.rapport.REPORT_GAPS_TITLE),
         table(
-            ranking[list(texts.REPORT_GAP_COLUMNS)],
+            ranking[list(texts.rapport.REPORT_GAP_COLUMNS)],
             "classement",
-            texts.REPORT_GAP_COLUMNS,
+            texts.rapport.REPORT_GAP_COLUMNS,
             GAP_KINDS,
             (1.4, 2.9, 1.5, 1.8, 1.5, 1.1, 4.2),
         ),
         note(gaps_note(inputs)),
-        heading(texts.REPORT_HISTORY_TITLE),
+        heading(texts.rapport.REPORT_HISTORY_TITLE),
         table(
             history_table(history, dep),
             "historique",
-            texts.REPORT_HISTORY_COLUMNS,
+            texts.rapport.REPORT_HISTORY_COLUMNS,
             {"lieux": "int"},
             (2, 6, 1),
         ),
-        note(texts.REPORT_HISTORY_NOTE),
+        note(texts.rapport.REPORT_HISTORY_NOTE),
         *_vigilance(inputs.lieux[inputs.lieux["departement"] == dep], today),
         *(programmes or []),
-        *closing_pages(records, inputs.catalogue, today, texts.REPORT_FRESHNESS_TITLE),
+        *closing_pages(records, inputs.catalogue, today, texts.rapport.REPORT_FRESHNESS_TITLE),
     ]
     return report_document(title, today, edition, inputs.catalogue, blocks)
 

@@ -11,8 +11,8 @@ import pandas as pd
 from .. import texts
 from ..analysis import sources
 from ..analysis.figures import RegionData, extremes, regional_gap_ranking
-from ..config import REGION
-from ..formatting import fmt_decimal, fmt_estimate, fmt_int, fmt_percent
+from ..shared.config import REGION
+from ..shared.formatting import fmt_decimal, fmt_estimate, fmt_int, fmt_percent
 from . import static_charts
 from .charts import Measure
 from .report_blocks import Edition, chart, heading, note, sentence, table
@@ -25,7 +25,7 @@ POVERTY = Measure("", "% de la population (Filosofi 2019)", "share")
 
 def region_summary(figures_: dict, comparison: pd.DataFrame, ranking: pd.DataFrame) -> list:
     """The regional report's plain-language summary, one sentence per finding."""
-    first, second, third, fourth, fifth = texts.REPORT_REGION_SUMMARY
+    first, second, third, fourth, fifth = texts.rapport.REPORT_REGION_SUMMARY
     low, high = extremes(comparison, "lieux_pour_10000")
     farthest = extremes(comparison, "population_au_dela_10km")[1]
     found = [
@@ -73,17 +73,17 @@ def region_document(
     `figures_` from `service.report_figures`; `programmes`: the blocks of the national
     programmes section (`report_dispositifs`), if any."""
     ranking = regional_gap_ranking(inputs).head(20)
-    title = texts.REPORT_REGION_HEADING.format(name=REGION.name, n=len(comparison))
+    title = texts.rapport.REPORT_REGION_HEADING.format(name=REGION.name, n=len(comparison))
     total = pd.DataFrame([{**figures_, "nom": REGION.name}])
-    columns = list(texts.REPORT_COMPARE_COLUMNS)
+    columns = list(texts.rapport.REPORT_COMPARE_COLUMNS)
     kinds = {"taux_pauvrete": "percent_value", "lieux_pour_10000": "decimal2"}
-    compare_note = texts.REPORT_COMPARE_NOTE.format(
+    compare_note = texts.rapport.REPORT_COMPARE_NOTE.format(
         population=sources.short(inputs.catalogue, "population"),
         poverty=sources.short(inputs.catalogue, "filosofi_departement"),
     )
     charts_ = [
         chart(
-            texts.REPORT_COMPARE_CHARTS[column],
+            texts.rapport.REPORT_COMPARE_CHARTS[column],
             static_charts.territory_bars(
                 comparison["nom"],
                 comparison[column] / scale,
@@ -92,7 +92,7 @@ def region_document(
                 REGION.name,
             ),
             f"departements_{column}",
-            texts.REPORT_CHARTS_NOTE,
+            texts.rapport.REPORT_CHARTS_NOTE,
         )
         # Filosofi's poverty rate is a percentage already: shown as a share of 1, like the others.
         for column, measure, scale in (
@@ -111,29 +111,29 @@ def region_document(
             ranking[["rang", "nom", "departement_nom", "population", "ecart", "pourquoi"]],
             today,
         ),
-        heading(texts.REPORT_COMPARE_TITLE),
+        heading(texts.rapport.REPORT_COMPARE_TITLE),
         table(
             pd.concat([comparison[columns], total[columns]], ignore_index=True),
             "comparaison",
-            texts.REPORT_COMPARE_COLUMNS,
+            texts.rapport.REPORT_COMPARE_COLUMNS,
             kinds,
             (2.2, 1, 1.3, 1.4, 1.3, 1.3, 1.1),
             total=True,
         ),
         note(compare_note),
         *charts_,
-        heading(texts.REPORT_REGION_GAPS_TITLE),
+        heading(texts.rapport.REPORT_REGION_GAPS_TITLE),
         table(
-            ranking[list(texts.REPORT_REGION_GAP_COLUMNS)],
+            ranking[list(texts.rapport.REPORT_REGION_GAP_COLUMNS)],
             "classement",
-            texts.REPORT_REGION_GAP_COLUMNS,
+            texts.rapport.REPORT_REGION_GAP_COLUMNS,
             GAP_KINDS,
             (0.7, 1.8, 1.5, 1.4, 1.9, 1.4, 1.1, 5.2),
         ),
         note(gaps_note(inputs)),
         *(programmes or []),
         *closing_pages(
-            inputs.records, inputs.catalogue, today, texts.REPORT_REGION_FRESHNESS_TITLE
+            inputs.records, inputs.catalogue, today, texts.rapport.REPORT_REGION_FRESHNESS_TITLE
         ),
     ]
     return report_document(title, today, edition, inputs.catalogue, blocks)

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from .. import vocab
+from ..shared import vocab
 from .exports import safe_frame
 
 FIELDS = (

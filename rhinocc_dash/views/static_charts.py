@@ -22,7 +22,7 @@ from matplotlib.ticker import FuncFormatter
 from shapely.geometry import shape
 
 from .. import texts
-from ..formatting import fmt_decimal
+from ..shared.formatting import fmt_decimal
 from . import palette
 from .charts import LABEL_COLOURS, Measure
 from .legend import quantile_classes
@@ -171,14 +171,14 @@ def commune_map(communes: pd.DataFrame, geometries: pd.DataFrame, lieux: pd.Data
             handles.append(Patch(facecolor=colour, label=label))
         lieu = {"color": _rgb(palette.CATEGORICAL[5]), "markeredgecolor": "black"}
         axes.plot(lieux["longitude"], lieux["latitude"], ls="", marker="o", ms=3.6, mew=0.4, **lieu)
-        handles.append(Line2D([], [], ls="", marker="o", label=texts.REPORT_MAP_LIEUX, **lieu))
+        handles.append(Line2D([], [], ls="", marker="o", label=texts.rapport.REPORT_MAP_LIEUX, **lieu))
         axes.set_xlim(west, east)
         axes.set_ylim(south, north)
         axes.set_aspect(aspect)
         axes.set_axis_off()
         figure.legend(
             handles=handles,
-            title=texts.REPORT_MAP_LEGEND.replace(" (", "\n("),
+            title=texts.rapport.REPORT_MAP_LEGEND.replace(" (", "\n("),
             loc="outside right upper",
             frameon=False,
             alignment="left",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .. import vocab
 from ..analysis.lieux import UPDATE_WINDOWS, LieuFilters
-from ..texts_corrections import FRESHNESS_LABELS
+from ..shared import vocab
+from ..texts.corrections import FRESHNESS_LABELS
 
 SEP = "|"
 LEVELS = {"departement": "Département", "epci": "EPCI", "commune": "Commune"}

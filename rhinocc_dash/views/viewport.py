@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
-from ..config import REGION
+from ..shared.config import REGION
 
 # The map's size on screen (pixels): a wide screen's map column, and a phone's (390 px wide).
 MAP_HEIGHT_PX = 620

@@ -16,16 +16,16 @@ import update_flow
 import workshop_flow
 from playwright.sync_api import sync_playwright
 
-from rhinocc_dash.config import resolve_db, resolve_sources
 from rhinocc_dash.ingest import publication
 from rhinocc_dash.maintainers import hash_password
-from rhinocc_dash.serving import (
+from rhinocc_dash.serving.launcher import (
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,
     start_streamlit,
     wait_healthy,
 )
+from rhinocc_dash.shared.config import resolve_db, resolve_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,8 +123,8 @@ def standard_v1_report() -> int:
     brought in as a new source): docs/img/mise-a-jour-standard-v1.png."""
     import duckdb
 
-    from rhinocc_dash import texts_sources
     from rhinocc_dash.analysis import service
+    from rhinocc_dash.texts import sources as texts_sources
     from rhinocc_dash.views.standard import to_standard, to_standard_csv
 
     with tempfile.TemporaryDirectory() as work:

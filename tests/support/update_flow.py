@@ -31,58 +31,58 @@ def shoot(page, folder: Path | None, name: str) -> None:
 
 def sign_in(page, url: str, user: str, password: str) -> None:
     page.goto(f"{url}/mise_a_jour")
-    page.get_by_label(texts.SIGN_IN_NAME).fill(user, timeout=TIMEOUT_MS)
-    page.get_by_label(texts.SIGN_IN_PASSWORD).fill(password)
-    page.get_by_role("button", name=texts.SIGN_IN).click()
+    page.get_by_label(texts.connexion.SIGN_IN_NAME).fill(user, timeout=TIMEOUT_MS)
+    page.get_by_label(texts.connexion.SIGN_IN_PASSWORD).fill(password)
+    page.get_by_role("button", name=texts.connexion.SIGN_IN).click()
     idle(page)
 
 
 def upload_and_compare(page, files: list[Path], shots: Path | None) -> dict[str, str]:
     """Upload, check the recognition, build the candidate, read the comparison's figures."""
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(f) for f in files])
-    page.get_by_text(texts.UPDATE_OK).first.wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text(texts.mise_a_jour.UPDATE_OK).first.wait_for(timeout=TIMEOUT_MS)
     idle(page)
     shoot(page, shots, "mise-a-jour-1-fichiers")
-    page.get_by_role("button", name=texts.UPDATE_CHECK).click()
-    page.get_by_text(texts.UPDATE_STEP_BUILD).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_role("button", name=texts.mise_a_jour.UPDATE_CHECK).click()
+    page.get_by_text(texts.mise_a_jour.UPDATE_STEP_BUILD).wait_for(timeout=TIMEOUT_MS)
     shoot(page, shots, "mise-a-jour-2-construction")
-    page.get_by_text(texts.UPDATE_STEP_COMPARE).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text(texts.mise_a_jour.UPDATE_STEP_COMPARE).wait_for(timeout=TIMEOUT_MS)
     idle(page)
     shoot(page, shots, "mise-a-jour-3-validation-comparaison")
     metrics = {}
-    for label in texts.UPDATE_COUNT_LABELS:
+    for label in texts.mise_a_jour.UPDATE_COUNT_LABELS:
         box = page.get_by_test_id("stMetric").filter(has_text=label).first
         metrics[label] = box.get_by_test_id("stMetricValue").inner_text().strip()
     return metrics
 
 
 def publish(page, comment: str, shots: Path | None) -> None:
-    page.get_by_label(texts.UPDATE_COMMENT).fill(comment)
-    page.get_by_label(texts.UPDATE_COMMENT).press("Control+Enter")
+    page.get_by_label(texts.mise_a_jour.UPDATE_COMMENT).fill(comment)
+    page.get_by_label(texts.mise_a_jour.UPDATE_COMMENT).press("Control+Enter")
     idle(page)
-    page.get_by_role("button", name=texts.UPDATE_PUBLISH).click()
+    page.get_by_role("button", name=texts.mise_a_jour.UPDATE_PUBLISH).click()
     page.get_by_text("publiée : elle est maintenant en ligne").wait_for(timeout=TIMEOUT_MS)
     idle(page)
     shoot(page, shots, "mise-a-jour-4-publiee")
 
 
 def roll_back(page, version: str, shots: Path | None) -> None:
-    box = page.get_by_test_id("stSelectbox").filter(has_text=texts.UPDATE_MANIFEST_OF).last
+    box = page.get_by_test_id("stSelectbox").filter(has_text=texts.mise_a_jour.UPDATE_MANIFEST_OF).last
     box.click()
     page.keyboard.type(version)
     page.keyboard.press("Enter")
     idle(page)
-    page.get_by_text(texts.UPDATE_ROLLBACK_CONFIRM.format(version=version)).click()
+    page.get_by_text(texts.mise_a_jour.UPDATE_ROLLBACK_CONFIRM.format(version=version)).click()
     idle(page)
     shoot(page, shots, "mise-a-jour-5-versions")
-    page.get_by_role("button", name=texts.UPDATE_ROLLBACK).click()
+    page.get_by_role("button", name=texts.mise_a_jour.UPDATE_ROLLBACK).click()
     idle(page)
 
 
 def home_lieux(page, url: str) -> str:
     """The number of lieux the home page shows to a visitor."""
     page.goto(url)
-    box = page.get_by_test_id("stMetric").filter(has_text=texts.METRIC_LIEUX).first
+    box = page.get_by_test_id("stMetric").filter(has_text=texts.accueil.METRIC_LIEUX).first
     box.wait_for(timeout=TIMEOUT_MS)
     idle(page)
     return box.get_by_test_id("stMetricValue").inner_text().strip()

@@ -6,10 +6,10 @@ import os
 import shutil
 import sys
 
-from . import opendata
-from .config import pinned_db, resolve_snapshots, resolve_sources
-from .ingest import SourcesMissing, publication
-from .serve import FRAME_ORIGINS_ENV, NGINX, Server, default_workers, parse_origins
+from .. import opendata
+from ..ingest import SourcesMissing, publication
+from ..serving.supervisor import FRAME_ORIGINS_ENV, NGINX, Server, default_workers, parse_origins
+from ..shared.config import pinned_db, resolve_snapshots, resolve_sources
 
 
 def register(commands) -> dict:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import REGION
-from ..measures import weighted_mean
+from ..shared.config import REGION
+from ..shared.measures import weighted_mean
 from . import indicators
 from .territory import COMMUNE_TOLERANCE, LARGE_TOLERANCE, Territory, display_geojson
 

@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .config import PROJECT_ROOT
+from ..shared.config import PROJECT_ROOT
 
 HEALTH_PATH = "/_stcore/health"
 # Headless Chromium for the project's own browser checks: no sandbox (root in CI), no background network

@@ -113,7 +113,6 @@ TOOLS = (
     "par inspection dans le navigateur ; aucun test avec un lecteur d'écran (NVDA, VoiceOver) n'a "
     "encore été fait : il est prévu avant la prochaine version."
 )
-PAGES_TITLE = "Pages vérifiées"
 CONTACT_TITLE = "Retour d'information et contact"
 CONTACT = (
     "Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez le responsable du "

@@ -6,8 +6,8 @@ from __future__ import annotations
 import getpass
 import sys
 
-from . import texts_corrections as T
-from .store import StoreUnavailable, corrections, default_store
+from ..store import StoreUnavailable, corrections, default_store
+from ..texts import corrections as T
 
 
 def register(commands) -> dict:

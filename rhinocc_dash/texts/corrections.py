@@ -29,7 +29,6 @@ FRESHNESS_DEP_COLUMNS = {
     **{f"part_{key}": f"{label} (%)" for key, label in FRESHNESS_LABELS.items()},
 }
 FRESHNESS_FILTER = "Fraîcheur des informations"
-FRESHNESS_COLOUR = "Fraîcheur"
 VIGILANCE_TITLE = "Points de vigilance : fraîcheur des informations"
 VIGILANCE_COLUMNS = {"niveau": "Fraîcheur", "lieux": "Lieux", "part": "Part"}
 CLOSED_TITLE = "Lieux fermés définitivement"

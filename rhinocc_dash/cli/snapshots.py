@@ -10,11 +10,12 @@ import getpass
 import sys
 from pathlib import Path
 
-from . import opendata, texts_sources
-from .config import resolve_snapshots, resolve_sources
-from .formatting import fmt_int
-from .ingest import SourcesMissing, overlay, publication, recognise, snapshots
-from .ingest.catalog import VENUE_FILES
+from .. import opendata
+from ..ingest import SourcesMissing, overlay, publication, recognise, snapshots
+from ..ingest.catalog import VENUE_FILES
+from ..shared.config import resolve_snapshots, resolve_sources
+from ..shared.formatting import fmt_int
+from ..texts import sources as texts_sources
 
 
 def register(commands, progress_line) -> dict:

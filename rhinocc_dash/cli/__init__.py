@@ -1,5 +1,5 @@
 """Command line: `rhinocc-dash build`, `fetch`, `references`, `maintainer`, and the snapshot commands
-(`warehouse`, `publish`, `snapshots`, `rollback`, `prune`: see `cli_snapshots`)."""
+(`warehouse`, `publish`, `snapshots`, `rollback`, `prune`: see `cli/snapshots.py`)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,17 @@ import getpass
 import sys
 import time
 
-from . import audit, cli_corrections, cli_report, cli_serve, cli_snapshots, maintainers
-from .config import resolve_db, resolve_sources
-from .ingest import BuildError, build, is_stale, references
-from .ingest.fetch import fetch_all
-from .ingest.online import fetch_online
-from .ingest.status import recorded_incomplete
+from .. import maintainers
+from ..ingest import BuildError, build, is_stale, references
+from ..ingest.fetch import fetch_all
+from ..ingest.online import fetch_online
+from ..ingest.status import recorded_incomplete
+from ..shared import audit
+from ..shared.config import resolve_db, resolve_sources
+from . import corrections as cli_corrections
+from . import report as cli_report
+from . import serve as cli_serve
+from . import snapshots as cli_snapshots
 
 
 def _progress_line(stream=sys.stderr):
@@ -149,7 +154,3 @@ def _fetch(args) -> int:
         return 0 if fetch_online(args.dest, args.origine, stream=sys.stderr) else 1
     ok = fetch_all(args.dest, base_url=args.base_url, stream=sys.stderr)
     return 0 if ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

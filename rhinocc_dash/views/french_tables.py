@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from ..formatting import (
+from ..shared.formatting import (
     fmt_date,
     fmt_decimal,
     fmt_estimate,
@@ -22,7 +22,7 @@ from ..formatting import (
     fmt_phone,
     present,
 )
-from .hours import french_week
+from .french_week import french_week
 
 MISSING = "—"
 Kinds = dict[str, str]

@@ -1,6 +1,6 @@
 """French texts of the embed mode (« Intégrer cette vue ») and of the open-data section."""
 
-from .config import REGION
+from ..shared.config import REGION
 
 HUB = REGION.hub or REGION.name
 

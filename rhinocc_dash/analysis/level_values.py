@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..measures import per_inhabitants, weighted_means, weighted_medians
+from ..shared.measures import per_inhabitants, weighted_means, weighted_medians
 from .indicators import IFN2020_KEYS, IFN2023_KEYS, INDICATORS
 
 LEVEL_KEYS = {"epci": "epci_siren", "departement": "departement"}

@@ -189,3 +189,7 @@ def split_codes(text: str | None, separators: str = "-;,/") -> list[str]:
 
 def rhinocc_code_key(code: str) -> str:
     return fold(code).upper()
+
+
+# Location precisions whose point is only approximate (the centre of a commune): drawn apart on the map.
+APPROXIMATE_PRECISIONS = ("commune", "postcode")

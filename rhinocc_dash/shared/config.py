@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SOURCES_ENV = "RHINOCC_SOURCES"
 DB_ENV = "RHINOCC_DB"
 REFERENCE_ENV = "RHINOCC_REFERENCE"
@@ -49,9 +49,26 @@ class Region:
     context: dict = field(default_factory=dict)
     programmes: dict = field(default_factory=dict)  # quoted figures on the national programmes
 
+    def quoted(self, name: str):
+        """A figure of the region's quoted context (`[context]` of its settings), None when it has none."""
+        return self.context.get(name)
+
+    @property
+    def context_source(self) -> str:
+        """Where the quoted context figures come from (« » when the settings have none)."""
+        return self.context.get("source", "")
+
+    def illectronism_words(self) -> dict[str, str]:
+        """The regional illectronism total and its source, as the method notes say them."""
+        total = self.quoted("illectronisme")
+        return {
+            "total": f"{total:,}".replace(",", "\u202f") if total else "—",
+            "source": self.context_source,
+        }
+
 
 REGION_ENV = "RHINOCC_REGION"
-REGIONS_DIR = Path(__file__).parent / "regions"
+REGIONS_DIR = Path(__file__).parents[1] / "regions"
 
 
 def load_region(name: str | os.PathLike) -> Region:

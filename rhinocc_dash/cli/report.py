@@ -16,12 +16,12 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__, texts
-from .analysis import service
-from .config import resolve_db, resolve_snapshots
-from .formatting import fmt_decimal, fmt_int
-from .views import report_blocks, report_dispositifs, report_pdf, report_region
-from .warehouse import connect_read_only, run
+from .. import __version__, texts
+from ..analysis import service
+from ..shared.config import resolve_db, resolve_snapshots
+from ..shared.formatting import fmt_decimal, fmt_int
+from ..views import report_blocks, report_dispositifs, report_pdf, report_region
+from ..warehouse import connect_read_only, run
 
 
 def register(commands) -> dict:
@@ -63,7 +63,7 @@ def _report(args) -> int:
         return 2
     db = resolve_db(args.db)
     if not db.is_file():
-        print(texts.REPORT_CLI_NO_WAREHOUSE.format(db=db), file=sys.stderr)
+        print(texts.rapport.REPORT_CLI_NO_WAREHOUSE.format(db=db), file=sys.stderr)
         return 2
     started = time.perf_counter()
     con = connect_read_only(db)
@@ -76,9 +76,9 @@ def _report(args) -> int:
     out.write_bytes(payload)
     pages = _pages(out) if args.format == "pdf" else None
     print(
-        texts.REPORT_CLI_WRITTEN.format(
+        texts.rapport.REPORT_CLI_WRITTEN.format(
             path=out,
-            pages=texts.REPORT_CLI_PAGES.format(n=pages) if pages else "",
+            pages=texts.rapport.REPORT_CLI_PAGES.format(n=pages) if pages else "",
             size=fmt_int(len(payload) / 1000),
             seconds=fmt_decimal(time.perf_counter() - started, 1),
         ),
@@ -104,7 +104,7 @@ def _render(con, db: Path, args) -> bytes | None:
     codes = list(inputs.departements["code"])
     if args.departement not in codes:
         print(
-            texts.REPORT_CLI_UNKNOWN.format(dep=args.departement, codes=", ".join(codes)),
+            texts.rapport.REPORT_CLI_UNKNOWN.format(dep=args.departement, codes=", ".join(codes)),
             file=sys.stderr,
         )
         return None

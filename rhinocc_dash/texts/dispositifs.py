@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from .config import REGION
-
-_PROGRAMMES = REGION.programmes
+from ..shared.config import REGION
 
 PAGE_TITLE = "Dispositifs nationaux"
 TITLE = f"Dispositifs nationaux {REGION.in_name}"
@@ -194,8 +192,6 @@ PASS_INTRO = (
     "sources). Les territoires où le Pass est distribué sont cités tels que la source les donne, sans les "
     "étendre à d'autres territoires."
 )
-PASS_TERRITORIES = _PROGRAMMES.get("pass_numerique_territoires", [])
-PASS_SOURCE = _PROGRAMMES.get("pass_numerique_source", "")
 PASS_TERRITORIES_TEXT = (
     "Territoires où le Pass numérique est distribué, d'après la source : {territories}. "
     "(Source : {source}.)"
@@ -204,24 +200,12 @@ PASS_NO_TERRITORIES = "Aucun territoire de distribution du Pass numérique dans 
 PASS_COLUMNS = {"nom": "Lieu", "commune": "Commune", "departement": DEPARTEMENT}
 PASS_COUNT = "{n} lieux portent le label APTIC."
 
-# Regional context quoted from the hub
+# Regional context quoted from the hub (its figures are in the region's settings, `[programmes]`)
 CONTEXT_TITLE = "Contexte régional cité (formation RhinOcc)"
-CONTEXT_SOURCE = _PROGRAMMES.get("formation_source", "")
-CONTEXT_ITEMS = [
-    (
-        "Aidants formés à Aidants Connect",
-        _PROGRAMMES.get("aidants_connect_formes"),
-        "en {sessions} sessions, dans {deps} départements".format(
-            sessions=_PROGRAMMES.get("aidants_connect_sessions", "—"),
-            deps=_PROGRAMMES.get("aidants_connect_departements", "—"),
-        ),
-    ),
-    (
-        "Conseillers numériques formés par " + _PROGRAMMES.get("conseillers_formateur", "—"),
-        _PROGRAMMES.get("conseillers_formes"),
-        "dans {deps} départements".format(deps=_PROGRAMMES.get("conseillers_departements", "—")),
-    ),
-]
+CONTEXT_AC_LABEL = "Aidants formés à Aidants Connect"
+CONTEXT_AC_DETAIL = "en {sessions} sessions, dans {deps} départements"
+CONTEXT_CNFS_LABEL = "Conseillers numériques formés par {trainer}"
+CONTEXT_CNFS_DETAIL = "dans {deps} départements"
 CONTEXT_NOTE = (
     "Chiffres cités tels quels, sans répartition par territoire (aucun fichier de données ne les donne). "
     "Source : {source}."
@@ -295,20 +279,10 @@ COMPARE_CORRELATION = (
 )
 
 # Reports
-AC_COUNTS_SHOWN = ("mandats", "usagers", "agents_formes")
 REPORT_TITLE = "Dispositifs nationaux"
 REPORT_INTRO = (
     "France Services (liste du 01/08/2024 et du 01/12/2022), Conseillers numériques (postes accordés en 2021), "
     "Aidants Connect (compteurs au 15/03/2021) : des millésimes différents, qui ne s'additionnent pas."
-)
-REPORT_DEP_COLUMNS = {"mesure": "Mesure", "departement": DEPARTEMENT, "region": REGION.name}
-# (programme, column of its table) of the département report's table; labels from the columns above.
-REPORT_ROWS = (
-    *[("france_services", c) for c in ("sites_2022", "sites_2024", "sites_pour_10000")],
-    *[("france_services", f"{m}_au_dela_{k}km") for k in (10, 20) for m in ("population", "part")],
-    *[("cnfs", c) for c in ("postes", "postes_zrr", "postes_qpv", "investissement_eur")],
-    ("cnfs", "lieux_activite_2022"),
-    *[("aidants_connect", c) for c in ("structures", "structures_sans_mandat", *AC_COUNTS_SHOWN)],
 )
 REPORT_FARTHEST = "Communes les plus éloignées d'un France Services"
 REPORT_REGION_FS = "France Services par département (08/2024)"

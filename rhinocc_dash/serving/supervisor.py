@@ -26,11 +26,11 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import opendata
-from .config import home
-from .serving import HEALTH_PATH, start_streamlit
+from .. import opendata
+from ..shared.config import home
+from .launcher import HEALTH_PATH, start_streamlit
 
-TEMPLATE = Path(__file__).parent / "deploy" / "nginx.conf.template"
+TEMPLATE = Path(__file__).parents[1] / "deploy" / "nginx.conf.template"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CHECK_EVERY_S = 2.0
 # A worker busy with a room of sessions may answer its health check late: it is restarted only when it

@@ -3,7 +3,7 @@ source, the CLI's listing."""
 
 from __future__ import annotations
 
-from .sources_manifest import ROLES
+from ..shared.sources_manifest import ROLES
 
 CLI_NEW_NEEDS_KEY = (
     "aucune source déclarée n'a ce format : ajoutez-le comme nouvelle source avec --add CLÉ "
@@ -28,7 +28,6 @@ ADD_LICENCE = "Licence"
 ADD_ORIGIN = "Adresse d'origine (facultative)"
 RETIRE = "Sources à retirer (elles ne seront plus lues ; la comparaison montre l'effet)"
 RETIRE_HELP = "Une source retirée reste dans le manifeste et peut être rajoutée plus tard."
-ADDED_ORIGIN = "ajoutée"
 STATUS_READ = "lue"
 
 

@@ -44,7 +44,6 @@ ADDRESS_NOT_FOUND = (
 ADDRESS_OUTSIDE = (
     "Cette adresse est hors d'Occitanie (« {text} ») : la recherche part du centre de la commune."
 )
-ADDRESS_FOUND = "Adresse trouvée : {label}."
 LIEU_LABEL = "Lieu de départ"
 LIEU_PLACEHOLDER = "Choisissez un lieu"
 POINT_NONE = "Choisissez une commune, une adresse ou un lieu pour lancer la recherche."

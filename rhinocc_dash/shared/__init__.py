@@ -1,0 +1,1 @@
+"""rhinocc_dash.shared."""

@@ -1,0 +1,42 @@
+"""Streamlit side, a chart with its source and the download of its table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .source_notes import source_note
+from .tables import csv_button
+
+
+def chart_block(
+    figure,
+    table_frame: pd.DataFrame,
+    filename: str,
+    caption: str,
+    key: str,
+    select: bool = False,
+    names: dict | None = None,
+    kinds: dict | None = None,
+):
+    """A chart with its source caption and the download of its table; returns the selection event."""
+    event = st.plotly_chart(
+        figure,
+        width="stretch",
+        key=key,
+        on_select="rerun" if select else "ignore",
+        selection_mode="points",
+        config={"displaylogo": False, "locale": "fr"},
+    )
+    source_note(caption)
+    csv_button(table_frame.rename(columns=names or {}), filename, f"{key}_csv", kinds)
+    return event
+
+
+def clicked_code(event) -> str | None:
+    """The `customdata` code of the bar clicked in a plotly chart, if any."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    return points[0].get("customdata") if points else None
