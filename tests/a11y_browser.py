@@ -41,6 +41,51 @@ ENGLISH = re.compile(
 CONTENT_ROLES = {"StaticText", "InlineTextBox", "cell", "gridcell", "row", "rowheader", "LineBreak"}
 
 
+# Text nodes a person reads (icons' ligature names such as « bar_chart » are not words on screen).
+VISIBLE_TEXT = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    // a canvas's fallback content (the data grid's accessibility copy) is not drawn on screen
+    if (!parent || parent.closest('[data-testid="stIconMaterial"], script, style, noscript, canvas')) continue;
+    const style = getComputedStyle(parent);
+    if (style.display === "none" || style.visibility === "hidden") continue;
+    if (node.textContent.trim()) out.push(node.textContent.trim());
+  }
+  // a placeholder shows only while its field is empty
+  for (const el of document.querySelectorAll("[placeholder]")) if (!el.value) out.push(el.getAttribute("placeholder"));
+  return out;
+}"""
+ENGLISH_ON_SCREEN = (
+    "Choose options",
+    "Choose an option",
+    "Select all",
+    "No results",
+    "Deploy",
+    "Running...",
+    "Press Enter",
+    "Drag and drop",
+    "Browse files",
+)
+
+
+
+def screen_text_problems(page) -> list[str]:
+    """What the browser shows, menu included, that is not French: Streamlit's English defaults, « None »,
+    numbers with a decimal point, raw column or source keys (snake_case), raw file names in the menu."""
+    shown = page.evaluate(VISIBLE_TEXT)
+    joined = "\n".join(shown)
+    return [
+        *[word for word in ENGLISH_ON_SCREEN if word in joined],
+        *[t for t in shown if t in ("None", "nan", "NaN", "NaT")],
+        # numbers in French: no « 1.00 » on a slider, no « 15.056 » in a legend
+        *[t for t in shown if re.fullmatch(r"-?\d+\.\d+( %| km)?", t)],
+        *re.findall(r"\b[a-z]+_[a-z0-9_]+\b", joined),
+        *sorted({"app", "accueil", "ecarts", "qualite"} & set(shown)),
+    ]
+
+
 def page_paths() -> list[str]:
     """URL path of every page registered in app.py's PAGES (the default page is served at /)."""
     source = (ROOT / "app.py").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from a11y_browser import (
     heading_skips,
     name_problems,
     page_paths,
+    screen_text_problems,
     wait_idle,
 )
 
@@ -101,8 +102,10 @@ KEYBOARD_TASKS = {
 
 
 def test_every_page_passes_axe_and_names_everything_in_french(server, browser):
-    """Every page of app.py: axe-core's WCAG 2.1 A/AA rules, lang="fr", every control named, no
-    English name, headings in order; on Couverture and Écarts, a task done with the keyboard only."""
+    """Every page of app.py renders without error and passes: axe-core's WCAG 2.1 A/AA rules, lang="fr",
+    every control named, no English name, headings in order, nothing on screen that is not French (Streamlit's
+    English defaults, « None », « 15.056 », raw keys); on Couverture, Écarts and Orienter, a task done with
+    the keyboard only."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     problems, checked, tasks = {}, 0, 0
     for path in page_paths():
@@ -116,14 +119,18 @@ def test_every_page_passes_axe_and_names_everything_in_french(server, browser):
             "english": sorted({n["name"] for n in english}),
             "headings": heading_skips(page, "[data-testid='stMain']")
             + heading_skips(page, "[data-testid='stSidebar']", start=1),
+            "screen": screen_text_problems(page),
         }
         assert page.get_by_test_id("stException").count() == 0, path
-        if found != {"lang": "fr", "axe": [], "unnamed": [], "english": [], "headings": []}:
+        if found != {"lang": "fr", "axe": [], "unnamed": [], "english": [], "headings": [], "screen": []}:
             problems[path or "accueil"] = found
         if path in KEYBOARD_TASKS:
             KEYBOARD_TASKS[path](page)
             tasks += 1
         checked += 1
+    # the screen check finds what it looks for
+    page.set_content('<html lang="fr"><body><p>Choose an option</p><p>taux_pauvrete</p><p>15.056</p></body></html>')
+    assert screen_text_problems(page) == ["Choose an option", "15.056", "taux_pauvrete"]
     page.close()
     assert checked == len(page_paths()) >= 10 and tasks == len(KEYBOARD_TASKS)
     assert problems == {}

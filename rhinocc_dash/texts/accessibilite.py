@@ -109,7 +109,7 @@ TOOLS = (
     "WCAG 2.1 A et AA) et lecture de l'arbre d'accessibilité dans Chromium sans interface, sur chaque "
     "page, à chaque exécution des tests ; parcours au clavier seul des tâches principales (tests "
     "navigateur) ; balayage complet à 1 280 et 320 pixels de large, texte à 200 %, écrans du mode "
-    "atelier et fiche d'un lieu (scripts/audit_a11y.py). Les critères « vérifiés à la main » l'ont été "
+    "atelier et fiche d'un lieu (« make audit-a11y »). Les critères « vérifiés à la main » l'ont été "
     "par inspection dans le navigateur ; aucun test avec un lecteur d'écran (NVDA, VoiceOver) n'a "
     "encore été fait : il est prévu avant la prochaine version."
 )

@@ -10,30 +10,20 @@ from ..views.exports import to_csv_bytes
 from ..views.french_tables import MISSING, Kinds, kinds_of, styled
 
 # Kinds the browser can show in French by itself (column settings), without a second copy of the
-# table as display text: a long list of lieux then travels once, and no Styler is computed cell by cell
-# (1.5 s for the 1,500 pairs of the « Doublons » tab).
+# table as display text: a long list of lieux then travels once.
 PLAIN_KINDS = {"text", "date", "list"}
 
 
-def _small_integers(series: pd.Series) -> bool:
-    """Whole numbers under 1,000 in absolute value: written the same in French and in plain digits."""
-    values = pd.to_numeric(series, errors="coerce").dropna()
-    return bool(((values.abs() < 1000) & (values == values.round())).all())
-
-
 def _configured(frame: pd.DataFrame, kinds: Kinds) -> dict | None:
-    """Column settings for a table of text, dates, lists and small whole numbers; None when a column needs
-    the Styler (French decimals, percentages, thousands)."""
+    """Column settings for a table of text, dates and lists; None when a column needs the Styler."""
+    if not set(kinds.values()) <= PLAIN_KINDS:
+        return None
     config: dict = {}
     for column, kind in kinds.items():
         if kind == "date":
             config[column] = st.column_config.DateColumn(format="DD/MM/YYYY")
         elif kind == "list":
             config[column] = st.column_config.ListColumn()
-        elif kind == "int" and _small_integers(frame[column]):
-            config[column] = st.column_config.NumberColumn(format="%d")
-        elif kind not in PLAIN_KINDS:
-            return None
     return config
 
 

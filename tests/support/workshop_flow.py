@@ -7,6 +7,7 @@ Needs Playwright (test extra) and the Debian chromium; imported only by tests an
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
 
 from PIL import Image
@@ -58,7 +59,7 @@ def walk(
     start_url: str,
     on_screen: Callable[[int, str], None],
     limit: int = 40,
-    settle_ms: int = 1500,
+    settle_ms: int = 200,
 ) -> list[str]:
     """Open `start_url`, then press → until the last screen; `on_screen(index, key)` runs on each
     screen once it has finished running (and its map has had `settle_ms` to draw). Returns the keys."""
@@ -82,14 +83,20 @@ def walk(
     return seen
 
 
-def map_ink(page) -> float:
-    """Ink share of the screen's map (0 when there is none)."""
+def map_ink(page, enough: float = MIN_INK_SHARE, timeout_ms: int = 10_000) -> float:
+    """Ink share of the screen's map (0 when there is none), looked at again every 250 ms until it
+    reaches `enough` or `timeout_ms` has passed: a map that draws quickly is not waited for."""
     chart = page.get_by_test_id("stDeckGlJsonChart")
     if chart.count() == 0:
         return 0.0
     canvas = chart.first.locator("canvas").first
     canvas.wait_for(timeout=30_000)
-    return ink_share(canvas.screenshot())
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        share = ink_share(canvas.screenshot())
+        if share >= enough or time.monotonic() > deadline:
+            return share
+        page.wait_for_timeout(250)
 
 
 def pick_commune(page, name: str) -> None:
