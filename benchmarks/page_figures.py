@@ -35,10 +35,14 @@ def _chart_data(spec: dict) -> list:
 
 
 def _deck_data(spec: dict) -> dict:
-    """Per layer id, a digest of its data (positions, colours, values)."""
+    """Per layer id, a digest of its data (positions, colours, values). A layer whose data is a file the map
+    names by URL is digested by the file's name, which is the hash of its bytes (`ui/static_files.py`): the
+    same data gives the same digest wherever the file is served from."""
     out = {}
     for layer in spec.get("layers", []):
         data = layer.get("data")
+        if isinstance(data, str):
+            data = data.rsplit("/", 1)[-1]
         out[layer.get("id")] = _digest(json.dumps(data, sort_keys=True)) if data else None
     return out
 
