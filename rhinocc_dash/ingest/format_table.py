@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .hours import FRENCH_DAYS
+from ..shared.week import FRENCH_DAYS
 
 KEPT_RAW = "pas de champ dans l'entrepôt : conservée dans l'enregistrement d'origine"
 

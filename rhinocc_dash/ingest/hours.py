@@ -13,10 +13,7 @@ from dataclasses import dataclass
 
 import opening_hours
 
-DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-FRENCH_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-# A fixed week without public holidays, so that derived flags do not depend on the build date.
-REFERENCE_MONDAY = dt.datetime(2024, 1, 8)
+from ..shared.week import DAYS, REFERENCE_MONDAY, open_intervals
 
 _TIME = r"(\d{1,2})\s*(?:[hH:]\s*(\d{2})?|\s*heures?)?"
 _RANGE = re.compile(_TIME + r"\s*(?:-|–|—|à|a|jusqu'à)\s*" + _TIME)
@@ -111,10 +108,7 @@ def from_osm(text: str | None, original: str | None = None, partial: bool = Fals
     except (opening_hours.ParserError, ValueError):
         return Hours(None, original or text, "unparsed")
     saturday = sunday = evening = False
-    end_of_week = REFERENCE_MONDAY + dt.timedelta(days=7)
-    for start, end, state, _comment in parsed.intervals(REFERENCE_MONDAY, end_of_week):
-        if state != opening_hours.State.OPEN:
-            continue
+    for start, end in open_intervals(parsed):
         saturday = saturday or _overlaps_day(start, end, 5)
         sunday = sunday or _overlaps_day(start, end, 6)
         evening = evening or (end.time() > dt.time(18, 0) or end.date() > start.date())

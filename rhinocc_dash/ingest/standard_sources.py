@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ..shared import vocab, vocab_v1
 from ..shared.config import REGION
-from .hours import DAYS, from_day_texts, from_osm
+from ..shared.week import DAYS
+from .hours import from_day_texts, from_osm
 from .venue_sources import _dep_of_postcode, _draft, join, siret, text
 
 

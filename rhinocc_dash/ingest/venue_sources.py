@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from ..shared import vocab
 from ..shared.config import REGION
+from ..shared.week import DAYS, FRENCH_DAYS
 from .departements import code_of
-from .hours import DAYS, FRENCH_DAYS, from_day_texts, from_osm
+from .hours import from_day_texts, from_osm
 
 # France Services sites help with administrative procedures and give access to computers (France
 # Services

@@ -9,9 +9,8 @@ import re
 
 import opening_hours
 
-FRENCH_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-# A week without public holidays (the same reference week the ingestion uses for its flags).
-REFERENCE_MONDAY = dt.datetime(2024, 1, 8)
+from ..shared.week import FRENCH_DAYS, open_intervals
+
 # Rules a single week cannot show (holidays, months, weeks, dates, comments).
 _SEASONAL = re.compile(
     r"\bPH\b|\bSH\b|\bweek\b|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|\b\d{4}\b|\"|easter"
@@ -36,10 +35,7 @@ def week_schedule(osm: str) -> dict[int, list[tuple[int, int]]]:
     """Open ranges (minutes since midnight) of each weekday over the reference week."""
     parsed = opening_hours.OpeningHours(osm)
     days: dict[int, list[tuple[int, int]]] = {d: [] for d in range(7)}
-    end_of_week = REFERENCE_MONDAY + dt.timedelta(days=7)
-    for start, end, state, _ in parsed.intervals(REFERENCE_MONDAY, end_of_week):
-        if state != opening_hours.State.OPEN:
-            continue
+    for start, end in open_intervals(parsed):
         while start < end:
             midnight = dt.datetime.combine(start.date() + dt.timedelta(days=1), dt.time())
             stop = min(end, midnight)
