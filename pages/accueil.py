@@ -4,7 +4,7 @@ import streamlit as st
 
 from rhinocc_dash import texts, ui
 from rhinocc_dash.shared.formatting import fmt_int, fmt_percent
-from rhinocc_dash.views.charts import lieux_by_departement_chart
+from rhinocc_dash.views import static_charts
 
 ui.through_router()
 
@@ -39,9 +39,10 @@ else:
 
 st.header(texts.accueil.LIEUX_BY_DEP_TITLE)
 lieux_by_dep = ui.query("lieux_by_departement")
-ui.chart_block(
-    lieux_by_departement_chart(lieux_by_dep),
+ui.static_chart_block(
+    static_charts.lieux_by_departement,
     lieux_by_dep,
+    texts.accueil.LIEUX_BY_DEP_CHART,
     "lieux_par_departement.csv",
     ui.caption(["lieux", "population"], texts.accueil.LIEUX_METHOD),
     "home_lieux",

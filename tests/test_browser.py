@@ -28,7 +28,10 @@ def test_home_page_renders(server):
         expect(
             page.get_by_test_id("stMetricLabel").filter(has_text=texts.accueil.METRIC_LIEUX)
         ).to_be_visible()
-        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
+        chart = page.get_by_role("img", name=texts.accueil.LIEUX_BY_DEP_CHART)
+        expect(chart).to_be_visible(timeout=30_000)
+        box = chart.bounding_box()
+        assert box and box["width"] > 400 and box["height"] > 200  # scaled to its column
         page.wait_for_timeout(1500)
         OUTPUT.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(OUTPUT / "accueil.png"), full_page=False)

@@ -199,7 +199,7 @@ def _category_values(trace: dict) -> list:
     return list(values or [])
 
 
-@pytest.mark.parametrize("name", ["accueil", "couverture", "ecarts"])
+@pytest.mark.parametrize("name", ["couverture", "ecarts"])
 def test_charts_name_their_territories(pages, name):
     at, _ = pages[name]
     charts = at.get("plotly_chart")

@@ -25,7 +25,7 @@ from .auth import maintainer, sign_in
 from .banners import data_age_banner, source_status_banner
 from .basemap import UNREACHABLE as TILES_UNREACHABLE
 from .basemap import base_layers, tile_fallback, unreachable_notice
-from .chart_with_table import chart_block, clicked_code
+from .chart_with_table import chart_block, clicked_code, static_chart_block
 from .context import regional_context
 from .controls import (
     clicked_feature,
@@ -97,6 +97,7 @@ __all__ = [
     "caption",
     "catalogue",
     "chart_block",
+    "static_chart_block",
     "clicked_code",
     "clicked_feature",
     "coverage_table",

@@ -33,6 +33,29 @@ def chart_block(
     return event
 
 
+# Drawing an SVG takes about 0.1 s: done once per table and title.
+@st.cache_data(show_spinner=False, max_entries=16)
+def _drawn(_builder, builder_name: str, frame: pd.DataFrame, title: str) -> str:
+    return _builder(frame, title)
+
+
+def static_chart_block(
+    builder,
+    frame: pd.DataFrame,
+    title: str,
+    filename: str,
+    caption: str,
+    key: str,
+    names: dict | None = None,
+) -> None:
+    """A chart drawn on the server (`builder(frame, title)` of `views.static_charts`: an SVG in a figure
+    named by `title`) with its source caption and the download of its table: nothing to start in the
+    browser."""
+    st.html(_drawn(builder, builder.__name__, frame, title))
+    source_note(caption)
+    csv_button(frame.rename(columns=names or {}), filename, f"{key}_csv")
+
+
 def clicked_code(event) -> str | None:
     """The `customdata` code of the bar clicked in a plotly chart, if any."""
     try:

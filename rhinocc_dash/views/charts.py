@@ -117,20 +117,6 @@ def territory_bar(
     return _layout(figure, title, None, height, showlegend=False)
 
 
-def lieux_by_departement_chart(frame: pd.DataFrame) -> go.Figure:
-    """Lieux per département (named bars), the regional average per département as reference."""
-    measure = Measure("Nombre de lieux", "lieux", "count")
-    return territory_bar(
-        frame["nom"],
-        frame["code"],
-        frame["lieux"],
-        measure,
-        "Nombre de lieux par département",
-        float(frame["lieux"].mean()),
-        "moyenne par département",
-    )
-
-
 def _categories(table: pd.DataFrame, key: str, names: dict[str, str]) -> list[str]:
     return [names.get(code, code) for code in table[key]]
 

@@ -8,6 +8,8 @@ drawn as outlines, so a chart needs no font where it is shown. Built on `matplot
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 import json
 import math
@@ -103,6 +105,24 @@ def territory_bars(
         axes.xaxis.set_major_formatter(FuncFormatter(_axis_number))
         axes.set_xlabel(measure.unit)
         return _svg(figure)
+
+
+def lieux_by_departement(frame: pd.DataFrame, title: str) -> str:
+    """Lieux per département (named bars, each count written at its end), the average per département as
+    reference: an SVG image that scales to its column, its text alternative `title` (Accueil: no JavaScript
+    chart library to start in each new tab)."""
+    svg = territory_bars(
+        frame["nom"],
+        frame["lieux"],
+        Measure("Nombre de lieux", "lieux", "count"),
+        float(frame["lieux"].mean()),
+        "moyenne par département",
+    )
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img class="rhinocc-svg-chart" alt="{html.escape(title)}" src="data:image/svg+xml;base64,{data}">'
+        "<style>.rhinocc-svg-chart{width:100%;height:auto;max-width:860px}</style>"
+    )
 
 
 def _axis_number(value: float, _position=None) -> str:
