@@ -38,7 +38,20 @@ for noisy in ("scriptrunner_utils.script_run_context", "caching.cache_data_api")
     logging.getLogger(f"streamlit.runtime.{noisy}").disabled = True
 
 BUILD_TARGET_S, RERUN_TARGET_S, PAYLOAD_TARGET_MB = 300.0, 1.0, 5.0
-PAGES = ("accueil", "carte", "couverture", "ecarts", "annuaire", "qualite", "rapport", "atelier")
+PAGES = (
+    "accueil",
+    "carte",
+    "couverture",
+    "ecarts",
+    "orienter",
+    "dispositifs",
+    "annuaire",
+    "qualite",
+    "rapport",
+    "signalements",
+    "atelier",
+    "accessibilite",
+)
 LEVELS = ("departement", "epci", "commune")
 WARM_RUNS = 3
 COUNTS = {
@@ -133,13 +146,20 @@ def map_payload(at: AppTest) -> tuple[int, int]:
     return sum(map(len, parts)), sum(len(gzip.compress(p, 6)) for p in parts)
 
 
+def most_populated(db: Path) -> str:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT code_insee FROM communes ORDER BY population DESC NULLS LAST LIMIT 1").fetchone()[0]
+
+
 def pages(db: Path) -> None:
     os.environ["RHINOCC_DB"] = str(db)
     for page in PAGES:
         variants = MAP_VARIANTS if page == "carte" else [("", {})]
+        if page == "orienter":  # a search from the most populated commune: the answer, its map and fiche
+            variants = [("commune=" + (code := most_populated(db)), {"commune": code})]
         for label, params in variants:
             cold, warm, at = rerun_times(page, params)
-            line = f"page {page:<10} {label:<20} 1er affichage {cold:6.2f} s, relance {warm:5.2f} s"
+            line = f"page {page:<13} {label:<20} 1er affichage {cold:6.2f} s, relance {warm:5.2f} s"
             if page == "carte":
                 raw, zipped = map_payload(at)
                 line += f" ; carte {raw / 1e6:5.2f} Mo ({zipped / 1e6:.2f} Mo gzip)"
