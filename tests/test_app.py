@@ -38,7 +38,7 @@ def test_home_page_regional_context_with_sources(home_page):
     assert metric(at, texts.accueil.CONTEXT_PAUVRETE) == fmt_percent(16.8, ratio=False)
     captions = " ".join([c.value for c in at.caption] + [h.proto.body for h in at.get("html")])
     assert "Filosofi 2019" in captions and "Insee 2019" in captions and "RhinOcc" in captions
-    table = at.dataframe[0].value
+    table = at.dataframe[-1].value  # the sources' table, after the chart's
     assert sorted(table["Lignes lues"].tolist()) == sorted([845, 373, 352, 591, 381, 351])
 
 
@@ -66,5 +66,9 @@ def test_home_chart_is_drawn_on_the_server(home_page):
     start in each new tab (about 0.65 s of the browser's time here)."""
     figures = [h.proto.body for h in home_page.get("html") if "data:image/svg+xml" in h.proto.body]
     assert len(figures) == 1
-    assert f'alt="{texts.accueil.LIEUX_BY_DEP_CHART}"' in figures[0]
+    alt = figures[0].split('alt="', 1)[1].split('"', 1)[0]
+    assert alt.startswith(f"{texts.accueil.LIEUX_BY_DEP_CHART} (barres) : ")
+    shown = home_page.expander[0].dataframe[0].value  # the chart's table, on the page
+    assert len(shown) == 13
+    assert all(f"{name} {fmt_int(n)}" in alt for name, n in zip(shown["Département"], shown["Lieux"], strict=True))
     assert not home_page.get("plotly_chart")

@@ -218,3 +218,22 @@ def test_map_files_are_served_from_the_data_directory(tmp_path, monkeypatch):
     assert static_files.local_path(url).is_relative_to(tmp_path / "static" / "cartes")
     conf = supervisor.render(tmp_path, "127.0.0.1", 8080, [8501], tmp_path / "static" / "cartes")
     assert f"location /{static_files.URL_FOLDER}/ {{\n            alias {tmp_path}/static/cartes/;" in conf
+    # Started from elsewhere without RHINOCC_HOME, the supervisor hands its data directory to the
+    # workers (which run from the checkout), so they write where nginx reads.
+    monkeypatch.delenv("RHINOCC_HOME")
+    monkeypatch.chdir(tmp_path)
+    env = supervisor.Server(workers=1, port=8080, runtime=tmp_path / "serve").worker_env()
+    assert env["RHINOCC_HOME"] == str(tmp_path / "data")
+
+
+def test_a_map_file_pruned_by_another_process_is_published_again(app_env):
+    """The URL stays in this process's cache; when another process pruned its file, the next run writes
+    it again instead of naming a missing file (an empty map)."""
+    from rhinocc_dash.ui.static_files import local_path
+
+    at = run({"niv": "commune", "couches": "points|choro"})
+    url = next(layer for layer in deck(at)["layers"] if layer["id"] == "choropleth")["data"]
+    local_path(url).unlink()
+    at.run()
+    again = next(layer for layer in deck(at)["layers"] if layer["id"] == "choropleth")["data"]
+    assert again == url and local_path(url).is_file()

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import opendata
-from ..shared.config import home
+from ..shared.config import HOME_ENV, home
 from .launcher import HEALTH_PATH, start_streamlit
 
 TEMPLATE = Path(__file__).parents[1] / "deploy" / "nginx.conf.template"
@@ -148,22 +148,28 @@ class Server:
 
     def _spawn(self, worker: Worker) -> None:
         log = open(self.runtime / f"worker-{worker.port}.log", "ab")  # noqa: SIM115
+        # No file watcher in production: nothing reloads the code under the workers, and N watchers
+        # of the project tree cost CPU (and overflow inotify) while a room is using the app.
+        worker.process = start_streamlit(
+            worker.port, self.worker_env(), log=log, options=("--server.fileWatcherType", "none")
+        )
+        worker.failures = 0
+
+    def worker_env(self) -> dict[str, str]:
+        """The environment a worker starts with."""
         # Two malloc arenas: a multi-threaded Python process then gives memory back after the
         # sessions close instead of keeping one arena per thread that ever ran a script; blocks of
         # 128 kB and more (frames, JSON of maps) are mapped apart and go back to the system when freed
         # (glibc's threshold otherwise rises to 32 MB and they stay in the heap).
-        env = {
+        return {
             "MALLOC_ARENA_MAX": "2",
             "MALLOC_MMAP_THRESHOLD_": "131072",
             FRAME_ORIGINS_ENV: ",".join(self.frame_origins),
+            # The workers run from the checkout: they write and read the data directory this supervisor
+            # resolved (and gave nginx), wherever it was started from.
+            HOME_ENV: str(home()),
             **self.env,
         }
-        # No file watcher in production: nothing reloads the code under the workers, and N watchers
-        # of the project tree cost CPU (and overflow inotify) while a room is using the app.
-        worker.process = start_streamlit(
-            worker.port, env, log=log, options=("--server.fileWatcherType", "none")
-        )
-        worker.failures = 0
 
     def _write_state(self) -> None:
         state = {

@@ -54,10 +54,10 @@ SOURCES_COLUMNS = {
     "producer": "Producteur",
     "licence": "Licence",
 }
-LIEUX_BY_DEP_CHART = (
-    "Nombre de lieux par département, en barres, la valeur écrite au bout de chaque barre ; ligne en "
-    "pointillé : moyenne par département. Les chiffres sont dans le tableau téléchargeable."
-)
+LIEUX_BY_DEP_CHART = "Nombre de lieux par département"
+LIEUX_BY_DEP_UNIT = "lieux"
+LIEUX_BY_DEP_AVERAGE = "moyenne par département"
+LIEUX_BY_DEP_ALT = "{title} (barres) : {values} ; {average} en moyenne par département."
 LIEUX_BY_DEP_TITLE = "Lieux par département"
 LIEUX_BY_DEP_COLUMNS = {
     "code": "Code",

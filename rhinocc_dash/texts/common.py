@@ -102,6 +102,7 @@ def vintage_text(vintage) -> str:
 
 
 PAGE_COVERAGE = "Couverture"
+CHART_TABLE = "Tableau : {title}"
 DOWNLOAD_CSV = "Télécharger le tableau (CSV)"
 REGION_NAME = REGION.name
 PAGE_GAP = "Analyse des écarts"

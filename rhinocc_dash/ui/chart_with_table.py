@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from .. import texts
 from .source_notes import source_note
-from .tables import csv_button
+from .tables import csv_button, table
 
 
 def chart_block(
@@ -48,10 +49,12 @@ def static_chart_block(
     key: str,
     names: dict | None = None,
 ) -> None:
-    """A chart drawn on the server (`builder(frame, title)` of `views.static_charts`: an SVG in a figure
-    named by `title`) with its source caption and the download of its table: nothing to start in the
-    browser."""
+    """A chart drawn on the server (`builder(frame, title)` of `views.static_charts`: an SVG image whose
+    text alternative gives its values), its table on the page (folded), its source caption and the
+    download of its table: nothing to start in the browser."""
     st.html(_drawn(builder, builder.__name__, frame, title))
+    with st.expander(texts.common.CHART_TABLE.format(title=title)):
+        table(frame[list(names)] if names else frame, names)
     source_note(caption)
     csv_button(frame.rename(columns=names or {}), filename, f"{key}_csv")
 

@@ -25,7 +25,7 @@ from ..shared import audit
 from ..shared.config import resolve_overrides
 from ..views import deck, map_budget
 from .source_notes import SourceNote
-from .static_files import publish_bytes, publish_json
+from .static_files import publish_bytes, publish_json, still_published
 from .store import Key, _con, _key
 
 
@@ -151,8 +151,20 @@ def map_layer(name: str, *args):
       classes, breaks): the map names the URL, so the shapes reach each browser once, not on every
       rerun; within the map's size budget (`views.map_budget`): coarser, only the chosen territory,
       or an image (`map_budget.Raster`);
-    - « qpv_url » (): the QPV outlines as a static file."""
-    return _layer(_key(), name, args)
+    - « qpv_url » (): the QPV outlines as a static file.
+
+    A URL layer whose file another process pruned is published again."""
+    layer = _layer(_key(), name, args)
+    if name.endswith("_url") and not all(still_published(url) for url in _urls(layer)):
+        _layer.clear(_key(), name, args)
+        layer = _layer(_key(), name, args)
+    return layer
+
+
+def _urls(layer) -> list[str]:
+    """The static-file URLs a URL layer names (a JSON file, or a raster's image)."""
+    first = layer[0] if isinstance(layer, tuple) else layer
+    return [first.image if isinstance(first, map_budget.Raster) else first]
 
 
 def record_decision(key_a: str, key_b: str, same: bool, who: str, comment: str) -> str:

@@ -75,6 +75,17 @@ def prune(folder: Path, keep: int = KEEP) -> int:
     return max(0, len(files) - keep)
 
 
+def still_published(url: str) -> bool:
+    """Whether the file behind a URL is still there (marked recently used if so): another process may
+    have pruned it while this one kept its URL in a cache."""
+    path = local_path(url)
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def local_path(url: str) -> Path:
     """The file behind a URL returned by `publish_json` (for tests and exports)."""
     return static_dir() / SUBDIR / url.removeprefix(f"{URL_FOLDER}/")

@@ -24,7 +24,7 @@ from matplotlib.ticker import FuncFormatter
 from shapely.geometry import shape
 
 from .. import texts
-from ..shared.formatting import fmt_decimal
+from ..shared.formatting import fmt_decimal, fmt_int
 from . import palette
 from .charts import LABEL_COLOURS, Measure
 from .legend import quantile_classes
@@ -109,18 +109,25 @@ def territory_bars(
 
 def lieux_by_departement(frame: pd.DataFrame, title: str) -> str:
     """Lieux per département (named bars, each count written at its end), the average per département as
-    reference: an SVG image that scales to its column, its text alternative `title` (Accueil: no JavaScript
-    chart library to start in each new tab)."""
+    reference: an SVG image that scales to its column (Accueil: no JavaScript chart library to start in
+    each new tab), whose text alternative gives `title` and every value."""
+    average = float(frame["lieux"].mean())
     svg = territory_bars(
         frame["nom"],
         frame["lieux"],
-        Measure("Nombre de lieux", "lieux", "count"),
-        float(frame["lieux"].mean()),
-        "moyenne par département",
+        Measure(title, texts.accueil.LIEUX_BY_DEP_UNIT, "count"),
+        average,
+        texts.accueil.LIEUX_BY_DEP_AVERAGE,
+    )
+    ordered = frame.sort_values("lieux", ascending=False, kind="stable")
+    alt = texts.accueil.LIEUX_BY_DEP_ALT.format(
+        title=title,
+        values=", ".join(f"{name} {fmt_int(n)}" for name, n in zip(ordered["nom"], ordered["lieux"], strict=True)),
+        average=fmt_int(average),
     )
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return (
-        f'<img class="rhinocc-svg-chart" alt="{html.escape(title)}" src="data:image/svg+xml;base64,{data}">'
+        f'<img class="rhinocc-svg-chart" alt="{html.escape(alt)}" src="data:image/svg+xml;base64,{data}">'
         "<style>.rhinocc-svg-chart{width:100%;height:auto;max-width:860px}</style>"
     )
 
