@@ -80,7 +80,7 @@ class Traffic:
         self.last = time.perf_counter()
 
     def _static(self, response) -> None:
-        """Map data fetched over HTTP (app/static/) counts with the socket's bytes."""
+        """Map data fetched over HTTP (the map files' folder) counts with the socket's bytes."""
         if "/component/rhinocc_dash.ui.static_files.cartes/" in response.url and response.status == 200:
             self.bytes += int(response.headers.get("content-length", 0))
             self.last = time.perf_counter()

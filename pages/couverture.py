@@ -31,7 +31,7 @@ event = ui.chart_block(
         deps["code"],
         deps[metric],
         measure,
-        f"{measure.label}, par département",
+        texts.couverture.COVERAGE_BY_DEP.format(label=measure.label),
         *ui.reference(measure, deps[metric], region, texts.common.REGION_NAME),
     ),
     deps[["code", "nom", metric]],
@@ -85,8 +85,8 @@ with tabs[2]:
             "familles_de_services.csv",
             source,
             "cov_families",
-            names={"departement": "Département", "lieux": "Lieux"},
-            kinds=dict.fromkeys([*families, "Service non renseigné"], "percent"),
+            names=texts.couverture.COVERAGE_FAMILY_COLUMNS,
+            kinds=dict.fromkeys([*families, texts.couverture.COVERAGE_NO_SERVICE], "percent"),
         )
 with tabs[3]:
     if tabs[3].open:

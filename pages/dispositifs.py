@@ -54,7 +54,7 @@ cnfs_deps = d.cnfs.iloc[:-1]
 ui.chart_block(
     dcharts.stacked_bars(
         cnfs_deps,
-        {"postes_publics": "Structures publiques", "postes_prives": "Structures privées"},
+        tx.CNFS_SECTORS,
         "postes",
         tx.CNFS_CHART,
     ),

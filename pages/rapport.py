@@ -56,14 +56,14 @@ st.caption(texts.rapport.REPORT_FILES_NOTE)
 st.header(texts.rapport.REPORT_PREVIEW)
 cols = st.columns(3) + st.columns(3)
 cols[0].metric(texts.accueil.METRIC_LIEUX, fmt_int(figures["lieux"]))
-cols[1].metric("Lieux pour 10 000 habitants", fmt_decimal(figures["lieux_pour_10000"], 2))
+cols[1].metric(texts.rapport.REPORT_RATE, fmt_decimal(figures["lieux_pour_10000"], 2))
 cols[2].metric(texts.accueil.METRIC_POPULATION, fmt_int(figures["population"]))
 cols[3].metric(texts.accueil.METRIC_WITHIN_10KM, fmt_percent(figures["part_population_10km"]))
 cols[4].metric(texts.accueil.CONTEXT_PAUVRETE, fmt_percent(figures["taux_pauvrete"], ratio=False))
-cols[5].metric("Illectronisme (estimation modélisée)", fmt_int(figures["illectronisme_estime"]))
+cols[5].metric(texts.rapport.REPORT_ILLECTRONISME, fmt_int(figures["illectronisme_estime"]))
 ui.source_note(
     ui.with_note(
         ui.caption(["population", "lieux", "filosofi_departement"]),
-        f"Illectronisme : {ui.REGION.context_source}, réparti par modèle.",
+        texts.rapport.REPORT_ILLECTRONISME_SOURCE.format(source=ui.REGION.context_source),
     )
 )

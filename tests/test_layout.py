@@ -296,13 +296,32 @@ def text_constants(module: Path) -> list[str]:
     return [n for n in names if not n.startswith("_")]
 
 
-def unused_texts(modules: list[Path], code: str) -> list[str]:
-    return [
-        f"{m.stem}.{name}"
-        for m in modules
-        for name in text_constants(m)
-        if not re.search(rf"\b{name}\b", code)
-    ]
+TEXTS_MODULE_IMPORT = re.compile(r"from (?:\.+|rhinocc_dash\.)texts import ([\w, ]+?)(?:\n|$)")
+TEXTS_NAMES_IMPORT = re.compile(r"from (?:\.+|rhinocc_dash\.)texts\.(\w+) import \(?([\w, \n]+?)\)?\n")
+
+
+def used_texts(source: str) -> set[str]:
+    """« module.NAME » of every text a file uses: `texts.carte.X`, an alias of a texts module (`T.X`,
+    `tx.X`), or a name imported from a texts module."""
+    aliases = {"texts": None}
+    for match in TEXTS_MODULE_IMPORT.finditer(source):
+        for part in match.group(1).split(","):
+            name, _, alias = part.strip().partition(" as ")
+            aliases[alias.strip() or name] = name
+    used = set()
+    for alias, module in aliases.items():
+        if module is None:
+            used |= {f"{m}.{n}" for m, n in re.findall(rf"(?<![\w.]){alias}\.(\w+)\.(\w+)", source)}
+        else:
+            used |= {f"{module}.{n}" for n in re.findall(rf"(?<![\w.]){alias}\.(\w+)", source)}
+    for module, names in TEXTS_NAMES_IMPORT.findall(source):
+        used |= {f"{module}.{n.strip().split(' as ')[0]}" for n in names.split(",") if n.strip()}
+    return used
+
+
+def unused_texts(modules: list[Path], sources: list[str]) -> list[str]:
+    used = set().union(*(used_texts(source) for source in sources))
+    return [f"{m.stem}.{name}" for m in modules for name in text_constants(m) if f"{m.stem}.{name}" not in used]
 
 
 def test_texts_are_by_page_hold_no_figures_and_are_all_used():
@@ -316,15 +335,57 @@ def test_texts_are_by_page_hold_no_figures_and_are_all_used():
     assert {k: v for k, v in figures.items() if v} == {}
     allowed = ("rhinocc_dash.texts", "rhinocc_dash.shared")
     assert package_imports_outside(PACKAGE / "texts", allowed) == {}
-    code = "\n".join(
-        p.read_text(encoding="utf-8")
-        for p in python_files()
-        if not rel(p).startswith("rhinocc_dash/texts/")
-    )
-    assert unused_texts(modules, code) == []
+    sources = [p.read_text(encoding="utf-8") for p in python_files() if not rel(p).startswith("rhinocc_dash/texts/")]
+    assert unused_texts(modules, sources) == []
 
 
 def test_unused_text_check_can_fail(tmp_path):
     module = tmp_path / "page.py"
     module.write_text('TITLE = "Titre"\nFORGOTTEN = "Jamais affiché"\n', encoding="utf-8")
-    assert unused_texts([module], "st.title(texts.page.TITLE)") == ["page.FORGOTTEN"]
+    assert unused_texts([module], ["st.title(texts.page.TITLE)"]) == ["page.FORGOTTEN"]
+    # the same name in another texts module does not count
+    assert unused_texts([module], ["st.title(texts.page.TITLE)\nx = texts.autre.FORGOTTEN"]) == ["page.FORGOTTEN"]
+    assert unused_texts([module], ["from rhinocc_dash.texts import page as T\nT.TITLE, T.FORGOTTEN"]) == []
+    assert unused_texts([module], ["from ..texts.page import FORGOTTEN, TITLE\n"]) == []
+
+
+def page_texts(path: Path) -> list[str]:
+    """French phrases written in a page file (string constants with words, its docstring aside)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    doc = ast.get_docstring(tree)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value != doc
+        and re.search(r"[A-Za-zÀ-ÿ]{2,} [A-Za-zÀ-ÿ]", node.value)
+    ]
+
+
+def test_pages_hold_no_text(tmp_path):
+    """What a page says lives in `texts/` (the tests assert against the same constants)."""
+    pages = sorted((ROOT / "pages").glob("*.py"))
+    assert len(pages) >= 10
+    assert {rel(p): page_texts(p) for p in pages if page_texts(p)} == {}
+    page = tmp_path / "page.py"
+    page.write_text('"""A page."""\nst.title("Carte des lieux")\nst.write(texts.carte.MAP_INTRO)\n', encoding="utf-8")
+    assert page_texts(page) == ["Carte des lieux"]
+
+
+# One concept seen from each layer (its build, its analysis, its Streamlit side, its texts, its command):
+# the folder says which side, the name says the concept.
+CONCEPTS_ON_SEVERAL_LAYERS = {
+    "basemap", "campaigns", "corrections", "coverage", "dedup", "dispositifs", "embed", "gap", "indicators",
+    "lieux", "orient", "snapshots", "sources", "workshop",
+}
+
+
+def test_a_module_name_means_one_thing():
+    """Names that meant different things in different places (tables ×3, hours ×2, territory ×2,
+    serve/serving) are gone; a name on several layers is one of the concepts above."""
+    stems = [p.stem for p in PACKAGE.rglob("*.py") if p.stem != "__init__"]
+    repeated = {s for s in stems if stems.count(s) > 1}
+    assert repeated <= CONCEPTS_ON_SEVERAL_LAYERS, repeated - CONCEPTS_ON_SEVERAL_LAYERS
+    assert not {"tables", "hours", "territory", "serve", "serving"} & repeated
+    assert not {"serving", "widgets", "texts", "config"} & {p.stem for p in PACKAGE.glob("*.py")}

@@ -86,7 +86,7 @@ def test_territory_filters_choose_the_communes_drawn():
 
 
 def test_an_image_choropleth_is_a_bitmap_layer():
-    raster = map_budget.Raster("app/static/cartes/x.png", (0.0, 42.0, 3.0, 45.0))
+    raster = map_budget.Raster("component/rhinocc_dash.ui.static_files.cartes/x.png", (0.0, 42.0, 3.0, 45.0))
     spec = deck.build_deck(None, raster, None, False, None).to_json()
-    assert '"@@type":"BitmapLayer"' in spec and '"image":"app/static/cartes/x.png"' in spec
+    assert '"@@type":"BitmapLayer"' in spec and '"image":"component/rhinocc_dash.ui.static_files.cartes/x.png"' in spec
     assert '"bounds":[0.0,42.0,3.0,45.0]' in spec

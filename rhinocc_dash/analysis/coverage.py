@@ -108,7 +108,7 @@ def family_offer(lieux: pd.DataFrame, key: str = "departement") -> pd.DataFrame:
         row = {key: code, "lieux": len(part)}
         for family in FAMILY_ORDER:
             row[family] = sum(family in f for f in families) / len(part)
-        row["Service non renseigné"] = sum(not f for f in families) / len(part)
+        row[texts.couverture.COVERAGE_NO_SERVICE] = sum(not f for f in families) / len(part)
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -36,7 +36,6 @@ DB_NAME = "rhinocc.duckdb"
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 STAGING = ".staging"
-AUDIT = "audit.jsonl"
 KEEP_DEFAULT = 20  # snapshots kept by `prune` (never the current nor the previous one)
 STALE_STAGING_S = 24 * 3600
 

@@ -19,8 +19,9 @@ HOME_ENV = "RHINOCC_HOME"
 
 def home() -> Path:
     """The one data directory for everything the app writes at run time (snapshots, staging, overrides,
-    audit log, sign-in attempts, references, corrections): $RHINOCC_HOME, else `data/` of the working
-    directory (the checkout the app is run from), never the package's own location."""
+    audit log, sign-in attempts, references, corrections, map files, the server's runtime folder):
+    $RHINOCC_HOME, else `data/` of the working directory (the checkout the app is run from), never the
+    package's own location."""
     explicit = os.environ.get(HOME_ENV)
     folder = Path(explicit).expanduser() if explicit else Path.cwd() / "data"
     return folder.resolve()

@@ -6,9 +6,9 @@ from ..shared.config import REGION
 
 HOME_TITLE = f"Lieux d'inclusion numérique {REGION.in_name}"
 HOME_INTRO = (
-    f"Où trouver de l'aide au numérique {REGION.in_name}, et où elle manque : les lieux de médiation numérique de "
-    "six sources ouvertes, dédoublonnés, rapprochés des indicateurs de besoin (fragilité numérique, pauvreté, "
-    "population)."
+    f"Où trouver de l'aide au numérique {REGION.in_name}, et où elle manque : les lieux de médiation "
+    "numérique des sources ouvertes (hub régional, État, data·inclusion), dédoublonnés, rapprochés des "
+    "indicateurs de besoin (fragilité numérique, pauvreté, population)."
 )
 LIEUX_METHOD = "Lieux dédoublonnés par rhinocc-dash."
 NO_CONTEXT = (

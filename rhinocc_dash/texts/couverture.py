@@ -78,6 +78,9 @@ EVOLUTION_COLUMNS = {
     "sites_2024": "Sites au 01/08/2024",
     "evolution": "Évolution",
 }
+COVERAGE_BY_DEP = "{label}, par département"
+COVERAGE_NO_SERVICE = "Service non renseigné"
+COVERAGE_FAMILY_COLUMNS = {"departement": "Département", "lieux": "Lieux"}
 COVERAGE_FAMILIES_TITLE = "Part des lieux proposant chaque famille de services"
 COVERAGE_DRILL = "Département à détailler"
 COVERAGE_TABS = (

@@ -90,9 +90,10 @@ FS_SITES_COLUMNS = {
 
 # Conseillers numériques
 CNFS_TITLE = "Conseillers numériques France Services"
+CNFS_SECTORS = {"postes_publics": "Structures publiques", "postes_prives": "Structures privées"}
 CNFS_INTRO = (
     "Postes de Conseiller numérique accordés aux structures d'accueil par les comités de sélection de "
-    "mars-avril 2021 (146 structures dans le fichier régional), avec le type de structure, la zone de "
+    "mars-avril 2021 (une ligne par structure dans le fichier régional), avec le type de structure, la zone de "
     "revitalisation rurale (ZRR), le quartier prioritaire (QPV) et l'investissement estimé de l'État ; à côté, "
     "les lieux d'activité des conseillers de décembre 2022. Les postes de 2021 ne disent pas combien de "
     "conseillers sont en poste aujourd'hui."
@@ -201,7 +202,7 @@ PASS_COLUMNS = {"nom": "Lieu", "commune": "Commune", "departement": DEPARTEMENT}
 PASS_COUNT = "{n} lieux portent le label APTIC."
 
 # Regional context quoted from the hub (its figures are in the region's settings, `[programmes]`)
-CONTEXT_TITLE = "Contexte régional cité (formation RhinOcc)"
+CONTEXT_TITLE = f"Contexte régional cité (formation {REGION.hub or REGION.name})"
 CONTEXT_AC_LABEL = "Aidants formés à Aidants Connect"
 CONTEXT_AC_DETAIL = "en {sessions} sessions, dans {deps} départements"
 CONTEXT_CNFS_LABEL = "Conseillers numériques formés par {trainer}"

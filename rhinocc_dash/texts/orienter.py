@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..shared.config import REGION
+
 PAGE_TITLE = "Orienter une personne"
 INTRO = (
     "Pour les aidants, travailleurs sociaux, agents France Services et conseillers numériques : "
@@ -23,7 +25,7 @@ WHERE_MODES = {
 }
 COMMUNE_LABEL = "Commune ou code postal (tapez pour voir les suggestions)"
 COMMUNE_PLACEHOLDER = "Ex. : Figeac, 46100, beziers…"
-COMMUNE_UNKNOWN = "Aucune commune d'Occitanie ne correspond à « {text} »."
+COMMUNE_UNKNOWN = f"Aucune commune {REGION.in_name} ne correspond à « {{text}} »."
 COMMUNE_SEVERAL = "Plusieurs communes correspondent à « {text} » : choisissez-en une."
 COMMUNE_PICK = "Communes correspondantes"
 ADDRESS_LABEL = "Adresse (numéro et rue)"
@@ -42,7 +44,7 @@ ADDRESS_NOT_FOUND = (
     "de la commune."
 )
 ADDRESS_OUTSIDE = (
-    "Cette adresse est hors d'Occitanie (« {text} ») : la recherche part du centre de la commune."
+    f"Cette adresse n'est pas {REGION.in_name} (« {{text}} ») : la recherche part du centre de la commune."
 )
 LIEU_LABEL = "Lieu de départ"
 LIEU_PLACEHOLDER = "Choisissez un lieu"
@@ -146,7 +148,7 @@ FICHE_DISTANCE = "À {km} de votre point de départ (à vol d'oiseau)"
 FICHE_NOTE = "Note de votre aidant"
 FICHE_QR = "Scannez pour retrouver cette recherche"
 FICHE_SOURCES = (
-    "Informations issues des données ouvertes sur les lieux d'inclusion numérique d'Occitanie "
+    f"Informations issues des données ouvertes sur les lieux d'inclusion numérique {REGION.in_name} "
     "(RhinOcc, France Services, Conseillers numériques, Aidants Connect, data·inclusion), mises à jour "
     "le {dates} : appelez avant de vous déplacer."
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..shared.config import REGION
+
 REPORT_TITLE = "Rapport par département"
 REPORT_INTRO = (
     "Un rapport autonome à emporter : chiffres clés, carte, couverture par EPCI, communes où l'écart besoin − "
@@ -9,6 +11,9 @@ REPORT_INTRO = (
 )
 REPORT_CHOOSE = "Département"
 REPORT_DOWNLOAD = "Télécharger le rapport (HTML)"
+REPORT_RATE = "Lieux pour 10 000 habitants"
+REPORT_ILLECTRONISME = "Illectronisme (estimation modélisée)"
+REPORT_ILLECTRONISME_SOURCE = "Illectronisme : {source}, réparti par modèle."
 REPORT_PREVIEW = "Aperçu des chiffres clés"
 # Département report (blocks drawn to HTML and PDF; see views/report_pdf.py, views/report_departement.py).
 REPORT_HEADING = "Inclusion numérique · {name} ({dep})"
@@ -119,7 +124,7 @@ REPORT_DOWNLOAD_PDF = "Télécharger le rapport (PDF)"
 REPORT_SCOPE = "Rapport"
 REPORT_SCOPES = {
     "departement": "Un département",
-    "region": "Toute la région (les 13 départements comparés)",
+    "region": f"Toute la région (les {len(REGION.departements)} départements comparés)",
 }
 REPORT_FILES_NOTE = (
     "Le PDF (A4, mis en page sur le serveur) reprend les mêmes chiffres que le fichier HTML ; sa première "

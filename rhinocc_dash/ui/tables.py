@@ -1,4 +1,4 @@
-"""Streamlit side, tables: every table and CSV file in French (see `views.tables`), with French headers."""
+"""Streamlit side, tables: every table and CSV file in French (see `views.french_tables`), with French headers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Static charts for the PDF report: matplotlib figures saved as SVG (vector, sharp at any zoom).
+"""Static charts for the PDF report and Accueil: matplotlib figures saved as SVG (vector, sharp at any zoom).
 
 Same colours (`palette`), same French formats (`charts.Measure`, `formatting`) as the Plotly charts
 of the pages. Text from the data is never read as mathtext (`text.parse_math` off), and SVG text is
