@@ -40,14 +40,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz, process
 from scipy.spatial import cKDTree
 
 from ..shared.geo import to_lambert93
 from ..shared.measures import OFFICIAL_LISTS, SPREAD_M
 from ..shared.vocab import L_FRANCE_SERVICES
 from .dedup_rules import (
-    SAME_COMMUNE_NAME_SIMILARITY,
     STREET_NAME_SIMILARITY,
     AddressRules,
     _groups,
@@ -234,31 +232,11 @@ class Matcher(AddressRules):
                     yield i, j
 
     def _same_commune_name(self):
-        """A record placed at commune level and a record of its commune with a near-identical name.
-
-        Names are compared a block of records at a time (rapidfuzz's C loop): the mean of the two ratios
-        reaches SAME_COMMUNE_NAME_SIMILARITY only if the token-sort ratio reaches twice that minus 100,
-        a cheap first sieve; the pairs it keeps are then scored exactly as elsewhere."""
+        """A record placed at commune level and a record of its commune with a near-identical name."""
         imprecise = ~np.isin(self.precision, ("address", "street"))
-        sieve = 2 * SAME_COMMUNE_NAME_SIMILARITY - 100 - 0.5
         for members in _groups(self.codes):
             queries = [i for i in members if imprecise[i]]
-            for start in range(0, len(queries), 256):
-                block = queries[start : start + 256]
-                scores = process.cdist(
-                    [self.names[i] for i in block],
-                    [self.names[j] for j in members],
-                    scorer=fuzz.token_sort_ratio,
-                    score_cutoff=sieve,
-                    workers=1,
-                )
-                for q, m in zip(*np.nonzero(scores >= sieve), strict=True):
-                    i, j = block[q], members[m]
-                    if (
-                        i != j
-                        and similarity(self.names[i], self.names[j]) >= SAME_COMMUNE_NAME_SIMILARITY
-                    ):
-                        yield i, j
+            yield from self._alike_names(queries, members, both_orders=True)
 
     def _official_and_claim(self, i: int, j: int) -> bool:
         """Record i is on the official France Services list; record j, of another source, says it is one."""

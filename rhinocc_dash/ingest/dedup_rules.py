@@ -61,9 +61,13 @@ class AddressRules:
                         yield i, j
             yield from self._alike_names(members, members)
 
-    def _alike_names(self, queries: list[int], members: list[int]):
-        """Pairs of `queries` × `members` with near-identical names (the sieve of
-        `_same_commune_name`, then the exact score)."""
+    def _alike_names(self, queries: list[int], members: list[int], both_orders: bool = False):
+        """Pairs of `queries` × `members` with near-identical names, i < j (or any two records with
+        `both_orders`).
+
+        Names are compared a block of records at a time (rapidfuzz's C loop): the mean of the two ratios
+        reaches SAME_COMMUNE_NAME_SIMILARITY only if the token-sort ratio reaches twice that minus 100,
+        a cheap first sieve; the pairs it keeps are then scored exactly as elsewhere."""
         sieve = 2 * SAME_COMMUNE_NAME_SIMILARITY - 100 - 0.5
         for start in range(0, len(queries), 256):
             block = queries[start : start + 256]
@@ -76,9 +80,9 @@ class AddressRules:
             )
             for q, m in zip(*np.nonzero(scores >= sieve), strict=True):
                 i, j = block[q], members[m]
-                if i < j and similarity(self.names[i], self.names[j]) >= (
-                    SAME_COMMUNE_NAME_SIMILARITY
-                ):
+                if (i != j if both_orders else i < j) and similarity(
+                    self.names[i], self.names[j]
+                ) >= SAME_COMMUNE_NAME_SIMILARITY:
                     yield i, j
 
     def _same_street_same_name(self):
