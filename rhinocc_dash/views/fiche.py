@@ -8,18 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
-import json
 from pathlib import Path
 
 import pandas as pd
 import segno
-import typst
 
 from ..analysis import orient, orient_hours
 from ..shared.formatting import fmt_date, fmt_decimal, fmt_phone, md_text, present
 from ..texts import orienter as T
 from .french_week import french_week
-from .report_pdf import FONTS
+from .report_pdf import typst_pdf
 from .standard import phone as e164
 
 TEMPLATE = Path(__file__).parent / "templates" / "fiche.typ"
@@ -162,15 +160,7 @@ def fiche_document(
 
 def fiche_pdf(document: dict) -> bytes:
     """The fiche as a one-page A4 PDF (DejaVu Sans, large type)."""
-    day = dt.datetime.fromisoformat(document["date"])
-    return typst.compile(
-        TEMPLATE.read_bytes(),
-        format="pdf",
-        sys_inputs={"data": json.dumps(document, ensure_ascii=False)},
-        font_paths=[str(FONTS)],
-        ignore_system_fonts=True,
-        timestamp=day.replace(tzinfo=dt.UTC),
-    )
+    return typst_pdf(TEMPLATE, document)
 
 
 def fiche_html(document: dict) -> str:

@@ -249,15 +249,20 @@ def _vigilance(lieux: pd.DataFrame, today: dt.date) -> list:
     ]
 
 
-def to_pdf(document: dict) -> bytes:
-    """Lay the document out with Typst; fonts are DejaVu Sans (from matplotlib) only, so the same
-    document gives the same PDF on any machine; the PDF's date is the report's."""
+def typst_pdf(template: Path, document: dict) -> bytes:
+    """Lay a document out with a Typst template; fonts are DejaVu Sans (from matplotlib) only, so the
+    same document gives the same PDF on any machine; the PDF's date is the document's."""
     day = dt.datetime.fromisoformat(document["date"])
     return typst.compile(
-        TEMPLATE.read_bytes(),
+        template.read_bytes(),
         format="pdf",
         sys_inputs={"data": json.dumps(document, ensure_ascii=False)},
         font_paths=[str(FONTS)],
         ignore_system_fonts=True,
         timestamp=day.replace(tzinfo=dt.UTC),
     )
+
+
+def to_pdf(document: dict) -> bytes:
+    """The report as a PDF (`templates/report.typ`)."""
+    return typst_pdf(TEMPLATE, document)
