@@ -28,8 +28,9 @@ def publish_copy(warehouse: Path, folder: Path) -> dict:
     return publication.publish(folder, staged, "essai", "Version d'essai", resolve_sources())
 
 
-def start_serve(runtime: Path, env: dict, allowed: str, workers: int = 1):
-    """`rhinocc-dash serve` on a free port; returns (url, process) once nginx is up."""
+def start_serve(runtime: Path, env: dict, allowed: str = "", workers: int = 1, timeout_s: float = 180):
+    """`rhinocc-dash serve` on a free port (`allowed`: the sites that may embed it); returns (url, process)
+    once nginx is up."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -45,14 +46,13 @@ def start_serve(runtime: Path, env: dict, allowed: str, workers: int = 1):
             str(free_port()),
             "--runtime",
             str(runtime),
-            "--integrer-depuis",
-            allowed,
+            *(["--integrer-depuis", allowed] if allowed else []),
         ],
         cwd=PROJECT_ROOT,
         env={k: v for k, v in {**os.environ, **env}.items() if v is not None},
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + timeout_s
     while not (runtime / "workers.json").exists():
         if time.monotonic() > deadline or process.poll() is not None:
             process.kill()

@@ -10,17 +10,16 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
+from embed_support import start_serve
 from support import benchmark_module
 
 from rhinocc_dash import texts
 from rhinocc_dash.serving.launcher import free_port
 from rhinocc_dash.serving.supervisor import NGINX, render
-from rhinocc_dash.shared.config import PROJECT_ROOT
 
 Session = benchmark_module("wire").Session
 
@@ -43,31 +42,8 @@ def served(warehouse, tmp_path_factory):
             pytest.fail("nginx is missing (make serve installs the Debian package)")
         pytest.skip("nginx is missing")
     runtime = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "rhinocc_dash.cli",
-            "serve",
-            "--workers",
-            "2",
-            "--port",
-            str(port),
-            "--base-port",
-            str(free_port()),
-            "--runtime",
-            str(runtime),
-        ],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "RHINOCC_DB": str(warehouse)},
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while not (runtime / "workers.json").exists():
-        assert time.monotonic() < deadline and process.poll() is None, "serve did not start"
-        time.sleep(0.5)
-    yield f"http://127.0.0.1:{port}", runtime, process
+    url, process = start_serve(runtime, {"RHINOCC_DB": str(warehouse)}, workers=2, timeout_s=120)
+    yield url, runtime, process
     if process.poll() is None:
         process.kill()
 
